@@ -1,0 +1,33 @@
+# Two commands on a fresh machine:  `make site`  (build everything)  and  `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site test serve bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## site: segment the bundled dumps, make the zh-Hant and en variants, build the site into site/
+site: $(VENV)/.installed
+	$(BIN)/python -m build_scripts build
+
+## test: run the whole test suite
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+## serve: preview the three-language site locally, rebuilding on change
+serve: $(VENV)/.installed
+	$(BIN)/python -m build_scripts serve
+
+## bench: time the pipeline on generated archives (see benchmarks/README section in README.md)
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_segment.py
+
+clean:
+	rm -rf site build

@@ -1,0 +1,82 @@
+"""Read a page dump from disk into a ``Dump``: decoding, line ends, sanity checks.
+
+Dumps come from PDF converters and OCR tools of every age, so the bytes may be
+UTF-8 (with or without BOM), UTF-16, or GB18030/GBK. Anything else is refused
+with a one-line reason naming the file.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+from pathlib import Path
+
+from .errors import UserError
+from .model import Dump, PageMeta
+
+LARGE_DUMP_BYTES = 1_000_000  # a printed page is ~20 KB of text; 1 MB is not one page
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding) or raise UserError naming the file."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"),
+                          (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strict(data, encoding, name), encoding
+    if _looks_utf16(data):
+        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        return _strict(data, encoding, name), encoding
+    if b"\x00" in data:
+        raise UserError(f"{name}: binary file (NUL bytes), not a text dump")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        line = data[:utf8_error.start].count(b"\n") + 1
+        raise UserError(f"{name}:{line}: not UTF-8, UTF-16 or GB18030 text "
+                        f"(undecodable byte 0x{data[utf8_error.start]:02x})") from None
+    return text, "gb18030"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4000]
+    return len(sample) >= 4 and sample.count(0) >= len(sample) // 4
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise UserError(f"{name}: not valid {encoding} at byte {e.start}") from None
+
+
+def _control_characters(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+
+
+def read_dump(path: Path, meta: PageMeta | None = None) -> Dump:
+    name = str(path)
+    if not path.exists():
+        raise UserError(f"{name}: no such file")
+    if path.is_dir():
+        raise UserError(f"{name}: is a directory, not a dump")
+    data = path.read_bytes()
+    if not data.strip():
+        raise UserError(f"{name}: empty file, nothing to segment")
+    text, encoding = decode(data, name)
+    warnings = []
+    if encoding not in ("utf-8", "utf-8-sig"):
+        warnings.append(f"{name}: decoded as {encoding}, not UTF-8")
+    if _control_characters(text) > max(8, len(text) // 200):
+        raise UserError(f"{name}: binary file (control characters), not a text dump")
+    if len(data) > LARGE_DUMP_BYTES:
+        warnings.append(f"{name}: {len(data) / 1e6:.1f} MB is unusually large for one page")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise UserError(f"{name}: only white space, nothing to segment")
+    return Dump(path=path, text=text, encoding=encoding,
+                sha256=hashlib.sha256(data).hexdigest(), meta=meta or PageMeta(),
+                warnings=warnings)
