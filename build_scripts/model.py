@@ -66,6 +66,7 @@ class Block:
     lead_in: str | None = None   # for text: a bold lead-in sentence at its start
     starts_article: bool = False  # for headings: first line of an article's head
     attached: bool = False       # for headings: displaced head joined to the running article
+    continues_elsewhere: bool = False  # for text: a jump line (下转第X版) follows it
 
     @property
     def first_line(self) -> int:

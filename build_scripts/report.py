@@ -1,0 +1,54 @@
+"""The segmentation report: what an editor reads to check a page's cut in a minute."""
+from __future__ import annotations
+
+from .body import render_body
+from .model import Segmentation
+
+
+def article_record(seg: Segmentation, n: int) -> dict:
+    """One article as the ``segment --json`` list gives it."""
+    a = seg.articles[n]
+    return {
+        "title": a.title or None,
+        "kicker": a.kicker,
+        "subtitle": a.subtitle,
+        "authors": a.authors,
+        "byline": a.byline,
+        "dateline": a.dateline,
+        "body": render_body(a.body),
+        "captions": a.captions,
+        "source": {"file": str(seg.dump.path), "lines": list(a.lines)},
+        "order": a.order,
+    }
+
+
+def render_report(seg: Segmentation) -> str:
+    dump, meta = seg.dump, seg.dump.meta
+    unsure = [r for r in seg.repairs if r.unsure]
+    out = [f"# Segmentation report: {dump.path.name}", ""]
+    if meta.date or meta.publication:
+        out.append(f"{meta.publication or '?'}, {meta.date or 'undated'}, page {meta.page or '?'}"
+                   f" {meta.page_name or ''}".rstrip())
+    else:
+        out.append("Not in the manifest: publication, date and page unknown.")
+    out += [f"Encoding {dump.encoding}; {len(seg.articles)} articles; {len(seg.repairs)} repairs, "
+            f"{len(unsure)} to check; {len(seg.furniture)} pieces of page furniture.", ""]
+    out += [f"- warning: {w}" for w in dump.warnings]
+    out += ["## Articles", ""]
+    for a in seg.articles:
+        head = " / ".join(x for x in (a.kicker, a.title or "(无标题)", a.subtitle) if x)
+        out.append(f"{a.order}. lines {a.lines[0]}–{a.lines[1]}: {head} — "
+                   f"{', '.join(a.authors) or 'no author'}; {len(a.body)} blocks, "
+                   f"{sum(len(b.text) for b in a.body)} characters")
+    out += ["", "## To check", ""]
+    out += [f"- lines {_lines(r.lines)} ({r.step}): {r.what}" for r in unsure] or ["- nothing"]
+    out += ["", "## Repairs made", ""]
+    out += [f"- lines {_lines(r.lines)} ({r.step}): {r.what}" for r in seg.repairs if not r.unsure] \
+        or ["- none"]
+    out += ["", "## Set aside (in no article)", ""]
+    out += [f"- line {b.first_line} ({b.role}): “{b.text}”" for b in seg.furniture] or ["- nothing"]
+    return "\n".join(out) + "\n"
+
+
+def _lines(lines: list[int]) -> str:
+    return ", ".join(map(str, lines))

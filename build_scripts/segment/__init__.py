@@ -1,0 +1,40 @@
+"""Cut one page dump into articles: an ordered list of small passes over blocks.
+
+Each pass settles or repairs one thing and records what it did in the page's
+report. Order matters: bylines and captions are recognised before headings
+(a bare name looks like a short heading), headlines before the repairs that
+move text across them, and joins last so that every move has been made.
+"""
+from __future__ import annotations
+
+from ..model import Dump, Segmentation
+from .articles import group_into_articles
+from .credits import mark_bylines, mark_captions
+from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_roles
+from .furniture import mark_editor_credits, mark_page_banners, split_jump_lines
+from .page import Page, read_blocks
+from .repairs import attach_displaced_heads, join_column_breaks, move_opening_tails_to_cuts
+
+PASSES = [
+    split_jump_lines,
+    mark_editor_credits,
+    mark_bylines,
+    mark_captions,
+    mark_headings,
+    mark_page_banners,
+    mark_headlines,
+    name_head_roles,
+    attach_displaced_heads,
+    move_opening_tails_to_cuts,
+    join_column_breaks,
+    mark_lead_ins,
+]
+
+
+def segment(dump: Dump, passes=PASSES) -> Segmentation:
+    page = Page(dump=dump, blocks=read_blocks(dump))
+    for run_pass in passes:
+        run_pass(page)
+    articles = group_into_articles(page)
+    furniture = [b for b in page.blocks if b.kind == "furniture"] + page.dropped
+    return Segmentation(dump=dump, articles=articles, furniture=furniture, repairs=page.repairs)

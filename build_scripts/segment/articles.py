@@ -1,0 +1,86 @@
+"""Cut the page's blocks into articles and assemble each ``Article``."""
+from __future__ import annotations
+
+from ..model import (BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTITLE, TEXT, TITLE,
+                     Article, BodyBlock, Block)
+from .page import Page
+
+
+def article_spans(page: Page) -> list[list[int]]:
+    """Block indices of each article, in page order.
+
+    An article opens at a headline (unless that headline was displaced into the
+    article running around it) and closes at its closing byline; captions
+    after the close still belong to it. Furniture belongs to none.
+    """
+    spans: list[list[int]] = []
+    closed = True
+    for i, block in enumerate(page.blocks):
+        if block.kind == FURNITURE:
+            continue
+        opens = block.kind == HEADING and block.starts_article and not block.attached
+        if opens or not spans or (closed and block.kind in (TEXT, HEADING)):
+            spans.append([])
+            closed = False
+        spans[-1].append(i)
+        if page.closes_article(i):
+            closed = True
+    return spans
+
+
+def _subhead_levels(page: Page) -> dict[int | None, int]:
+    ranks = sorted({b.rank for b in page.blocks if b.role == SUBHEAD and b.rank is not None})
+    levels: dict[int | None, int] = {rank: min(2 + n, 3) for n, rank in enumerate(ranks)}
+    levels[None] = 2
+    return levels
+
+
+def _captions(blocks: list[Block]) -> list[str]:
+    """Caption texts; a photo credit right under a caption joins it."""
+    captions: list[str] = []
+    previous_was_caption = False
+    for block in blocks:
+        if block.kind == CAPTION and block.authors and previous_was_caption:
+            captions[-1] += block.text
+        elif block.kind == CAPTION:
+            captions.append(block.text)
+        previous_was_caption = block.kind == CAPTION
+    return captions
+
+
+def assemble(page: Page, span: list[int], order: int, levels: dict[int | None, int]) -> Article:
+    blocks = [page.blocks[i] for i in span]
+    head = {role: [b.text for b in blocks if b.kind == HEADING and b.role == role]
+            for role in (KICKER, TITLE, SUBTITLE)}
+    credits = [b for b in blocks if b.kind == BYLINE]
+    authors: list[str] = []
+    for b in credits:
+        authors += [a for a in b.authors if a not in authors]
+    printed = [b.text for b in credits if b.authors or b.dateline is None]
+    body = [BodyBlock("subhead", b.text, level=levels.get(b.rank, 2)) if b.kind == HEADING
+            else BodyBlock("paragraph", b.text, lead_in=b.lead_in)
+            for b in blocks if b.kind == TEXT or (b.kind == HEADING and b.role == SUBHEAD)]
+    lines = [n for b in blocks for n in b.lines]
+    return Article(
+        title=" ".join(head[TITLE]),
+        kicker=" ".join(head[KICKER]) or None,
+        subtitle=" ".join(head[SUBTITLE]) or None,
+        authors=authors,
+        byline=" ".join(printed) or None,
+        dateline=next((b.dateline for b in credits if b.dateline), None),
+        captions=_captions(blocks),
+        body=body,
+        source_file=str(page.dump.path),
+        lines=(min(lines), max(lines)),
+        order=order,
+    )
+
+
+def group_into_articles(page: Page) -> list[Article]:
+    levels = _subhead_levels(page)
+    articles = [assemble(page, span, n, levels) for n, span in enumerate(article_spans(page), start=1)]
+    for article in articles:
+        if not article.title:
+            page.note("group_into_articles", list(article.lines),
+                      "article without a headline on this page", unsure=True)
+    return articles

@@ -1,0 +1,88 @@
+"""The segmenter's working state for one page, and how a dump becomes blocks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import BYLINE, CAPTION, FURNITURE, HEADING, TEXT, Block, Dump, Repair
+from ..typography import normalise_punctuation
+
+_HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*)$")
+# Indents and spaces of every width a dump may carry (U+3000 from OCR and Word).
+_EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\ufeff"
+
+
+@dataclass
+class Page:
+    dump: Dump
+    blocks: list[Block]
+    repairs: list[Repair] = field(default_factory=list)
+    dropped: list[Block] = field(default_factory=list)  # characters removed by a repair
+
+    def note(self, step: str, lines: list[int], what: str, unsure: bool = False) -> None:
+        self.repairs.append(Repair(step=step, lines=sorted(set(lines)), what=what, unsure=unsure))
+
+    def next_index(self, i: int, kinds: set[str], skip: set[str]) -> int | None:
+        """Index of the first block after i of one of ``kinds``, passing only ``skip`` kinds."""
+        for j in range(i + 1, len(self.blocks)):
+            if self.blocks[j].kind in kinds:
+                return j
+            if self.blocks[j].kind not in skip:
+                return None
+        return None
+
+    def previous_index(self, i: int, skip: frozenset[str] = frozenset({CAPTION, FURNITURE})) -> int | None:
+        """Index of the nearest block before i that is not of a ``skip`` kind."""
+        for j in range(i - 1, -1, -1):
+            if self.blocks[j].kind not in skip:
+                return j
+        return None
+
+    def closes_article(self, i: int) -> bool:
+        """A byline standing after body text: the article it ends is over."""
+        if self.blocks[i].kind != BYLINE:
+            return False
+        before = self.previous_index(i)
+        return before is not None and self.blocks[before].kind in (TEXT, BYLINE) \
+            and (self.blocks[before].kind == TEXT or self.closes_article(before))
+
+    def join(self, i: int, j: int, step: str, why: str, drop_first: int = 0) -> None:
+        """Append block j's text to block i (a paragraph broken across columns)."""
+        a, b = self.blocks[i], self.blocks[j]
+        if drop_first:
+            self.dropped.append(Block(FURNITURE, b.text[:drop_first], [b.first_line],
+                                      role="doubled at column break"))
+        self.note(step, a.lines[-1:] + b.lines[:1],
+                  f"joined line {a.last_line} “…{a.text[-8:]}” with line {b.first_line} "
+                  f"“{b.text[drop_first:drop_first + 8]}…”: {why}")
+        a.text += b.text[drop_first:]
+        a.lines += b.lines
+        del self.blocks[j]
+
+
+def read_blocks(dump: Dump) -> list[Block]:
+    """One block per non-empty line, with its heading mark and the blank lines before it."""
+    blocks, gap = [], 0
+    for number, raw in enumerate(dump.lines, start=1):
+        line = raw.strip(_EDGE_SPACE)
+        if not line:
+            gap += 1
+            continue
+        rank = None
+        m = _HEADING_MARK.match(line)
+        if m:
+            rank, line = len(m.group(1)), m.group(2).strip(_EDGE_SPACE)
+            if not line:  # a bare '#': converter noise, nothing to keep
+                gap += 1
+                continue
+        text = normalise_punctuation(line)
+        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap))
+        gap = 0
+    return blocks
+
+
+def is_head(block: Block) -> bool:
+    return block.kind == HEADING and block.starts_article
+
+
+__all__ = ["Page", "read_blocks", "is_head", "TEXT", "HEADING", "BYLINE", "CAPTION", "FURNITURE"]

@@ -1,0 +1,172 @@
+"""Passes that put back what the page layout displaced or cut."""
+from __future__ import annotations
+
+from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
+from .articles import article_spans
+from .display import heading_groups
+from .page import Page
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
+                     ends_with_word_cut, similar_length, starts_like_new_paragraph)
+
+_BETWEEN_COLUMNS = frozenset({CAPTION, FURNITURE})
+SHORT_TITLE_LINE = 16
+
+
+def _running_title(page: Page, i: int) -> list[int] | None:
+    """The headline group of the article that block i belongs to, or None if untitled."""
+    for group in reversed(heading_groups(page)):
+        if group[0] < i and page.blocks[group[0]].starts_article:
+            closed = any(page.closes_article(j) for j in range(group[-1] + 1, i))
+            return None if closed else group
+    return None
+
+
+def _continuation_after(page: Page, group: list[int]) -> int | None:
+    """The text block after a heading group, passing its byline, captions and furniture."""
+    j = page.next_index(group[-1], {TEXT}, skip={BYLINE, CAPTION, FURNITURE})
+    if j is None or DATELINE.match(page.blocks[j].text):
+        return None
+    return j
+
+
+def _pairs_with_title(page: Page, group: list[int], title: list[int], j: int) -> bool:
+    """A lone display line that completes a one-line title (two short, even lines)."""
+    line, head = page.blocks[group[0]].text, page.blocks[title[0]].text
+    nothing_between = j == group[-1] + 1
+    return (len(group) == 1 and len(title) == 1 and nothing_between
+            and max(len(line), len(head)) <= SHORT_TITLE_LINE and similar_length(line, head))
+
+
+def attach_displaced_heads(page: Page) -> None:
+    """A sentence cut by display lines continues after them; the display lines moved.
+
+    - the running article has no headline: the headline printed inside its text
+      is its own (the layout set it mid-article); it goes to the top;
+    - the running article has a one-line title and the lone line pairs with it:
+      it is the title's second line;
+    - a subhead cannot stand mid-sentence: it goes after the mended paragraph.
+    """
+    step = "attach_displaced_heads"
+    i = 0
+    while i < len(page.blocks):
+        block = page.blocks[i]
+        cut = block.kind == TEXT and not block.continues_elsewhere and ends_mid_sentence(block.text)
+        first = page.next_index(i, {HEADING}, skip=_BETWEEN_COLUMNS) if cut else None
+        if first is None:
+            i += 1
+            continue
+        group = next(g for g in heading_groups(page) if g[0] == first)
+        j = _continuation_after(page, group)
+        title = _running_title(page, i)
+        heads = page.blocks[group[0]:group[-1] + 1]
+        where = [h.first_line for h in heads]
+        if j is None:
+            i += 1
+            continue
+        if title is not None and _pairs_with_title(page, group, title, j):
+            heads[0].role, heads[0].starts_article, heads[0].attached = TITLE, True, True
+            page.note(step, where, f"“{heads[0].text}” is the second line of the title "
+                      f"“{page.blocks[title[0]].text}”, printed inside the text")
+        elif title is None and heads[0].starts_article:
+            for h in heads:
+                h.attached = True
+            page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
+                      f"article's text: moved to the article's top")
+        elif not heads[0].starts_article:
+            moved = page.blocks[group[0]:group[-1] + 1]
+            del page.blocks[group[0]:group[-1] + 1]
+            j -= len(moved)
+            page.join(i, j, step, "sentence cut by a subhead")
+            page.blocks[i + 1:i + 1] = moved
+            page.note(step, where, "subhead stood inside a sentence: moved after the paragraph",
+                      unsure=True)
+            continue
+        else:
+            i += 1
+            continue
+        page.join(i, j, step, "sentence continues after the displaced headline")
+        # stay on i: the mended paragraph may still be cut
+
+
+def _opening_tail(page: Page, span: list[int]) -> int | None:
+    """The article's first paragraph, if shaped like a displaced sentence tail."""
+    texts = [i for i in span if page.blocks[i].kind == TEXT]
+    has_head = any(page.blocks[i].kind == HEADING and page.blocks[i].role != SUBHEAD for i in span)
+    if len(texts) < 2 or not has_head:
+        return None
+    first = page.blocks[texts[0]]
+    if len(first.text) > MAX_TAIL or not ends_sentence(first.text) \
+            or DATELINE.match(first.text) or LEDE_OPENING.match(first.text):
+        return None
+    if any(page.blocks[i].kind == HEADING and page.blocks[i].role == SUBHEAD
+           for i in span if i < texts[0]):
+        return None
+    return texts[0]
+
+
+def _open_cuts(page: Page, span: list[int], tail: int) -> list[int]:
+    """Paragraphs cut inside a word whose next paragraph cannot be their continuation."""
+    cuts = []
+    texts = [i for i in span if page.blocks[i].kind == TEXT and i != tail]
+    for n, i in enumerate(texts):
+        if not ends_with_word_cut(page.blocks[i].text) or page.blocks[i].continues_elsewhere:
+            continue
+        nxt = texts[n + 1] if n + 1 < len(texts) else None
+        subhead_between = nxt is not None and any(
+            page.blocks[k].kind == HEADING for k in range(i + 1, nxt))
+        if nxt is None or subhead_between or starts_like_new_paragraph(page.blocks[nxt].text):
+            cuts.append(i)
+    return cuts
+
+
+def move_opening_tails_to_cuts(page: Page) -> None:
+    """A sentence tail printed at an article's top goes back where the sentence was cut.
+
+    Only where the evidence is clear: a short first paragraph, and exactly one
+    paragraph in the article cut mid-word with no continuation of its own.
+    """
+    step = "move_opening_tails_to_cuts"
+    for span in reversed(article_spans(page)):
+        tail = _opening_tail(page, span)
+        if tail is None:
+            continue
+        cuts = _open_cuts(page, span, tail)
+        if len(cuts) == 1:
+            page.join(cuts[0], tail, step, "sentence tail printed at the article's top")
+        elif len(cuts) > 1:
+            page.note(step, [page.blocks[tail].first_line],
+                      f"first paragraph may be a displaced sentence tail; {len(cuts)} places "
+                      f"it could belong, left where printed", unsure=True)
+
+
+def _doubled_at_seam(left: str, right: str) -> bool:
+    """``…专利`` + ``利12项…``: the extractor repeated one character across the break."""
+    if not left or not right or left[-1] != right[0] or not "\u4e00" <= right[0] <= "\u9fff":
+        return False
+    from .words import is_word
+
+    return is_word(left[-2:]) and not is_word(left[-1] * 2)
+
+
+def join_column_breaks(page: Page) -> None:
+    """A paragraph that stops mid-sentence continues in the next paragraph.
+
+    Captions, furniture and picture space may stand between; a byline or a
+    headline may not (those were handled, or the article ends cut).
+    """
+    step = "join_column_breaks"
+    i = 0
+    while i < len(page.blocks):
+        block = page.blocks[i]
+        if block.kind != TEXT or block.continues_elsewhere or not ends_mid_sentence(block.text):
+            i += 1
+            continue
+        j = page.next_index(i, {TEXT}, skip=_BETWEEN_COLUMNS)
+        if j is None or DATELINE.match(page.blocks[j].text):
+            page.note(step, [block.last_line], f"paragraph ends mid-sentence “…{block.text[-10:]}”; "
+                      "its continuation is not on this page", unsure=True)
+            i += 1
+            continue
+        doubled = _doubled_at_seam(block.text, page.blocks[j].text)
+        page.join(i, j, step, "repeated character at the break dropped" if doubled
+                  else "sentence continues in the next column", drop_first=int(doubled))

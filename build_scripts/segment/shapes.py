@@ -1,0 +1,104 @@
+"""Questions about the shape of a piece of newspaper text.
+
+The segmenter's rules are about shape (punctuation at a break, length, marks),
+never about any particular page's words; every predicate lives here.
+"""
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = "。!?!?…"
+CLAUSE_PUNCT = ",、,"
+CLOSERS = "”’』」)》】\"')"
+PAIRS = {"“": "”", "‘": "’", "『": "』", "「": "」", "(": ")", "《": "》", "【": "】"}
+
+MAX_HEADING = 40      # longest display line (kicker, title, subhead) we expect
+MAX_CAPTION = 60
+MAX_TAIL = 80         # longest sentence tail that may have been displaced
+
+# Datelines that open the first paragraph of a news story.
+DATELINE = re.compile(
+    r"^(本报讯|本报[^\s()]{1,16}?[讯电]|(?:新华社|中新社|中新网|人民网|新华网|央视网|光明网)"
+    r"[^\s()]{0,16}?电)"
+)
+# Phrases a story's first paragraph typically opens with.
+LEDE_OPENING = re.compile(r"^(近日|日前|近年来|今年以来|连日来|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月)")
+# A short first sentence standing as a bold lead-in: "政务服务再提速。…"
+LEAD_IN = re.compile(r"^[^,。;:!?、\s]{2,20}?[。!?](?=\S)")
+# Words a heading never ends on: a line ending on them was cut mid-sentence.
+_DANGLING = set("的了着过和与及或在为对把被将从向以于而并但且之其")
+
+
+def strip_closers(text: str) -> str:
+    return text.rstrip(CLOSERS + " ")
+
+
+def balanced(text: str) -> bool:
+    """Every opening quote or bracket closed, in order."""
+    stack = []
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(PAIRS[ch])
+        elif ch in PAIRS.values():
+            if not stack or stack.pop() != ch:
+                return False
+    return not stack
+
+
+def leaves_open(text: str) -> bool:
+    """A quote or bracket opened and not closed by the end (stray closers are ignored:
+    they close what an earlier fragment opened)."""
+    stack = []
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(PAIRS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return bool(stack)
+
+
+def ends_sentence(text: str) -> bool:
+    core = strip_closers(text)
+    return bool(core) and core[-1] in SENTENCE_END
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """A paragraph that stops where no paragraph can stop: a column break.
+
+    ``;`` and ``:`` may end a paragraph (list items, a quote announced).
+    """
+    core = strip_closers(text)
+    if not core:
+        return False
+    if leaves_open(text):
+        return True
+    return core[-1] not in SENTENCE_END + ";;::"
+
+
+def ends_with_word_cut(text: str) -> bool:
+    """Cut inside a clause (no punctuation at all), not merely after a comma."""
+    return ends_mid_sentence(text) and strip_closers(text)[-1] not in CLAUSE_PUNCT
+
+
+def heading_shaped(text: str) -> bool:
+    """Short, balanced, and not ending the way body text does."""
+    if not text or len(text) > MAX_HEADING or not balanced(text):
+        return False
+    if "。" in text or text[-1] in CLAUSE_PUNCT + ";;::!?!?" or text[-1] in _DANGLING:
+        return False
+    return True
+
+
+def has_lead_in(text: str) -> str | None:
+    m = LEAD_IN.match(text)
+    return m.group(0) if m else None
+
+
+def starts_like_new_paragraph(text: str) -> bool:
+    """Opens with a dateline, a lede phrase or a bold lead-in: not a continuation."""
+    return bool(DATELINE.match(text) or LEDE_OPENING.match(text) or has_lead_in(text))
+
+
+def similar_length(a: str, b: str, ratio: float = 0.75) -> bool:
+    short, long_ = sorted((len(a), len(b)))
+    return long_ > 0 and short / long_ >= ratio

@@ -1,0 +1,199 @@
+"""The translation memory: every translated segment, in a committed JSONL file.
+
+One JSON object per line, lines sorted by source hash so a rebuild that adds a
+few segments gives a small, readable diff. A machine entry is keyed by the
+hash of (normalised source, target language, engine, glossary version): a new
+engine or glossary makes a new machine translation. A *reviewed* entry is an
+editor's translation and does not depend on the engine, so it is found by the
+source hash alone, looked up before anything else, and never overwritten by
+the machine.
+
+The file is the truth for ``source``, ``text`` and ``reviewed``; hashes and
+keys are recomputed on load, so an editor who fixes a line by hand cannot
+break them. A line that is not valid stops the run with ``file:line`` before
+anything is written, so nothing else in the file is lost.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ..errors import UserError
+
+DEFAULT_PATH = Path("translations/memory/en.jsonl")
+REVIEWED = "reviewed"  # the engine slot of a reviewed entry's key
+
+
+def normalise(text: str) -> str:
+    """What counts as 'the same source': NFC, runs of white space as one space, no ends."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def source_hash(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:20]
+
+
+def entry_key(src_hash: str, target: str, engine: str, glossary: str) -> str:
+    return hashlib.sha256(f"{src_hash}|{target}|{engine}|{glossary}".encode()).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class Entry:
+    source: str
+    text: str
+    target: str
+    engine: str                    # who made ``text`` first: google, deepl … (or "reviewed")
+    glossary: str = ""             # glossary version the machine text was made with
+    date: str | None = None        # when the machine translated it (ISO date)
+    reviewed: bool = False
+    reviewer: str | None = None
+    reviewed_on: str | None = None
+    source_hash: str = ""
+    key: str = ""
+
+    def finish(self) -> "Entry":
+        self.source_hash = source_hash(self.source)
+        self.key = entry_key(self.source_hash, self.target, REVIEWED if self.reviewed else self.engine,
+                             "" if self.reviewed else self.glossary)
+        return self
+
+    def to_json(self) -> str:
+        d = {k: v for k, v in asdict(self).items() if v not in (None, "") or k in ("text",)}
+        if not self.reviewed:
+            d.pop("reviewed", None)
+        return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+_FIELDS = set(Entry.__dataclass_fields__)
+
+
+def _parse_line(line: str, where: str, target: str) -> Entry:
+    if line.startswith(("<<<<<<<", "=======", ">>>>>>>")):
+        raise UserError(f"{where}: unresolved merge conflict marker")
+    try:
+        d = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise UserError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
+    if not isinstance(d, dict):
+        raise UserError(f"{where}: expected a JSON object")
+    for name in ("source", "text"):
+        if not isinstance(d.get(name), str) or not d[name].strip():
+            raise UserError(f"{where}: '{name}' must be a non-empty string")
+    unknown = set(d) - _FIELDS
+    if unknown:
+        raise UserError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    if not isinstance(d.get("reviewed", False), bool):
+        raise UserError(f"{where}: 'reviewed' must be true or false")
+    if d.get("reviewed") and not d.get("reviewer"):
+        raise UserError(f"{where}: a reviewed entry needs a 'reviewer'")
+    d.setdefault("target", target)
+    d.setdefault("engine", REVIEWED if d.get("reviewed") else "unknown")
+    return Entry(**d).finish()
+
+
+class Memory:
+    """All entries of one target language, indexed for the two look-ups."""
+
+    def __init__(self, path: Path, target: str = "en"):
+        self.path = Path(path)
+        self.target = target
+        self.machine: dict[str, Entry] = {}     # key → entry
+        self.reviewed: dict[str, Entry] = {}    # source hash → entry
+        self.latest: dict[str, Entry] = {}      # source hash → newest machine entry, any engine
+        self.dirty = False
+        self.stats = {"reviewed": 0, "machine": 0, "stale": 0, "miss": 0}
+
+    @classmethod
+    def load(cls, path: Path, target: str = "en") -> "Memory":
+        memory = cls(path, target)
+        if not memory.path.exists():
+            return memory
+        reviewed_line: dict[str, int] = {}
+        with memory.path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                entry = _parse_line(line, f"{memory.path}:{n}", target)
+                if entry.reviewed:
+                    if entry.source_hash in reviewed_line:
+                        raise UserError(f"{memory.path}:{n}: a second reviewed translation of the same "
+                                        f"source (the first is on line {reviewed_line[entry.source_hash]})")
+                    reviewed_line[entry.source_hash] = n
+                memory._index(entry)
+        return memory
+
+    def _index(self, entry: Entry) -> None:
+        if entry.reviewed:
+            self.reviewed[entry.source_hash] = entry
+            return
+        self.machine[entry.key] = entry
+        newest = self.latest.get(entry.source_hash)
+        if newest is None or (entry.date or "") >= (newest.date or ""):
+            self.latest[entry.source_hash] = entry
+
+    def __len__(self) -> int:
+        return len(self.machine) + len(self.reviewed)
+
+    # -- look-ups ---------------------------------------------------------
+    def lookup(self, source: str, engine: str, glossary: str, *, allow_stale: bool = False) -> Entry | None:
+        """Reviewed first (any engine), then this engine + glossary; optionally any machine entry.
+
+        ``allow_stale`` is for runs that cannot reach a service: a translation
+        made with another engine or an older glossary beats no translation.
+        """
+        h = source_hash(source)
+        entry = self.reviewed.get(h)
+        if entry:
+            self.stats["reviewed"] += 1
+            return entry
+        entry = self.machine.get(entry_key(h, self.target, engine, glossary))
+        if entry:
+            self.stats["machine"] += 1
+            return entry
+        if allow_stale and h in self.latest:
+            self.stats["stale"] += 1
+            return self.latest[h]
+        self.stats["miss"] += 1
+        return None
+
+    # -- changes ----------------------------------------------------------
+    def add_machine(self, source: str, text: str, engine: str, glossary: str, date: str) -> Entry:
+        entry = Entry(source=normalise(source), text=text, target=self.target, engine=engine,
+                      glossary=glossary, date=date).finish()
+        old = self.machine.get(entry.key)
+        if old is None or old.text != text:
+            self._index(entry)
+            self.dirty = True
+        return self.machine[entry.key]
+
+    def add_reviewed(self, source: str, text: str, reviewer: str, reviewed_on: str,
+                     engine: str = REVIEWED) -> Entry:
+        entry = Entry(source=normalise(source), text=text, target=self.target, engine=engine,
+                      reviewed=True, reviewer=reviewer, reviewed_on=reviewed_on).finish()
+        old = self.reviewed.get(entry.source_hash)
+        if old is None or (old.text, old.reviewer, old.reviewed_on) != (text, reviewer, reviewed_on):
+            self._index(entry)
+            self.dirty = True
+        return entry
+
+    def entries(self) -> list[Entry]:
+        every = list(self.reviewed.values()) + list(self.machine.values())
+        # Reviewed entry first, then machine entries of the same source: one block per source.
+        return sorted(every, key=lambda e: (e.source_hash, not e.reviewed, e.key))
+
+    def save(self) -> bool:
+        """Write the file (atomically) if anything changed; True if it was written."""
+        if not self.dirty:
+            return False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        with tmp.open("w", encoding="utf-8", newline="\n") as f:
+            for entry in self.entries():
+                f.write(entry.to_json() + "\n")
+        os.replace(tmp, self.path)
+        self.dirty = False
+        return True

@@ -1,0 +1,144 @@
+"""Write segmented articles into the zh-Hans docs tree, and the segmentation report.
+
+Files are prepared in memory first and replaced atomically one by one, and only
+when their content changed (unchanged files keep their mtime, so incremental
+site builds see no change). A dump's articles that no longer exist are removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .body import render_body
+from .model import Article, Segmentation
+
+LANG = "zh-Hans"
+MAX_SLUG_WORDS = 6
+
+
+def slugify(title: str) -> str:
+    """Pinyin of the title's first words: ``激发科技『向新力』`` → ``jifa-keji-xiangxinli``."""
+    import jieba
+    from pypinyin import lazy_pinyin
+
+    words = []
+    for word in jieba.lcut(title):
+        syllables = "".join(lazy_pinyin(word)).lower()
+        ascii_word = re.sub(r"[^a-z0-9]+", "", syllables)
+        if ascii_word:
+            words.append(ascii_word)
+        if len(words) == MAX_SLUG_WORDS:
+            break
+    return "-".join(words)[:60].strip("-") or "article"
+
+
+def article_id(seg: Segmentation, article: Article) -> str:
+    meta = seg.dump.meta
+    key = "|".join(str(x) for x in (meta.publication, meta.date, meta.page, article.title,
+                                    article.title or article.lines))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    if meta.date and meta.page:
+        return f"{meta.date:%Y%m%d}-{meta.page:02d}-{digest}"
+    return f"{seg.dump.path.stem}-{digest}"
+
+
+def page_folder(seg: Segmentation) -> str:
+    """``2025/12/15/01``, or ``undated/<dump stem>`` for dumps the manifest does not list."""
+    meta = seg.dump.meta
+    if meta.date and meta.page:
+        return f"{meta.date:%Y/%m/%d}/{meta.page:02d}"
+    return f"undated/{seg.dump.path.stem}"
+
+
+def source_path(seg: Segmentation, root: Path | None) -> str:
+    path = seg.dump.path
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix() if root else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | None) -> dict:
+    meta = seg.dump.meta
+    return {
+        "id": article_id(seg, article),
+        "lang": LANG,
+        "title": article.title or "(无标题)",
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "authors": article.authors,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "publication": meta.publication,
+        "date": meta.date,
+        "page": meta.page,
+        "page_name": meta.page_name,
+        "order": article.order,
+        "slug": slug,
+        "captions": article.captions,
+        "source": {"file": source_path(seg, root), "lines": list(article.lines),
+                   "sha256": seg.dump.sha256},
+    }
+
+
+def render_article(fields: dict, article: Article) -> str:
+    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{header}---\n\n{render_body(article.body)}"
+
+
+def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]:
+    """Relative path (under the language folder) → file text, for one dump's articles."""
+    files: dict[str, str] = {}
+    folder = page_folder(seg)
+    for article in seg.articles:
+        base = slugify(article.title) if article.title else f"article-{article.order}"
+        slug, n = base, 2
+        while f"{folder}/{slug}.md" in files:
+            slug, n = f"{base}-{n}", n + 1
+        files[f"{folder}/{slug}.md"] = render_article(front_matter(seg, article, slug, root), article)
+    return files
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Atomically replace ``path`` with ``text`` unless it already holds exactly that."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+    return True
+
+
+def _stale_files(lang_dir: Path, source_files: set[str], keep: set[Path]) -> list[Path]:
+    """Articles written earlier from these dumps that this run did not produce."""
+    stale = []
+    for path in lang_dir.rglob("*.md"):
+        if path in keep:
+            continue
+        head = path.read_text(encoding="utf-8")[:4000]
+        m = re.search(r"^  file: (.+)$", head, re.MULTILINE)
+        if m and m.group(1).strip() in source_files:
+            stale.append(path)
+    return stale
+
+
+def write_articles(segs: list[Segmentation], docs: Path, root: Path | None = None) -> dict[str, int]:
+    """Write every dump's articles under ``docs/zh-Hans``; return counts of what changed."""
+    lang_dir = docs / LANG
+    planned = {lang_dir / rel: text for seg in segs for rel, text in article_files(seg, root).items()}
+    written = sum(write_if_changed(path, text) for path, text in planned.items())
+    sources = {source_path(seg, root) for seg in segs}
+    removed = 0
+    if lang_dir.exists():
+        for path in _stale_files(lang_dir, sources, set(planned)):
+            path.unlink()
+            removed += 1
+    return {"articles": len(planned), "written": written, "unchanged": len(planned) - written,
+            "removed": removed}
