@@ -52,7 +52,10 @@ def looks_like_name(token: str, after_role: bool = False) -> bool:
     if after_role or "·" in token:
         return True
     single, double = surnames()
-    return token[0] in single or token[:2] in double
+    if token[:2] in double:
+        return True
+    # Four characters behind a one-character surname read as a phrase (平安出行), not a name.
+    return token[0] in single and len(token) <= 3
 
 
 @dataclass

@@ -5,8 +5,18 @@ from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTIT
 from . import bylines
 from .page import Page
 from .shapes import DATELINE, has_lead_in, heading_shaped, similar_length
+from .words import doubled_across, is_word
 
 TWO_LINE_TITLE = 12   # each line of a title printed as two short lines
+
+
+def _cut_inside_a_word(line: str, following) -> bool:
+    """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes."""
+    if following is None or following.kind != TEXT or not following.text:
+        return False
+    if doubled_across(line, following.text):
+        return True
+    return is_word(line[-1] + following.text[0]) and not is_word(line[-2:])
 
 
 def mark_headings(page: Page) -> None:
@@ -15,7 +25,9 @@ def mark_headings(page: Page) -> None:
         if block.kind != TEXT:
             continue
         marked = block.rank is not None and len(block.text) <= 2 * 40 and "。" not in block.text[:-1]
-        if not (marked or heading_shaped(block.text)):
+        following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
+        if not (marked or heading_shaped(block.text)) \
+                or (not marked and _cut_inside_a_word(block.text, following)):
             continue
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
@@ -56,10 +68,27 @@ def _opens_article_by_context(page: Page, group: list[int]) -> bool:
                                   (after.kind == TEXT and DATELINE.match(after.text) is not None))
 
 
+def _has_body(page: Page, group: list[int]) -> bool:
+    """Some text follows before the next heading or the page's end."""
+    j = page.next_index(group[-1], {TEXT}, skip={BYLINE, CAPTION, FURNITURE})
+    return j is not None
+
+
 def mark_headlines(page: Page) -> None:
-    """Which heading runs open an article (headline) and which are subheads."""
+    """Which heading runs open an article (headline) and which are subheads.
+
+    An unmarked short line after body text with no text of its own to head is
+    no heading: it is the last line of the paragraph above, cut short.
+    """
     subhead_rank = _subhead_rank(page)
     for group in heading_groups(page):
+        unmarked = all(page.blocks[i].rank is None for i in group)
+        before = page.previous_index(group[0])
+        if unmarked and not _has_body(page, group) and before is not None \
+                and page.blocks[before].kind == TEXT:
+            for i in group:
+                page.blocks[i].kind = TEXT
+            continue
         ranks = [page.blocks[i].rank for i in group if page.blocks[i].rank is not None]
         if subhead_rank is not None and ranks:
             opens = min(ranks) < subhead_rank

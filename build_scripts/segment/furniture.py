@@ -54,7 +54,7 @@ def mark_page_banners(page: Page) -> None:
 
     A slogan or campaign banner printed across the page: its type is smaller
     than the headline below it, and nothing of an article stands between it
-    and the picture space above. A display line that ends the page is one too.
+    and the picture space above. A marked display line that ends the page is one too.
     """
     blocks = page.blocks
     for i, block in enumerate(blocks):
@@ -64,7 +64,7 @@ def mark_page_banners(page: Page) -> None:
         after_image = block.gap_before >= 2 and i > 0
         above_bigger = (nxt is not None and nxt.kind == HEADING and nxt.rank is not None
                         and block.rank is not None and nxt.rank < block.rank)
-        if (after_image and above_bigger) or nxt is None:
+        if (after_image and above_bigger) or (nxt is None and block.rank is not None):
             block.kind, block.role = FURNITURE, "page banner"
             page.note("mark_page_banners", block.lines,
                       f"page banner, belongs to no article: “{block.text}”", unsure=True)

@@ -6,7 +6,8 @@ from .articles import article_spans
 from .display import heading_groups
 from .page import Page
 from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
-                     ends_with_word_cut, similar_length, starts_like_new_paragraph)
+                     ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
+from .words import doubled_across, word_across
 
 _BETWEEN_COLUMNS = frozenset({CAPTION, FURNITURE})
 SHORT_TITLE_LINE = 16
@@ -104,26 +105,37 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     return texts[0]
 
 
-def _open_cuts(page: Page, span: list[int], tail: int) -> list[int]:
-    """Paragraphs cut inside a word whose next paragraph cannot be their continuation."""
+def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | None]]:
+    """Paragraphs cut mid-word whose next paragraph cannot be their continuation,
+    each with the evidence that the tail belongs there (or None)."""
     cuts = []
     texts = [i for i in span if page.blocks[i].kind == TEXT and i != tail]
     for n, i in enumerate(texts):
-        if not ends_with_word_cut(page.blocks[i].text) or page.blocks[i].continues_elsewhere:
+        text = page.blocks[i].text
+        if not ends_with_word_cut(text) or page.blocks[i].continues_elsewhere:
             continue
         nxt = texts[n + 1] if n + 1 < len(texts) else None
         subhead_between = nxt is not None and any(
             page.blocks[k].kind == HEADING for k in range(i + 1, nxt))
-        if nxt is None or subhead_between or starts_like_new_paragraph(page.blocks[nxt].text):
-            cuts.append(i)
+        if nxt is not None and not subhead_between and not starts_like_new_paragraph(page.blocks[nxt].text):
+            continue
+        word = word_across(text, page.blocks[tail].text)
+        if word:
+            evidence = f"the seam falls inside the word “{word}”"
+        elif nxt is not None and has_lead_in(page.blocks[nxt].text):
+            evidence = "the paragraph after the cut opens with a lead-in of its own"
+        else:
+            evidence = None
+        cuts.append((i, evidence))
     return cuts
 
 
 def move_opening_tails_to_cuts(page: Page) -> None:
     """A sentence tail printed at an article's top goes back where the sentence was cut.
 
-    Only where the evidence is clear: a short first paragraph, and exactly one
-    paragraph in the article cut mid-word with no continuation of its own.
+    Only where the evidence is clear: a short first paragraph, exactly one
+    paragraph in the article cut mid-word with no continuation of its own, and
+    either a word across the seam or a new paragraph right after the cut.
     """
     step = "move_opening_tails_to_cuts"
     for span in reversed(article_spans(page)):
@@ -131,21 +143,12 @@ def move_opening_tails_to_cuts(page: Page) -> None:
         if tail is None:
             continue
         cuts = _open_cuts(page, span, tail)
-        if len(cuts) == 1:
-            page.join(cuts[0], tail, step, "sentence tail printed at the article's top")
-        elif len(cuts) > 1:
+        if len(cuts) == 1 and cuts[0][1]:
+            page.join(cuts[0][0], tail, step, f"sentence tail printed at the article's top; {cuts[0][1]}")
+        elif cuts:
             page.note(step, [page.blocks[tail].first_line],
-                      f"first paragraph may be a displaced sentence tail; {len(cuts)} places "
-                      f"it could belong, left where printed", unsure=True)
-
-
-def _doubled_at_seam(left: str, right: str) -> bool:
-    """``…专利`` + ``利12项…``: the extractor repeated one character across the break."""
-    if not left or not right or left[-1] != right[0] or not "\u4e00" <= right[0] <= "\u9fff":
-        return False
-    from .words import is_word
-
-    return is_word(left[-2:]) and not is_word(left[-1] * 2)
+                      f"first paragraph may be a displaced sentence tail; {len(cuts)} place(s) it could "
+                      f"belong and no clear evidence: left where printed", unsure=True)
 
 
 def join_column_breaks(page: Page) -> None:
@@ -167,6 +170,6 @@ def join_column_breaks(page: Page) -> None:
                       "its continuation is not on this page", unsure=True)
             i += 1
             continue
-        doubled = _doubled_at_seam(block.text, page.blocks[j].text)
+        doubled = doubled_across(block.text, page.blocks[j].text)
         page.join(i, j, step, "repeated character at the break dropped" if doubled
                   else "sentence continues in the next column", drop_first=int(doubled))

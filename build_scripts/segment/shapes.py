@@ -81,10 +81,10 @@ def ends_with_word_cut(text: str) -> bool:
 
 
 def heading_shaped(text: str) -> bool:
-    """Short, balanced, and not ending the way body text does."""
+    """Short, balanced, no comma, and not ending the way body text does."""
     if not text or len(text) > MAX_HEADING or not balanced(text):
         return False
-    if "。" in text or text[-1] in CLAUSE_PUNCT + ";;::!?!?" or text[-1] in _DANGLING:
+    if "。" in text or "," in text or text[-1] in CLAUSE_PUNCT + ";;::!?!?" or text[-1] in _DANGLING:
         return False
     return True
 

@@ -17,3 +17,20 @@ def _dictionary() -> dict[str, int]:
 
 def is_word(text: str) -> bool:
     return _dictionary().get(text, 0) > 0
+
+
+def word_across(left: str, right: str, longest: int = 4) -> str | None:
+    """A dictionary word that the seam between ``left`` and ``right`` falls inside, if any."""
+    for size in range(longest, 1, -1):
+        for k in range(1, size):
+            candidate = left[-k:] + right[: size - k]
+            if len(candidate) == size and is_word(candidate):
+                return candidate
+    return None
+
+
+def doubled_across(left: str, right: str) -> bool:
+    """``…专利`` + ``利12项…``: the extractor repeated one character across a break."""
+    if not left or not right or left[-1] != right[0] or not "\u4e00" <= right[0] <= "\u9fff":
+        return False
+    return is_word(left[-2:]) and not is_word(left[-1] * 2)

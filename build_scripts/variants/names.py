@@ -50,8 +50,10 @@ def romanise(name: str) -> str:
     if "·" in name:  # a transcribed minority or foreign name: each part as one word
         return " ".join(_join(_syllables(part)) for part in name.split("·") if part)
     surname, given = split_name(name)
-    family = SURNAME_READINGS.get(surname) or "".join(_syllables(surname))
+    # The whole name at once: pypinyin reads 长 in 周长玉 as chang, in 长玉 alone as zhang.
+    syllables = _syllables(name)
+    family = SURNAME_READINGS.get(surname) or "".join(syllables[:len(surname)])
     parts = [family.capitalize()]
     if given:
-        parts.append(_join(_syllables(given)))
+        parts.append(_join(syllables[len(surname):]))
     return " ".join(parts)

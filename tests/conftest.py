@@ -1,0 +1,5 @@
+"""Make the project importable from a plain checkout (no install needed)."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

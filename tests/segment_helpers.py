@@ -1,0 +1,45 @@
+"""Helpers for the segmenter tests: dumps from strings, and character conservation."""
+from __future__ import annotations
+
+import collections
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DUMPS = ROOT / "dumps"
+sys.path.insert(0, str(ROOT))
+
+from build_scripts.model import Dump  # noqa: E402
+from build_scripts.segment import segment  # noqa: E402
+
+
+def make_dump(text: str, name: str = "page.txt") -> Dump:
+    return Dump(path=Path(name), text=text.replace("\r\n", "\n"), encoding="utf-8", sha256="0" * 64)
+
+
+def seg(text: str):
+    return segment(make_dump(text))
+
+
+_WIDTH = str.maketrans(",:;!?()", ",:;!?()")
+
+
+def canon_chars(text: str) -> collections.Counter:
+    """Characters up to punctuation width and white space: what conservation compares."""
+    return collections.Counter(ch for ch in text.translate(_WIDTH) if not ch.isspace())
+
+
+def dump_chars(text: str) -> collections.Counter:
+    without_marks = "\n".join(re.sub(r"^\s*#{1,6}\s+", "", line) for line in text.split("\n"))
+    return canon_chars(without_marks)
+
+
+def output_chars(result) -> collections.Counter:
+    pieces = []
+    for a in result.articles:
+        pieces += [a.title, a.kicker or "", a.subtitle or "", *a.captions]
+        pieces += [b.text for b in a.body]
+        pieces += [a.byline or "", a.dateline if a.dateline and a.dateline not in (a.byline or "") else ""]
+    pieces += [b.text for b in result.furniture]
+    return canon_chars("".join(pieces))
