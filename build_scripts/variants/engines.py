@@ -241,14 +241,14 @@ class Engine:
     """``Engine(settings).translate(text)``: thread-safe, bounded, retried, split; or ``ServiceDown``."""
 
     def __init__(self, settings: EngineSettings, client_factory: Callable[[EngineSettings], Callable] | None = None,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         self.settings = settings
         self.name = settings.name
         self._factory = client_factory or _make_client
         self._local = threading.local()
         self._slots = threading.BoundedSemaphore(max(1, settings.jobs))
         self._lock = threading.Lock()
-        self._sleep = sleep
+        self._sleep, self._clock = sleep, clock
         self._streak = 0
         self.down: str | None = None  # why, once the engine is down
         self.stats = EngineStats()
@@ -301,7 +301,7 @@ class Engine:
 
     def _piece(self, piece: str) -> str:
         s = self.settings
-        deadline = time.monotonic() + s.budget
+        deadline = self._clock() + s.budget
         network_failures = 0
         for attempt in range(1, s.attempts + 1):
             if self.down:
@@ -328,7 +328,7 @@ class Engine:
             hint = _retry_after(call)
             if hint is not None:
                 delay = max(delay, min(hint, s.max_backoff))
-            if attempt == s.attempts or time.monotonic() + delay > deadline:
+            if attempt == s.attempts or self._clock() + delay > deadline:
                 break
             with self._lock:
                 self.stats.retries += 1
