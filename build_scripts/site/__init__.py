@@ -1,0 +1,11 @@
+"""The site stage: per-language staging docs dirs with generated index pages,
+parallel MkDocs builds (one per language), Pagefind indexes, discovery files.
+
+    staging.py   docs/<lang>/ articles + docs/*.md pages + indexes → build/docs/<lang>/
+    indexes.py   home, archive, issue, page, author and source pages from front matter
+    labels.py    UI strings and date formats in the three languages
+    hooks.py     MkDocs hooks: escaping, alternates, JSON-LD, OpenGraph, RSS
+    seo.py       JSON-LD, RSS, sitemap with hreflang alternates
+    search.py    Pagefind bundles, one per language
+    build.py     the whole stage: stage → 3 MkDocs builds in parallel → site/ → Pagefind
+"""

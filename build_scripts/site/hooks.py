@@ -1,0 +1,212 @@
+"""MkDocs hooks of every language build (``hooks:`` in mkdocs.yml, config/*.yml).
+
+Per page: keep the raw front matter for the templates (``page.na``), give
+Material only an escaped title (Material prints page.meta raw), work out the
+same page in the other languages, JSON-LD and OpenGraph data; number the body
+blocks for the bilingual view. After the build: the language's RSS feed.
+
+Loaded by MkDocs from its file path, so imports are absolute.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from build_scripts.body import parse_body
+from build_scripts.site import seo
+from build_scripts.site.indexes import author_slug, source_page_rel
+from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX,
+                                       format_date, page_label, t)
+
+_state: dict = {}
+
+
+class NA(dict):
+    """What the templates get as ``page.na`` (attribute access for Jinja)."""
+
+    __getattr__ = dict.get
+
+
+def on_config(config):
+    lang = config.extra.get("na_lang") or DEFAULT_LANG
+    if lang not in LANGS:
+        raise ValueError(f"extra.na_lang must be one of {LANGS}, not {lang!r}")
+    root = (config.site_url or "https://example.github.io/newsarchive/")
+    if not root.endswith("/"):
+        root += "/"
+    if PREFIX[lang] and root.endswith("/" + PREFIX[lang]):  # already the language's own URL
+        root = root[: -len(PREFIX[lang])]
+    config.site_url = root + PREFIX[lang]
+    config.site_name = LABELS[lang]["site_name"]
+    config.extra["na_root_url"] = root
+    config.extra["na_labels"] = LABELS[lang]
+    config.extra["na_langs"] = [{"lang": x, "name": NATIVE_NAME[x]} for x in LANGS]
+    _state.clear()
+    _state.update(lang=lang, root=root, staging=Path(config.docs_dir).parent, feed=[])
+    return config
+
+
+def _rel_href(cur_url: str, lang: str, target_lang: str, target_url: str) -> str:
+    here = PREFIX[lang] + cur_url
+    depth = here.count("/")
+    href = "../" * depth + PREFIX[target_lang] + target_url
+    return href or "./"
+
+
+def _alternates(page, lang: str) -> list[dict]:
+    src = page.file.src_uri
+    out = []
+    for other in LANGS:
+        exists = other == lang or (_state["staging"] / other / src).is_file()
+        url = page.url if exists else ""
+        out.append({
+            "lang": other, "name": NATIVE_NAME[other], "current": other == lang, "exists": exists,
+            "href": _rel_href(page.url, lang, other, url),
+            "abs": _state["root"] + PREFIX[other] + url,
+        })
+    return out
+
+
+def _first_text(markdown: str) -> str:
+    for b in parse_body(markdown):
+        if b.kind == "paragraph":
+            return b.text[:200]
+    return ""
+
+
+def _provenance(meta: dict, lang: str) -> dict | None:
+    if lang == "zh-Hant":
+        conv = meta.get("conversion") or {}
+        config = conv.get("config") if isinstance(conv, dict) else conv
+        return {"kind": "conversion", "text": t(lang, "conversion", config=config or "OpenCC")}
+    if lang == "en":
+        tr = meta.get("translation") or {}
+        if not isinstance(tr, dict):
+            tr = {"engine": str(tr)}
+        reviewed = tr.get("reviewed") or tr.get("reviewer") or tr.get("status") == "reviewed"
+        if reviewed:
+            by = tr.get("reviewer") or (reviewed if isinstance(reviewed, str) else "")
+            by_text = f" ({by})" if by else ""
+            text = t(lang, "translation_reviewed", by=by_text)
+            if tr.get("engine"):
+                text += " " + t(lang, "translation_machine", engine=tr.get("engine"),
+                                date=tr.get("date") or "").replace("Machine translation", "Machine translation first")
+            return {"kind": "reviewed", "text": text}
+        return {"kind": "machine", "text": t(lang, "translation_machine", engine=tr.get("engine") or "?",
+                                             date=tr.get("date") or "?")}
+    return None
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = _state["lang"]
+    raw = dict(page.meta)
+    is_article = "id" in raw and "lang" in raw and "source" in raw
+    kind = "article" if is_article else raw.get("na_kind", "page")
+    alternates = _alternates(page, lang)
+    na = NA(kind=kind, lang=lang, meta=raw, alternates=alternates, labels=LABELS[lang],
+            og_locale=OG_LOCALE[lang],
+            og_alternates=[OG_LOCALE[a["lang"]] for a in alternates if a["exists"] and not a["current"]])
+    title = str(raw.get("title") or "")
+    safe_meta = {"title": Markup(html.escape(title))} if title else {}
+    if not is_article and isinstance(raw.get("hide"), list):
+        safe_meta["hide"] = [h for h in raw["hide"] if h in {"toc", "navigation", "footer"}]
+    page.meta = safe_meta
+    if is_article:
+        na.update(_article(page, raw, lang, alternates, markdown))
+    page.na = na
+    return markdown
+
+
+def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) -> dict:
+    root = _state["root"]
+    date = raw.get("date")
+    url = config_url = _state["root"] + PREFIX[lang] + page.url
+    src = raw.get("source") or {}
+    lines = src.get("lines") or [None, None]
+    issue_rel = "/".join(page.file.src_uri.split("/")[:3]) + "/" if not page.file.src_uri.startswith("undated/") else None
+    by_lang = {a["lang"]: a for a in alternates}
+    original = by_lang[DEFAULT_LANG] if lang != DEFAULT_LANG else None
+    # the other side of the bilingual view: Chinese pages pair with English, English with zh-Hans
+    pair_lang = "en" if lang != "en" else DEFAULT_LANG
+    pair = by_lang[pair_lang] if by_lang[pair_lang]["exists"] else None
+    here_depth = (PREFIX[lang] + page.url).count("/")
+    up = "../" * here_depth + PREFIX[lang]
+    authors = [str(a) for a in raw.get("authors") or []]
+    master_authors = authors
+    if lang != DEFAULT_LANG:
+        from build_scripts.site.catalog import read_front_matter
+        zh = _state["staging"] / DEFAULT_LANG / page.file.src_uri
+        if zh.is_file():
+            master_authors = [str(a) for a in read_front_matter(zh).get("authors") or []]
+    if len(master_authors) != len(authors):
+        master_authors = authors
+    author_links = [{"name": n, "href": up + f"authors/{author_slug(k)}/"}
+                    for n, k in zip(authors, master_authors)]
+    info = {
+        "date_text": format_date(lang, date) if isinstance(date, dt.date) else "",
+        "date_iso": date.isoformat() if isinstance(date, dt.date) else "",
+        "page_text": page_label(lang, raw.get("page"), raw.get("page_name")),
+        "issue_href": up + issue_rel if issue_rel else None,
+        "page_href": "./../",
+        "home_href": up or "./",
+        "authors_linked": author_links,
+        "source_file": src.get("file") or "",
+        "source_first": lines[0], "source_last": lines[-1],
+        "source_href": (up + source_page_rel(src["file"])[:-3] + "/" + (f"#L{lines[0]}-L{lines[-1]}" if lines[0] else ""))
+        if src.get("file") else None,
+        "source_text": t(lang, "source_lines", file=src.get("file") or "", first=lines[0], last=lines[-1]),
+        "permalink": url,
+        "provenance": _provenance(raw, lang),
+        "original": original,
+        "pair": pair,
+        "pair_lang": pair_lang,
+        "captions": [str(c) for c in raw.get("captions") or []],
+        "cite": _citation(raw, lang, url),
+        "jsonld": Markup(seo.json_for_html(seo.news_article(
+            raw, lang, url, root + PREFIX[lang] + issue_rel if issue_rel else None,
+            original["abs"] if original and original["exists"] else None))),
+        "description": _first_text(markdown),
+    }
+    _state["feed"].append({"title": str(raw.get("title") or ""), "url": url, "date": date,
+                           "order": (raw.get("page") or 0, raw.get("order") or 0),
+                           "authors": authors, "description": info["description"]})
+    return info
+
+
+def _citation(raw: dict, lang: str, url: str) -> str:
+    authors = [str(a) for a in raw.get("authors") or []]
+    date = raw.get("date")
+    date_text = date.isoformat() if isinstance(date, dt.date) else ""
+    title, pub, page = str(raw.get("title") or ""), str(raw.get("publication") or ""), raw.get("page")
+    if lang == "en":
+        who = ", ".join(authors)
+        where = f"{pub}, {date_text}" + (f", p. {page}" if page is not None else "")
+        return f"{who + '. ' if who else ''}“{title}”. {where}. {url}"
+    who = "，".join(authors)
+    where = f"《{pub}》{date_text}" + (f"，第{page}版" if page is not None else "")
+    return f"{who + '：' if who else ''}「{title}」，{where}。{url}"
+
+
+_BLOCK = re.compile(r"^<(p|h[1-6])(\s|>)", re.M)
+
+
+def on_page_content(html_text, page, config, files):
+    na = getattr(page, "na", None)
+    if not na or na.kind != "article":
+        return html_text
+    counter = iter(range(1, 1_000_000))
+    numbered = _BLOCK.sub(lambda m: f'<{m.group(1)} data-block="{next(counter)}"{m.group(2)}', html_text)
+    return numbered
+
+
+def on_post_build(config):
+    lang = _state["lang"]
+    items = sorted(_state["feed"], key=lambda i: (i["date"] or dt.date.min, i["order"]), reverse=True)
+    items.sort(key=lambda i: i["date"] or dt.date.min, reverse=True)
+    feed = seo.rss(lang, config.site_name, config.site_url, items[:50])
+    Path(config.site_dir, "feed.xml").write_text(feed, encoding="utf-8")

@@ -1,0 +1,177 @@
+"""UI strings and date formats in the three languages of the site."""
+from __future__ import annotations
+
+import datetime as dt
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+DEFAULT_LANG = "zh-Hans"
+# Where each language lives under site_url (the default language at the root).
+PREFIX = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
+# OpenGraph locales.
+OG_LOCALE = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "en": "en_US"}
+# The name of each language, written in that language (for the switcher).
+NATIVE_NAME = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh-Hans": {
+        "site_name": "报纸档案",
+        "home": "最新一期",
+        "archive": "往期档案",
+        "authors": "作者",
+        "about": "关于",
+        "issue": "{publication} {date}",
+        "page": "第{page}版",
+        "page_named": "第{page}版 · {name}",
+        "articles": "{n} 篇文章",
+        "undated": "未标日期的版面",
+        "byline": "作者",
+        "cite": "引用本文",
+        "permalink": "永久链接",
+        "source": "原始文本",
+        "source_lines": "来源：{file} 第 {first}–{last} 行",
+        "source_page": "原始文本：{file}",
+        "captions": "图片说明",
+        "figure": "图",
+        "original": "原文",
+        "bilingual": "中英对照",
+        "bilingual_off": "关闭对照",
+        "misaligned": "此处中英文段落未能对齐（中文 {a} 段，英文 {b} 段）。",
+        "missing": "（无对应段落）",
+        "conversion": "本文由 OpenCC（{config}）自简体原文自动转换。",
+        "translation_machine": "本文为机器翻译（{engine}，{date}）。",
+        "translation_reviewed": "本文译文经编辑审校{by}。",
+        "read_original": "阅读原文",
+        "search_placeholder": "搜索",
+        "search_idle": "输入关键词开始搜索",
+        "search_none": "没有找到相关文章",
+        "search_count": "找到 {n} 篇文章",
+        "search_error": "搜索暂不可用",
+        "prev_page": "上一版",
+        "next_page": "下一版",
+        "issue_pages": "本期版面",
+        "all_issues": "全部期数",
+        "author_articles": "{name}的文章",
+        "no_articles": "暂无文章",
+        "feed": "订阅（RSS）",
+        "paper_page": "{publication} · {date} · {page}",
+        "language": "语言",
+    },
+    "zh-Hant": {
+        "site_name": "報紙檔案",
+        "home": "最新一期",
+        "archive": "往期檔案",
+        "authors": "作者",
+        "about": "關於",
+        "issue": "{publication} {date}",
+        "page": "第{page}版",
+        "page_named": "第{page}版 · {name}",
+        "articles": "{n} 篇文章",
+        "undated": "未標日期的版面",
+        "byline": "作者",
+        "cite": "引用本文",
+        "permalink": "永久連結",
+        "source": "原始文本",
+        "source_lines": "來源：{file} 第 {first}–{last} 行",
+        "source_page": "原始文本：{file}",
+        "captions": "圖片說明",
+        "figure": "圖",
+        "original": "原文",
+        "bilingual": "中英對照",
+        "bilingual_off": "關閉對照",
+        "misaligned": "此處中英文段落未能對齊（中文 {a} 段，英文 {b} 段）。",
+        "missing": "（無對應段落）",
+        "conversion": "本文由 OpenCC（{config}）自簡體原文自動轉換。",
+        "translation_machine": "本文為機器翻譯（{engine}，{date}）。",
+        "translation_reviewed": "本文譯文經編輯審校{by}。",
+        "read_original": "閱讀原文",
+        "search_placeholder": "搜尋",
+        "search_idle": "輸入關鍵詞開始搜尋",
+        "search_none": "沒有找到相關文章",
+        "search_count": "找到 {n} 篇文章",
+        "search_error": "搜尋暫不可用",
+        "prev_page": "上一版",
+        "next_page": "下一版",
+        "issue_pages": "本期版面",
+        "all_issues": "全部期數",
+        "author_articles": "{name}的文章",
+        "no_articles": "暫無文章",
+        "feed": "訂閱（RSS）",
+        "paper_page": "{publication} · {date} · {page}",
+        "language": "語言",
+    },
+    "en": {
+        "site_name": "Newspaper Archive",
+        "home": "Latest issue",
+        "archive": "Archive",
+        "authors": "Authors",
+        "about": "About",
+        "issue": "{publication}, {date}",
+        "page": "Page {page}",
+        "page_named": "Page {page} · {name}",
+        "articles": "{n} articles",
+        "undated": "Undated pages",
+        "byline": "By",
+        "cite": "Cite this article",
+        "permalink": "Permalink",
+        "source": "Source text",
+        "source_lines": "Source: {file}, lines {first}–{last}",
+        "source_page": "Source text: {file}",
+        "captions": "Captions",
+        "figure": "Figure",
+        "original": "Original",
+        "bilingual": "Chinese | English",
+        "bilingual_off": "Close parallel text",
+        "misaligned": "The Chinese and English paragraphs do not align here ({a} Chinese, {b} English).",
+        "missing": "(no matching paragraph)",
+        "conversion": "Converted from the Simplified original by OpenCC ({config}).",
+        "translation_machine": "Machine translation ({engine}, {date}).",
+        "translation_reviewed": "Translation reviewed by an editor{by}.",
+        "read_original": "Read the original",
+        "search_placeholder": "Search",
+        "search_idle": "Type to start searching",
+        "search_none": "No matching articles",
+        "search_count": "{n} articles found",
+        "search_error": "Search is not available",
+        "prev_page": "Previous page",
+        "next_page": "Next page",
+        "issue_pages": "Pages in this issue",
+        "all_issues": "All issues",
+        "author_articles": "Articles by {name}",
+        "no_articles": "No articles yet",
+        "feed": "RSS feed",
+        "paper_page": "{publication} · {date} · {page}",
+        "language": "Language",
+    },
+}
+
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December"]
+
+
+def t(lang: str, key: str, **kw) -> str:
+    text = LABELS[lang].get(key) or LABELS["en"][key]
+    return text.format(**kw) if kw else text
+
+
+def format_date(lang: str, date: dt.date | None) -> str:
+    if date is None:
+        return ""
+    if lang == "en":
+        return f"{date.day} {_EN_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def format_month(lang: str, year: int, month: int) -> str:
+    if lang == "en":
+        return f"{_EN_MONTHS[month - 1]} {year}"
+    return f"{year}年{month}月"
+
+
+def format_year(lang: str, year: int) -> str:
+    return str(year) if lang == "en" else f"{year}年"
+
+
+def page_label(lang: str, page: int | None, name: str | None) -> str:
+    if page is None:
+        return name or ""
+    return t(lang, "page_named", page=page, name=name) if name else t(lang, "page", page=page)

@@ -1,0 +1,121 @@
+"""Discovery: schema.org JSON-LD, RSS, the sitemap with hreflang alternates."""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from .labels import LANGS
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def json_for_html(data) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' survive literally."""
+    text = json.dumps(data, ensure_ascii=False, default=str, indent=None)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _iso(d) -> str | None:
+    if isinstance(d, dt.datetime):
+        return d.isoformat()
+    if isinstance(d, dt.date):
+        return d.isoformat()
+    return str(d) if d else None
+
+
+def news_article(meta: dict, lang: str, url: str, issue_url: str | None,
+                 original_url: str | None) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": str(meta.get("title") or ""),
+        "inLanguage": lang,
+        "url": url,
+        "mainEntityOfPage": url,
+        "identifier": str(meta.get("id") or ""),
+        "author": [{"@type": "Person", "name": str(a)} for a in (meta.get("authors") or [])],
+    }
+    if meta.get("subtitle"):
+        data["alternativeHeadline"] = str(meta["subtitle"])
+    if meta.get("date"):
+        data["datePublished"] = _iso(meta["date"])
+    if meta.get("publication"):
+        data["publisher"] = {"@type": "Organization", "name": str(meta["publication"])}
+    if meta.get("page") is not None:
+        data["pagination"] = str(meta["page"])
+    if issue_url:
+        data["isPartOf"] = {
+            "@type": "PublicationIssue",
+            "url": issue_url,
+            "datePublished": _iso(meta.get("date")),
+            "isPartOf": {"@type": "Periodical", "name": str(meta.get("publication") or "")},
+        }
+    if original_url:
+        data["translationOfWork"] = {"@type": "NewsArticle", "url": original_url, "inLanguage": "zh-Hans"}
+        tr = meta.get("translation") or {}
+        if isinstance(tr, dict) and tr.get("engine"):
+            data["translator"] = {"@type": "SoftwareApplication", "name": str(tr["engine"])}
+    return data
+
+
+def rss(lang: str, title: str, site_url: str, items: list[dict]) -> str:
+    """items: dicts with title, url, date (date or None), description."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">', "<channel>",
+           f"<title>{xml_escape(title)}</title>", f"<link>{xml_escape(site_url)}</link>",
+           f"<description>{xml_escape(title)}</description>", f"<language>{lang}</language>",
+           f'<atom:link href={quoteattr(site_url + "feed.xml")} rel="self" type="application/rss+xml"/>']
+    for it in items:
+        out.append("<item>")
+        out.append(f"<title>{xml_escape(it['title'])}</title>")
+        out.append(f"<link>{xml_escape(it['url'])}</link>")
+        out.append(f'<guid isPermaLink="true">{xml_escape(it["url"])}</guid>')
+        d = it.get("date")
+        if isinstance(d, dt.date):
+            stamp = dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+            out.append(f"<pubDate>{email.utils.format_datetime(stamp)}</pubDate>")
+        for name in it.get("authors") or []:
+            out.append(f"<category>{xml_escape(name)}</category>")
+        out.append(f"<description>{xml_escape(it.get('description') or '')}</description>")
+        out.append("</item>")
+    out += ["</channel>", "</rss>", ""]
+    return "\n".join(out)
+
+
+def sitemap(site_dir: Path, site_url: str, prefixes: dict[str, str]) -> str:
+    """One sitemap for every language's pages, each URL with its hreflang alternates.
+
+    A page's alternates are the same relative path in the other languages that exist.
+    """
+    pages: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    for lang in LANGS:
+        root = site_dir / prefixes[lang]
+        for path in root.rglob("index.html"):
+            rel = path.parent.relative_to(root).as_posix()
+            first = rel.split("/", 1)[0]
+            if lang == LANGS[0] and first in {p.strip("/") for p in prefixes.values() if p}:
+                continue
+            if first in {"pagefind", "assets", "search"} or rel == "404":
+                continue
+            pages[lang].add("" if rel == "." else rel + "/")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    for lang in LANGS:
+        for rel in sorted(pages[lang]):
+            out.append("<url>")
+            out.append(f"<loc>{xml_escape(site_url + prefixes[lang] + rel)}</loc>")
+            have = [x for x in LANGS if rel in pages[x]]
+            if len(have) > 1:
+                for x in have:
+                    href = quoteattr(site_url + prefixes[x] + rel)
+                    out.append(f'<xhtml:link rel="alternate" hreflang="{x}" href={href}/>')
+                href = quoteattr(site_url + prefixes[LANGS[0]] + rel)
+                out.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
+            out.append("</url>")
+    out += ["</urlset>", ""]
+    return "\n".join(out)

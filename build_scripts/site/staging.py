@@ -1,0 +1,79 @@
+"""Assemble each language's docs dir for MkDocs: build/docs/<lang>/.
+
+    docs/<lang>/**            the articles (segment and variants write them)
+    docs/<name>.md            hand-written pages, zh-Hans
+    docs/<name>.<lang>.md     the same page in another language (falls back to zh-Hans)
+    generated                 home, archive, issue, page, author and source pages
+
+Files are written only when their content changes and stale ones are removed,
+so `mkdocs serve` on a staging dir sees only real changes.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import catalog
+from .indexes import Generator
+from .labels import DEFAULT_LANG, LANGS
+
+
+def hand_written(docs: Path, lang: str) -> dict[str, bytes]:
+    pages: dict[str, bytes] = {}
+    suffixes = {f".{x}" for x in LANGS}
+    for path in sorted(docs.glob("*.md")):
+        stem = path.stem
+        if Path(stem).suffix in suffixes:      # about.en.md
+            continue
+        own = docs / f"{stem}.{lang}.md"
+        src = own if lang != DEFAULT_LANG and own.is_file() else path
+        pages[path.name] = src.read_bytes()
+    return pages
+
+
+def _sync(dest: Path, files: dict[str, bytes]) -> int:
+    """Make ``dest`` hold exactly ``files``; return how many were (re)written."""
+    written = 0
+    for rel, data in files.items():
+        target = dest / rel
+        try:
+            if target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    wanted = {str(Path(r)) for r in files}
+    for root, dirs, names in os.walk(dest, topdown=False):
+        for name in names:
+            p = Path(root) / name
+            if str(p.relative_to(dest)) not in wanted:
+                p.unlink()
+        for d in dirs:
+            p = Path(root) / d
+            if not any(p.iterdir()):
+                p.rmdir()
+    return written
+
+
+def stage(docs: Path, out: Path, dumps_root: Path | None = None) -> dict[str, int]:
+    """Write build/docs/<lang>/ for every language; return the article count per language."""
+    master = {str(e.rel): e for e in catalog.load(docs / DEFAULT_LANG)}
+    counts = {}
+    for lang in LANGS:
+        lang_dir = docs / lang
+        entries = master.values() if lang == DEFAULT_LANG else catalog.load(lang_dir)
+        entries = sorted(entries, key=catalog.sort_key)
+        files: dict[str, bytes] = {}
+        if lang_dir.is_dir():
+            for path in lang_dir.rglob("*"):
+                if path.is_file():
+                    files[path.relative_to(lang_dir).as_posix()] = path.read_bytes()
+        files.update(hand_written(docs, lang))
+        gen = Generator(lang, entries, master, dumps_root)
+        for page in gen.all():
+            files[page.rel] = page.text().encode("utf-8")
+        (out / lang).mkdir(parents=True, exist_ok=True)
+        _sync(out / lang, files)
+        counts[lang] = len(entries)
+    return counts
