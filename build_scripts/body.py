@@ -16,7 +16,7 @@ from .model import BodyBlock
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
 # Line starts that would open a heading, quote or list.
 _LINE_START = re.compile(r"^(#|>|[-+]\s|\d+[.)]\s)")
-_SENTENCE_END = "。!?!?."
+_SENTENCE_END = "\u3002\uff01\uff1f!?."  # 。！？!?.
 
 
 def escape(text: str) -> str:

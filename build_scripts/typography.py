@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import re
 
-FULL_WIDTH = {",": ",", ":": ":", ";": ";", "!": "!", "?": "?", "(": "(", ")": ")"}
+# Written as escapes: full-width forms look like ASCII in many editors.
+FULL_WIDTH = {",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "!": "\uff01", "?": "\uff1f",
+              "(": "\uff08", ")": "\uff09"}
+FW_COMMA, FW_COLON, FW_SEMICOLON, FW_EXCLAMATION, FW_QUESTION, FW_LEFT, FW_RIGHT = FULL_WIDTH.values()
 
 # Chinese characters plus the CJK punctuation that only appears in Chinese text.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·『』「」《》"
 
 
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_SPACED_MARK = re.compile("\\s*([" + "".join(FULL_WIDTH.values()) + "])\\s*")
+
+
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and re.match(f"[{_CJK}]", ch) is not None
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
 
 
 def _is_han(ch: str) -> bool:
@@ -40,25 +47,32 @@ def _chinese_context(text: str, i: int) -> bool:
 
 def _matching_parens(text: str) -> dict[int, int]:
     pairs, stack = {}, []
-    for i, ch in enumerate(text):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            pairs[stack.pop()] = i
+    for m in _PARENS.finditer(text):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            pairs[stack.pop()] = m.start()
     return pairs
+
+
+_PARENS = re.compile(r"[()]")
+_MARKS = re.compile(r"[,:;!?]")
+_HALF_WIDTH = re.compile(r"[,:;!?()]")
 
 
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation in Chinese context → full-width; spaces it leaves behind go."""
+    if not _HALF_WIDTH.search(text):
+        return text
     chars = list(text)
     for open_, close in _matching_parens(text).items():
         inside = text[open_ + 1:close]
         if any(_is_han(c) for c in inside) or is_cjk(_neighbour(text, open_, -1)) \
                 or is_cjk(_neighbour(text, close, +1)):
-            chars[open_], chars[close] = "(", ")"
-    for i, ch in enumerate(text):
-        if ch in ",:;!?" and _chinese_context(text, i):
-            chars[i] = FULL_WIDTH[ch]
+            chars[open_], chars[close] = FW_LEFT, FW_RIGHT
+    for m in _MARKS.finditer(text):
+        if _chinese_context(text, m.start()):
+            chars[m.start()] = FULL_WIDTH[m.group()]
     out = "".join(chars)
     # A full-width mark carries its own spacing: drop spaces around it.
-    return re.sub(r"\s*([,:;!?()])\s*", r"\1", out)
+    return _SPACED_MARK.sub(lambda m: m.group(1), out) if " " in out else out

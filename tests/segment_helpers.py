@@ -22,7 +22,15 @@ def seg(text: str):
     return segment(make_dump(text))
 
 
-_WIDTH = str.maketrans(",:;!?()", ",:;!?()")
+_WIDTH = str.maketrans("\uff0c\uff1a\uff1b\uff01\uff1f\uff08\uff09", ",:;!?()")
+
+
+def fw(text: str) -> str:
+    """The text with ASCII , : ; ! ? ( ) in full width: how Chinese text is expected to read."""
+    return text.translate(_FULL)
+
+
+_FULL = str.maketrans(",:;!?()", "\uff0c\uff1a\uff1b\uff01\uff1f\uff08\uff09")
 
 
 def canon_chars(text: str) -> collections.Counter:

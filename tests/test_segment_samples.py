@@ -17,7 +17,7 @@ from build_scripts.ingest import read_dump
 from build_scripts.manifest import load_manifest, meta_for
 from build_scripts.segment import segment
 
-from segment_helpers import DUMPS, ROOT, canon_chars, dump_chars, output_chars
+from segment_helpers import DUMPS, ROOT, canon_chars, dump_chars, fw, output_chars
 
 P000 = DUMPS / "000_8df7ef33810d7782.txt"
 P001 = DUMPS / "001_348aeecdd38910cd.txt"
@@ -55,8 +55,7 @@ INLINE_BYLINES = {P001.name: {59: "本报讯(记者 王樱润) ", 73: "本报讯
 
 
 def canon(text: str) -> str:
-    return "".join(ch for ch in text.translate(str.maketrans(",:;!?()", ",:;!?()"))
-                   if not ch.isspace())
+    return "".join(ch for ch in fw(text) if not ch.isspace())
 
 
 def expected_block(path, lines: list[str], spec) -> tuple[str, str]:
@@ -94,14 +93,14 @@ def test_sample_captions_and_furniture():
     assert [b.text for b in result.furniture] == ["创建“全国民族团结进步示范市”"]
     court = result.articles[-1]
     assert court.body[-1].text.endswith("铸牢中华民族共同体意识。每季度开展“三比三创”活动。")
-    assert result.articles[1].byline == "本报讯(记者 王樱润)"
-    assert result.articles[4].dateline == "本报讯" and result.articles[4].byline == "(吕玉坤)"
+    assert result.articles[1].byline == fw("本报讯(记者 王樱润)")
+    assert result.articles[4].dateline == "本报讯" and result.articles[4].byline == fw("(吕玉坤)")
 
 
 def test_sample_bylines_in_every_printed_form():
     result = segment(read_dump(P000))
-    assert result.articles[0].byline == "(中共通辽市委员会党校经济学教研室副主任、讲师 高山)"
-    assert result.articles[7].byline == "(兴和县明德小学 张慧慧 白凤艳 崔云霞)"
+    assert result.articles[0].byline == fw("(中共通辽市委员会党校经济学教研室副主任、讲师 高山)")
+    assert result.articles[7].byline == fw("(兴和县明德小学 张慧慧 白凤艳 崔云霞)")
     dropped = [b for b in result.furniture if b.role == "doubled at column break"]
     assert [(b.text, b.first_line) for b in dropped] == [("利", 139)]
 

@@ -28,10 +28,10 @@ AFFILIATION_ENDINGS = re.compile(
     r"报|台|厅|办|组|团|村|镇|乡|苏木|嘎查|旗|县|区|市|省|师|员|长|任|记|席|授|士|工)$")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$")
 PHOTO_CREDIT = re.compile(rf"^(?:(?:{_ROLE})\s*)?(?P<names>[\u4e00-\u9fff· ]{{2,30}}?)\s*/?\s*摄$")
-SOURCE_CREDIT = re.compile(r"^(据|来源[::]|转自|原载|稿件来源)")
+SOURCE_CREDIT = re.compile(r"^(据|来源[:\uff1a]|转自|原载|稿件来源)")
 AUTHOR_NOTE = re.compile(r"^作者(为|系|是|单位)")
-BRACKETED = re.compile(r"^[((]\s*(?P<inner>[^()()]{1,80}?)\s*[))]$")
-_SPLIT = re.compile(r"[\s、,,;;]+")
+BRACKETED = re.compile(r"^[(\uff08]\s*(?P<inner>[^()\uff08\uff09]{1,80}?)\s*[)\uff09]$")
+_SPLIT = re.compile(r"[\s\u3001,\uff0c;\uff1b]+")
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +134,7 @@ def parse_bare_names(line: str) -> Byline | None:
     return Byline(text=line, authors=found.authors) if found else None
 
 
-_LEADING_CREDIT = re.compile(r"^[((](?P<credit>[^()()]{1,60})[))]\s*")
+_LEADING_CREDIT = re.compile(r"^[(\uff08](?P<credit>[^()\uff08\uff09]{1,60})[)\uff09]\s*")
 
 
 def split_leading(text: str) -> tuple[Byline, str] | None:
@@ -154,7 +154,7 @@ def split_leading(text: str) -> tuple[Byline, str] | None:
     return None
 
 
-_TRAILING_CREDIT = re.compile(r"\s*[((](?P<inner>[^()()]{1,60})[))]$")
+_TRAILING_CREDIT = re.compile(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)\uff09]$")
 
 
 def split_trailing(text: str) -> tuple[str, Byline] | None:

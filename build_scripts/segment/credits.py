@@ -6,9 +6,9 @@ import re
 from ..model import BYLINE, CAPTION, TEXT, Block
 from . import bylines
 from .page import Page
-from .shapes import MAX_CAPTION, SENTENCE_END
+from .shapes import MAX_CAPTION, SENTENCE_END, strip_closers
 
-_CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[上下左右]图|图片[::])")
+_CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[上下左右]图|图片[:\uff1a])")
 
 
 def _byline_block(found: bylines.Byline, lines: list[int]) -> Block:
@@ -48,7 +48,7 @@ def _caption_shaped(block: Block) -> bool:
         return True
     # Under an empty image block (the blank lines a converter leaves for a picture).
     return (block.gap_before >= 2 and block.rank is None and len(text) <= MAX_CAPTION
-            and text.rstrip("”’」』)")[-1:] in SENTENCE_END and text.count("。") <= 2)
+            and strip_closers(text)[-1:] in SENTENCE_END and text.count("。") <= 2)
 
 
 def mark_captions(page: Page) -> None:

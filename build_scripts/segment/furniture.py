@@ -6,12 +6,12 @@ import re
 from ..model import FURNITURE, HEADING, TEXT, Block
 from .page import Page
 
-_JUMP = r"[((]\s*(?:下转|转|续|上接|接|紧接|承)(?:第|至|自)?\s*[A-Za-z]?\d{1,3}\s*[版页](?:[^()()]{0,12})?\s*[))]"
+_JUMP = r"[(\uff08]\s*(?:下转|转|续|上接|接|紧接|承)(?:第|至|自)?\s*[A-Za-z]?\d{1,3}\s*[版页](?:[^()\uff08\uff09]{0,12})?\s*[)\uff09]"
 _JUMP_AT_END = re.compile(_JUMP + r"$")
 _JUMP_AT_START = re.compile(r"^" + _JUMP)
 _EDITOR_CREDIT = re.compile(
     r"^(责任编辑|责编|本版编辑|本版责编|值班编辑|编辑|校对|责任校对|美编|美术编辑|版式设计|版式|"
-    r"制版|排版|组版|图片编辑|视觉|终审|审核|审校|签发)\s*[::]")
+    r"制版|排版|组版|图片编辑|视觉|终审|审核|审校|签发)\s*[:\uff1a]")
 _PAGE_FURNITURE = re.compile(
     r"^(第?\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}|\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]?"
     r"|[■□◆◇●○★☆▲△▼▽—\-_=*~·…\s]+)$")

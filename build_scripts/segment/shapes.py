@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = "。!?!?…"
-CLAUSE_PUNCT = ",、,"
-CLOSERS = "”’』」)》】\"')"
-PAIRS = {"“": "”", "‘": "’", "『": "』", "「": "」", "(": ")", "《": "》", "【": "】"}
+SENTENCE_END = "\u3002\uff01\uff1f!?\u2026"          # 。！？!?…
+CLAUSE_PUNCT = "\uff0c\u3001,"                          # ，、,
+CLOSERS = "\u201d\u2019\u300f\u300d\uff09\u300b\u3011\"')"   # ”’』」）》】
+PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u300e": "\u300f", "\u300c": "\u300d",
+         "\uff08": "\uff09", "(": ")", "\u300a": "\u300b", "\u3010": "\u3011"}  # “” ‘’ 『』 「」 （） () 《》 【】
+ENDS_LIST_ITEM = "\uff1b;\uff1a:"                    # ；;：:
+ENDS_EXCLAIMING = "\uff01!\uff1f?"                   # ！!？?
+_BRACKETS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 
 MAX_HEADING = 40      # longest display line (kicker, title, subhead) we expect
 MAX_CAPTION = 60
@@ -18,13 +22,13 @@ MAX_TAIL = 80         # longest sentence tail that may have been displaced
 
 # Datelines that open the first paragraph of a news story.
 DATELINE = re.compile(
-    r"^(本报讯|本报[^\s()]{1,16}?[讯电]|(?:新华社|中新社|中新网|人民网|新华网|央视网|光明网)"
-    r"[^\s()]{0,16}?电)"
+    r"^(本报讯|本报[^\s()\uff08\uff09]{1,16}?[讯电]|(?:新华社|中新社|中新网|人民网|新华网|央视网|光明网)"
+    r"[^\s()\uff08\uff09]{0,16}?电)"
 )
 # Phrases a story's first paragraph typically opens with.
 LEDE_OPENING = re.compile(r"^(近日|日前|近年来|今年以来|连日来|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月)")
 # A short first sentence standing as a bold lead-in: "政务服务再提速。…"
-LEAD_IN = re.compile(r"^[^,。;:!?、\s]{2,20}?[。!?](?=\S)")
+LEAD_IN = re.compile(r"^[^,\uff0c\u3002;\uff1b:\uff1a!\uff01?\uff1f\u3001\s]{2,20}?[\u3002\uff01\uff1f!?](?=\S)")
 # Words a heading never ends on: a line ending on them was cut mid-sentence.
 _DANGLING = set("的了着过和与及或在为对把被将从向以于而并但且之其")
 
@@ -36,7 +40,7 @@ def strip_closers(text: str) -> str:
 def balanced(text: str) -> bool:
     """Every opening quote or bracket closed, in order."""
     stack = []
-    for ch in text:
+    for ch in _BRACKETS.findall(text):
         if ch in PAIRS:
             stack.append(PAIRS[ch])
         elif ch in PAIRS.values():
@@ -49,7 +53,7 @@ def leaves_open(text: str) -> bool:
     """A quote or bracket opened and not closed by the end (stray closers are ignored:
     they close what an earlier fragment opened)."""
     stack = []
-    for ch in text:
+    for ch in _BRACKETS.findall(text):
         if ch in PAIRS:
             stack.append(PAIRS[ch])
         elif stack and ch == stack[-1]:
@@ -72,7 +76,7 @@ def ends_mid_sentence(text: str) -> bool:
         return False
     if leaves_open(text):
         return True
-    return core[-1] not in SENTENCE_END + ";;::"
+    return core[-1] not in SENTENCE_END + ENDS_LIST_ITEM
 
 
 def ends_with_word_cut(text: str) -> bool:
@@ -84,7 +88,8 @@ def heading_shaped(text: str) -> bool:
     """Short, balanced, no comma, and not ending the way body text does."""
     if not text or len(text) > MAX_HEADING or not balanced(text):
         return False
-    if "。" in text or "," in text or text[-1] in CLAUSE_PUNCT + ";;::!?!?" or text[-1] in _DANGLING:
+    if "\u3002" in text or any(c in text for c in ",\uff0c") \
+            or text[-1] in CLAUSE_PUNCT + ENDS_LIST_ITEM + ENDS_EXCLAIMING or text[-1] in _DANGLING:
         return False
     return True
 

@@ -80,26 +80,47 @@ def _first_text(markdown: str) -> str:
 
 
 def _provenance(meta: dict, lang: str) -> dict | None:
+    """How the text of a variant was made, for the label above it."""
     if lang == "zh-Hant":
         conv = meta.get("conversion") or {}
-        config = conv.get("config") if isinstance(conv, dict) else conv
-        return {"kind": "conversion", "text": t(lang, "conversion", config=config or "OpenCC")}
+        if not isinstance(conv, dict):
+            conv = {"config": str(conv)}
+        tool = " ".join(str(x) for x in [conv.get("tool") or "OpenCC", conv.get("version")] if x)
+        config = conv.get("config") or "?"
+        text = t(lang, "conversion", config=config).replace("OpenCC", tool.replace("opencc", "OpenCC"), 1)
+        return {"kind": "conversion", "text": text}
     if lang == "en":
         tr = meta.get("translation") or {}
         if not isinstance(tr, dict):
-            tr = {"engine": str(tr)}
-        reviewed = tr.get("reviewed") or tr.get("reviewer") or tr.get("status") == "reviewed"
-        if reviewed:
-            by = tr.get("reviewer") or (reviewed if isinstance(reviewed, str) else "")
-            by_text = f" ({by})" if by else ""
-            text = t(lang, "translation_reviewed", by=by_text)
-            if tr.get("engine"):
-                text += " " + t(lang, "translation_machine", engine=tr.get("engine"),
-                                date=tr.get("date") or "").replace("Machine translation", "Machine translation first")
-            return {"kind": "reviewed", "text": text}
-        return {"kind": "machine", "text": t(lang, "translation_machine", engine=tr.get("engine") or "?",
-                                             date=tr.get("date") or "?")}
+            tr = {"label": str(tr)}
+        status = str(tr.get("status") or "machine")
+        if tr.get("label"):
+            return {"kind": status, "text": str(tr["label"])}
+        if status == "reviewed":
+            return {"kind": status, "text": t(lang, "translation_reviewed", by="")}
+        engines = ", ".join(str(e) for e in tr.get("engines") or []) or str(tr.get("engine") or "?")
+        return {"kind": status, "text": t(lang, "translation_machine", engine=engines,
+                                          date=tr.get("machine_date") or tr.get("date") or "?")}
     return None
+
+
+def _byline_parts(byline: str, links: list[dict]) -> list[dict]:
+    """The byline as printed, with each author's name linked to the author page."""
+    parts = [{"text": byline, "href": None}] if byline else []
+    unplaced = []
+    for a in links:
+        for i, part in enumerate(parts):
+            if part["href"] is None and a["name"] and a["name"] in part["text"]:
+                before, _, after = part["text"].partition(a["name"])
+                parts[i:i + 1] = [p for p in ({"text": before, "href": None},
+                                              {"text": a["name"], "href": a["href"]},
+                                              {"text": after, "href": None}) if p["text"]]
+                break
+        else:
+            unplaced.append(a)
+    for a in unplaced:
+        parts += [{"text": " · " if parts else "", "href": None}, {"text": a["name"], "href": a["href"]}]
+    return [p for p in parts if p["text"]]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -125,7 +146,7 @@ def on_page_markdown(markdown, page, config, files):
 def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) -> dict:
     root = _state["root"]
     date = raw.get("date")
-    url = config_url = _state["root"] + PREFIX[lang] + page.url
+    url = _state["root"] + PREFIX[lang] + page.url
     src = raw.get("source") or {}
     lines = src.get("lines") or [None, None]
     issue_rel = "/".join(page.file.src_uri.split("/")[:3]) + "/" if not page.file.src_uri.startswith("undated/") else None
@@ -152,9 +173,9 @@ def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) 
         "date_iso": date.isoformat() if isinstance(date, dt.date) else "",
         "page_text": page_label(lang, raw.get("page"), raw.get("page_name")),
         "issue_href": up + issue_rel if issue_rel else None,
-        "page_href": "./../",
+        "page_href": "../",
         "home_href": up or "./",
-        "authors_linked": author_links,
+        "byline_parts": _byline_parts(str(raw.get("byline") or ""), author_links),
         "source_file": src.get("file") or "",
         "source_first": lines[0], "source_last": lines[-1],
         "source_href": (up + source_page_rel(src["file"])[:-3] + "/" + (f"#L{lines[0]}-L{lines[-1]}" if lines[0] else ""))
@@ -206,7 +227,7 @@ def on_page_content(html_text, page, config, files):
 
 def on_post_build(config):
     lang = _state["lang"]
-    items = sorted(_state["feed"], key=lambda i: (i["date"] or dt.date.min, i["order"]), reverse=True)
+    items = sorted(_state["feed"], key=lambda i: i["order"])
     items.sort(key=lambda i: i["date"] or dt.date.min, reverse=True)
     feed = seo.rss(lang, config.site_name, config.site_url, items[:50])
     Path(config.site_dir, "feed.xml").write_text(feed, encoding="utf-8")

@@ -21,7 +21,7 @@ from .labels import LANGS, PREFIX
 FORCE_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh", "en": "en"}
 _SKIP_DIRS = {"pagefind", "assets", "search"}
 _TOKEN = re.compile(r"(<[^>]*>)")
-_BODY_START = re.compile(r'<div class="na-body" data-pagefind-body>')
+_BODY_START = re.compile(r'<div class="na-article" data-pagefind-body>')
 _BODY_END = '<div class="na-bilingual"'
 
 
@@ -83,7 +83,8 @@ class Simplifier:
 async def _index_language(site: Path, lang: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
     out = site / PREFIX[lang] / "pagefind"
-    config = IndexConfig(force_language=FORCE_LANGUAGE[lang], output_path=str(out))
+    config = IndexConfig(force_language=FORCE_LANGUAGE[lang], output_path=str(out),
+                         exclude_selectors=[".headerlink"])
     convert = Simplifier() if lang == "zh-Hant" else None
     count = 0
     async with PagefindIndex(config=config) as index:
