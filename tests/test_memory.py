@@ -177,3 +177,35 @@ def test_import_refuses_an_edited_source(tmp_path):
     with pytest.raises(UserError, match="back.jsonl:1: 'source' was edited"):
         import_reviewed(out, memory)
     assert len(memory) == 0
+
+
+def test_import_reads_zh_en_files_and_refuses_conflicting_lines(tmp_path):
+    back = tmp_path / "sample-en.jsonl"
+    rows = [{"article": "甲文", "kind": "byline", "zh": "（李清）", "en": "(Li Qing)"},
+            {"article": "乙文", "kind": "byline", "zh": "（李清）", "en": "(Li Qing)"},
+            {"article": "乙文", "kind": "title", "zh": "标题", "en": "Headline"}]
+    back.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    memory = Memory(tmp_path / "en.jsonl")
+    with pytest.raises(UserError, match="no 'reviewer'"):
+        import_reviewed(back, memory)
+    assert import_reviewed(back, memory, reviewer="Editor C", today="2025-12-30") == (3, 0)
+    entry = memory.lookup("（李清）", "google", "g")
+    assert (entry.text, entry.reviewer, entry.reviewed_on) == ("(Li Qing)", "Editor C", "2025-12-30")
+    # Full-width and half-width punctuation are the same source.
+    assert memory.lookup("(李清)", "google", "g") is entry
+    rows.append({"zh": "标题", "en": "Another headline"})
+    back.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(UserError, match="sample-en.jsonl:4: a different translation .* line 3"):
+        import_reviewed(back, Memory(tmp_path / "other.jsonl"), reviewer="Editor C")
+
+
+def test_reviewed_whole_byline_wins_over_the_rules(docs, memory_path):
+    m = Memory(memory_path)
+    m.add_reviewed("通讯员 包雷晶 本报记者 卢显艳", "By correspondent Bao Leijing and reporter Lu Xianyan",
+                   "Editor A", "2025-12-21")
+    m.save()
+    run(docs, memory_path, offline=True)
+    page = (docs / "en/2025/12/15/01/jifa-keji.md").read_text(encoding="utf-8")
+    assert "byline: By correspondent Bao Leijing and reporter Lu Xianyan" in page
+    other = (docs / "en/2025/12/15/01/naiman.md").read_text(encoding="utf-8")
+    assert "byline: Tongliao Daily report (reporter Wang Yingrun)" in other     # rules still

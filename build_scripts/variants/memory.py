@@ -29,12 +29,16 @@ REVIEWED = "reviewed"  # the engine slot of a reviewed entry's key
 
 
 def normalise(text: str) -> str:
-    """What counts as 'the same source': NFC, runs of white space as one space, no ends."""
+    """The source as stored: NFC, runs of white space as one space, no ends."""
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def source_hash(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:20]
+    """What counts as 'the same source'. NFKC as well, so that a typography fix
+    upstream (half-width ``,`` ``(`` becoming full-width) does not orphan the
+    translations: the width of a comma does not change the English."""
+    key = " ".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 def entry_key(src_hash: str, target: str, engine: str, glossary: str) -> str:
@@ -159,6 +163,12 @@ class Memory:
             return self.latest[h]
         self.stats["miss"] += 1
         return None
+
+    def reviewed_for(self, source: str) -> Entry | None:
+        entry = self.reviewed.get(source_hash(source))
+        if entry:
+            self.stats["reviewed"] += 1
+        return entry
 
     # -- changes ----------------------------------------------------------
     def add_machine(self, source: str, text: str, engine: str, glossary: str, date: str) -> Entry:

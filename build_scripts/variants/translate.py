@@ -49,6 +49,9 @@ class Segment:
     source: str
     protect: tuple[tuple[str, str], ...] = ()  # extra fixed renderings (names in a byline)
     where: str = field(default="", compare=False)  # title, body[3] … (for people, not for keys)
+    # False for a whole byline or dateline: an editor's translation is used if there is
+    # one, but the machine is never asked (rules handle it: roles and pinyin names).
+    machine: bool = True
 
     @property
     def extra(self) -> dict[str, str]:
@@ -93,7 +96,7 @@ class Translator:
         return self.memory.lookup(segment.source, self.engine_name, self.glossary.version) is not None
 
     def fill(self, segments: list[Segment]) -> FillReport:
-        todo = [s for s in dict.fromkeys(segments) if not self._known(s)]
+        todo = [s for s in dict.fromkeys(segments) if s.machine and not self._known(s)]
         self.report.asked = len(todo)
         if not todo or self.engine is None:
             return self.report
@@ -146,6 +149,9 @@ class Translator:
         whole = self.glossary.exact(segment.source)
         if whole is not None:
             return Rendering(whole, "rule")
+        if not segment.machine:
+            entry = self.memory.reviewed_for(segment.source)
+            return Rendering(entry.text, "reviewed") if entry else Rendering(None, "missing")
         # A run that cannot use the service takes a translation made with another
         # engine or glossary rather than none.
         stale_ok = self.engine is None or self.engine.down is not None or segment.source in self.report.failures
@@ -218,10 +224,21 @@ class _Article:
     def name(self, name: str) -> str:
         return self.glossary.exact(name) or romanise(name)
 
+    def reviewed_whole(self, where: str, source: str) -> str | None:
+        """An editor's translation of the whole string, if the memory has one."""
+        r = self.render(Segment(source.strip(), (), where, machine=False))
+        if r.kind != "reviewed":
+            return None
+        return _fix(self.tally.take(where, source, r))
+
     def byline(self, where: str, byline: str | None, authors: list[str]) -> str | None:
-        """Roles from the glossary, names in pinyin; only leftovers go to the engine."""
+        """An editor's version, else roles from the glossary and names in pinyin;
+        only leftovers go to the engine."""
         if not byline or not byline.strip():
             return byline
+        reviewed = self.reviewed_whole(where, byline)
+        if reviewed is not None:
+            return reviewed
         names = {a: self.name(a) for a in authors}
         fixed = {**self.glossary.byline_terms, **names}
         pieces, last_was_name = [], False
@@ -275,8 +292,8 @@ def english_article(meta: dict, body: list[BodyBlock], glossary: Glossary,
     out["byline"] = a.byline("byline", meta.get("byline"), authors)
     dateline = meta.get("dateline")
     if isinstance(dateline, str) and dateline.strip():
-        out["dateline"] = glossary.byline_terms.get(dateline.strip()) or \
-            a.text("dateline", dateline, glossary.byline_terms)
+        out["dateline"] = a.reviewed_whole("dateline", dateline) or \
+            glossary.byline_terms.get(dateline.strip()) or a.text("dateline", dateline, glossary.byline_terms)
     if meta.get("captions"):
         out["captions"] = [a.text(f"captions[{i}]", c) for i, c in enumerate(meta["captions"])]
     blocks = [a.block(n, b) for n, b in enumerate(body)]
