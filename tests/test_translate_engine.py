@@ -160,3 +160,25 @@ def test_failed_segment_is_reported_not_stored(libre):
     report = translator.fill([Segment("你好")])
     assert "你好" in report.failures and len(memory) == 0
     assert len(libre.translated) == 1                # a 400 is not retried
+
+
+def test_every_deep_translator_engine_module_gets_the_timeout(libre):
+    """Google, Microsoft and MyMemory call module-level requests too; all go through the stand-in."""
+    import deep_translator.google
+    import deep_translator.microsoft
+    import deep_translator.mymemory
+
+    from build_scripts.variants import engines
+
+    engines._install_timeouts()
+    libre.default = lambda q: HANG
+    for module in (deep_translator.google, deep_translator.microsoft, deep_translator.mymemory):
+        assert isinstance(module.requests, engines._TimedRequests)
+        engines._calls.current = engines._Call(timeout=0.3)
+        started = time.monotonic()
+        try:
+            with pytest.raises(module.requests.exceptions.Timeout):
+                module.requests.post(libre.url + "translate", params={"q": "你好"})
+        finally:
+            engines._calls.current = None
+        assert time.monotonic() - started < 1.5

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
@@ -66,13 +66,14 @@ class Entry:
         return self
 
     def to_json(self) -> str:
-        d = {k: v for k, v in asdict(self).items() if v not in (None, "") or k in ("text",)}
-        if not self.reviewed:
-            d.pop("reviewed", None)
-        return json.dumps(d, ensure_ascii=False, sort_keys=True)
+        # Fields in name order, empty ones left out: short lines, stable diffs.
+        d = {k: getattr(self, k) for k in _SORTED_FIELDS}
+        d = {k: v for k, v in d.items() if v not in (None, "", False) or k == "text"}
+        return json.dumps(d, ensure_ascii=False)
 
 
 _FIELDS = set(Entry.__dataclass_fields__)
+_SORTED_FIELDS = sorted(_FIELDS)
 
 
 def _parse_line(line: str, where: str, target: str) -> Entry:
