@@ -23,11 +23,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _strict(data, encoding, name), encoding
-    if _looks_utf16(data):
-        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        return _strict(data, encoding, name), encoding
     if b"\x00" in data:
-        raise UserError(f"{name}: binary file (NUL bytes), not a text dump")
+        encoding = _utf16_without_bom(data)
+        if not encoding:
+            raise UserError(f"{name}: binary file (NUL bytes), not a text dump")
+        return _strict(data, encoding, name), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -41,9 +41,21 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, "gb18030"
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    return len(sample) >= 4 and sample.count(0) >= len(sample) // 4
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has most NUL bytes (from ASCII characters, line ends among them) on one
+    side of each byte pair; a few on the other come from characters like 一 (U+4E00)."""
+    if len(data) % 2:
+        return None
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    if min(odd, even) > max(odd, even) // 5 or max(odd, even) < len(data) // 200:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    plausible = "\n" in text and _control_characters(text) <= max(8, len(text) // 200)
+    return encoding if plausible else None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

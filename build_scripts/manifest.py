@@ -50,7 +50,7 @@ def load_manifest(path: Path, check_files: bool = True) -> list[Entry]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        mark = e.context_mark or e.problem_mark  # where the broken construct began
         line = mark.line + 1 if mark else "?"
         raise UserError(f"{path}:{line}: malformed YAML: {e.problem or e.context}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as e:

@@ -48,6 +48,6 @@ def output_chars(result) -> collections.Counter:
     for a in result.articles:
         pieces += [a.title, a.kicker or "", a.subtitle or "", *a.captions]
         pieces += [b.text for b in a.body]
-        pieces += [a.byline or "", a.dateline if a.dateline and a.dateline not in (a.byline or "") else ""]
+        pieces.append(a.byline or "")  # the dateline is derived from the byline, not extra text
     pieces += [b.text for b in result.furniture]
     return canon_chars("".join(pieces))

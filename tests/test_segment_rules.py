@@ -91,7 +91,7 @@ def test_inline_leading_byline(paragraph, byline, authors, rest):
 def test_dateline_without_author_then_author_at_end():
     r = seg("一条新闻标题\n\n本报讯 近年来,全市持续推进工作。\n\n(吕玉坤)\n")
     a = r.articles[0]
-    assert (a.dateline, a.byline, a.authors) == ("本报讯", fw("(吕玉坤)"), ["吕玉坤"])
+    assert (a.dateline, a.byline, a.authors) == ("本报讯", fw("本报讯 (吕玉坤)"), ["吕玉坤"])
     assert a.body[0].text == fw("近年来,全市持续推进工作。")
 
 

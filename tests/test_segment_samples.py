@@ -94,7 +94,7 @@ def test_sample_captions_and_furniture():
     court = result.articles[-1]
     assert court.body[-1].text.endswith("铸牢中华民族共同体意识。每季度开展“三比三创”活动。")
     assert result.articles[1].byline == fw("本报讯(记者 王樱润)")
-    assert result.articles[4].dateline == "本报讯" and result.articles[4].byline == fw("(吕玉坤)")
+    assert result.articles[4].dateline == "本报讯" and result.articles[4].byline == fw("本报讯 (吕玉坤)")
 
 
 def test_sample_bylines_in_every_printed_form():

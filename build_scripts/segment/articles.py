@@ -56,7 +56,7 @@ def assemble(page: Page, span: list[int], order: int, levels: dict[int | None, i
     authors: list[str] = []
     for b in credits:
         authors += [a for a in b.authors if a not in authors]
-    printed = [b.text for b in credits if b.authors or b.dateline is None]
+    printed = [b.text for b in credits]  # every credit as printed; ``dateline`` is derived from them
     body = [BodyBlock("subhead", b.text, level=levels.get(b.rank, 2)) if b.kind == HEADING
             else BodyBlock("paragraph", b.text, lead_in=b.lead_in)
             for b in blocks if b.kind == TEXT or (b.kind == HEADING and b.role == SUBHEAD)]

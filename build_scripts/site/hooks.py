@@ -213,16 +213,42 @@ def _citation(raw: dict, lang: str, url: str) -> str:
     return f"{who + '：' if who else ''}「{title}」，{where}。{url}"
 
 
-_BLOCK = re.compile(r"^<(p|h[1-6])(\s|>)", re.M)
+_BLOCK = re.compile(r"^<(p|h[1-6])(\s|>)(.*)$", re.M)
+_TAGS = re.compile(r"<[^>]*>")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def text_lang(text: str, default: str) -> str:
+    """zh-Hans for text that is mostly Chinese (untranslated text on an English page), else default."""
+    letters = [c for c in text if c.isalpha()]
+    if default == "en" and letters and len(_HAN.findall(text)) * 2 > len(letters):
+        return "zh-Hans"
+    return default
+
+
+def on_env(env, config, files):
+    lang = config.extra.get("na_lang") or DEFAULT_LANG
+    env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
+    return env
 
 
 def on_page_content(html_text, page, config, files):
+    """Number the body's blocks (paragraph ids for the bilingual view); mark Chinese
+    blocks on English pages with their language."""
     na = getattr(page, "na", None)
     if not na or na.kind != "article":
         return html_text
     counter = iter(range(1, 1_000_000))
-    numbered = _BLOCK.sub(lambda m: f'<{m.group(1)} data-block="{next(counter)}"{m.group(2)}', html_text)
-    return numbered
+    lang = na.lang
+
+    def number(m):
+        tag, sep, rest = m.group(1), m.group(2), m.group(3)
+        attrs = f' data-block="{next(counter)}"'
+        block_lang = text_lang(_TAGS.sub("", sep + rest), lang)
+        if block_lang != lang:
+            attrs += f' lang="{block_lang}"'
+        return f"<{tag}{attrs}{sep}{rest}"
+    return _BLOCK.sub(number, html_text)
 
 
 def on_post_build(config):

@@ -1,0 +1,320 @@
+"""The built sample site in a real browser (headless Chromium via Playwright).
+
+One session fixture builds the sample site (the bundled dumps plus a hostile
+one) with SITE_URL pointing at a local server on 127.0.0.1 that serves it under
+the project path /newsarchive/, as GitHub Pages does. Chromium must be
+installed (Debian's chromium); without it these tests fail, they do not skip.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from site_sample import HOSTILE_JINJA, HOSTILE_SCRIPT, REPO, build_sample
+
+PREFIX = "/newsarchive/"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic"]
+ARTICLE = "2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
+SHOTS = REPO / "screenshots"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        p = urlparse(path).path
+        if not p.startswith(PREFIX):
+            return str(Path(self.directory) / "__outside_the_project_path__")
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    work = tmp_path_factory.mktemp("sample")
+    handler = functools.partial(_Handler, directory=str(work / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    result = build_sample(work, base)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"base": base, "site": result.site, "result": result}
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium fonts-noto-cjk"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records console errors, page errors and dialogs (an alert() would be one)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.problems = []
+    pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
+    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.on("requestfailed", lambda r: pg.problems.append(f"request failed: {r.url}"))
+    yield pg
+    problems = list(pg.problems)
+    ctx.close()
+    assert problems == [], problems
+
+
+def shot(pg, name):
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / name), full_page=False)
+
+
+def hostile_rel(site: Path) -> str:
+    found = sorted(site.glob("2025/12/14/03/*/index.html"))
+    assert found, "the hostile dump's article is missing"
+    return found[0].parent.relative_to(site).as_posix() + "/"
+
+
+def test_home_lists_the_sample_issue(served, page):
+    page.goto(served["base"])
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    h1 = page.locator("article h1").first.inner_text()
+    assert "通辽日报" in h1 and "2025年12月15日" in h1
+    headings = [h.rstrip("#¶ ").strip() for h in page.locator("article h2").all_inner_texts()]
+    assert headings[:2] == ["第1版 · 要闻", "第2版 · 理论·综合"], headings
+    link = page.locator(f'a[href="{ARTICLE}"]')
+    assert "激发科技" in link.inner_text()
+    assert "卢显艳" in page.locator(".na-articles").first.inner_text()
+    shot(page, "home.png")
+
+
+def test_article_opens_with_its_metadata(served, page):
+    page.goto(served["base"] + ARTICLE)
+    head = page.locator(".na-head")
+    assert "激发科技『向新力』打造闪亮『铝程碑』" in head.locator("h1").inner_text()
+    assert "包雷晶" in head.locator(".na-byline").inner_text()
+    assert page.locator(".na-author").count() == 2
+    assert "2025年12月15日" in head.inner_text() and "第1版 · 要闻" in head.inner_text()
+    assert page.locator("time").get_attribute("datetime") == "2025-12-15"
+    captions = page.locator("figure figcaption").all_inner_texts()
+    assert "刚生产出的铝箔产品。" in captions
+    sub = page.locator(".na-text h3").first
+    assert sub.get_attribute("id") and "产业转型" in sub.get_attribute("id")  # readable anchor
+    cite = page.locator(".na-cite")
+    assert served["base"] + ARTICLE in cite.inner_text()
+    source = page.locator(".na-source-link a")
+    page.goto(urljoin(page.url, source.get_attribute("href")))
+    assert page.locator(".na-source li.na-hl").count() > 10
+    shot(page, "source.png")
+
+
+def test_switcher_lands_on_the_same_article(served, page):
+    page.goto(served["base"] + ARTICLE)
+    shot(page, "article-zh-Hans.png")
+    for lang, words in [("zh-Hant", "激發科技"), ("en", "aluminium")]:
+        page.locator(".na-langs button").hover()
+        page.locator(f'.na-langs a[hreflang="{lang}"]').click()
+        page.wait_for_load_state()
+        assert page.url == served["base"] + f"{lang}/" + ARTICLE
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert words in page.locator("h1").first.inner_text()
+        label = page.locator(".na-provenance").inner_text()
+        assert ("OpenCC" in label) if lang == "zh-Hant" else ("reviewed" in label or "translation" in label)
+        shot(page, f"article-{lang}.png")
+    page.locator(".na-langs button").hover()
+    page.locator('.na-langs a[hreflang="zh-Hans"]').click()
+    page.wait_for_load_state()
+    assert page.url == served["base"] + ARTICLE
+
+
+def _search(page, url, query):
+    page.goto(url)
+    page.locator('label.md-header__button[for="__search"]').click()
+    box = page.locator(".na-search-input")
+    box.fill(query)
+    page.wait_for_function("document.querySelectorAll('.na-search-list li').length > 0 || "
+                           "/没有|沒有|No matching|不可用|not available/.test("
+                           "document.querySelector('.na-search-meta').textContent)", timeout=15000)
+    return [a.get_attribute("href") for a in page.locator(".na-search-list a").all()]
+
+
+@pytest.mark.parametrize("lang, query", [
+    ("zh-Hans", "铝箔"), ("zh-Hans", "發展"),        # a Chinese word, typed in either script
+    ("zh-Hant", "鋁箔"), ("zh-Hant", "发展"),
+    ("en", "aluminium"),
+])
+def test_search_finds_the_sample_article(served, page, lang, query):
+    url = served["base"] + ("" if lang == "zh-Hans" else f"{lang}/")
+    hrefs = _search(page, url, query)
+    target = urlparse(url).path + ARTICLE
+    assert any(urlparse(urljoin(url, h)).path == target for h in hrefs), hrefs
+    first = page.locator(".na-search-list article").first
+    if lang == "zh-Hant":   # results read in Traditional characters, as printed
+        assert "激發科技" in page.locator(".na-search-list h1").all_inner_texts()[hrefs.index(
+            next(h for h in hrefs if h.endswith(ARTICLE)))]
+    assert first.locator("mark").count() >= 1
+    shot(page, f"search-{lang}-{query}.png")
+
+
+def test_bilingual_view_aligns_paragraphs(served, page):
+    page.goto(served["base"] + ARTICLE)
+    zh_blocks = page.locator(".na-text [data-block]").count()
+    page.locator(".na-bilingual-toggle").click()
+    page.wait_for_selector(".na-bilingual-grid")
+    rows = page.locator(".na-bilingual-row")
+    assert rows.count() >= zh_blocks > 3
+    first = rows.first
+    assert first.locator('[data-side="zh"]').get_attribute("lang") == "zh-Hans"
+    assert first.locator('[data-side="en"]').get_attribute("lang") == "en"
+    assert "今年以来" in first.locator('[data-side="zh"]').inner_text()
+    assert first.locator('[data-side="en"]').inner_text().strip()
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        assert row.get_attribute("data-block") == str(i + 1)
+    en_blocks = page.evaluate("document.querySelectorAll('.na-bilingual-cell[data-side=en]:not(.na-empty)').length")
+    assert (page.locator(".na-bilingual-notice").count() == 1) == (en_blocks != zh_blocks)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    boxes = [first.locator(f'[data-side="{s}"]').bounding_box() for s in ("zh", "en")]
+    assert boxes[0]["x"] < boxes[1]["x"] and abs(boxes[0]["y"] - boxes[1]["y"]) < 2   # side by side
+    shot(page, "bilingual.png")
+    page.set_viewport_size({"width": 390, "height": 800})
+    boxes = [first.locator(f'[data-side="{s}"]').bounding_box() for s in ("zh", "en")]
+    assert boxes[1]["y"] > boxes[0]["y"]                                                 # stacked on phones
+    page.locator(".na-bilingual-toggle").click()
+    assert page.locator(".na-bilingual").is_hidden()
+
+
+def test_bilingual_view_says_where_blocks_do_not_align(served, page, tmp_path):
+    """An article whose English has a block fewer gets the notice and a marked row."""
+    site = served["site"]
+    rel = ARTICLE
+    en = site / "en" / rel / "index.html"
+    html = en.read_text(encoding="utf-8")
+    cut = re.sub(r'<p data-block="(\d+)"[^>]*>.*?</p>\s*(?=</div>\s*<div class="na-figures">|\s*</div>\s*</div>)',
+                 "", html, count=1, flags=re.S)
+    blocks = len(re.findall(r'data-block="\d+"', html))
+    # drop the last English block (a copy of the page, so other tests are unaffected)
+    last = max(int(n) for n in re.findall(r'data-block="(\d+)"', html))
+    cut = re.sub(rf'<(p|h\d) data-block="{last}".*?</\1>', "", html, count=1, flags=re.S)
+    assert len(re.findall(r'data-block="\d+"', cut)) == blocks - 1
+    copy = site / "en" / "misaligned-copy" / "index.html"
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_text(cut, encoding="utf-8")
+    page.goto(served["base"] + ARTICLE)
+    page.evaluate("document.querySelector('.na-bilingual-toggle').dataset.naPair = "
+                  f"'{served['base']}en/misaligned-copy/'")
+    page.locator(".na-bilingual-toggle").click()
+    page.wait_for_selector(".na-bilingual-notice")
+    assert page.locator(".na-bilingual-row.na-misaligned").count() >= 1
+    assert page.locator(".na-bilingual-cell.na-empty").count() == 1
+    copy.unlink()
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
+def test_dump_text_is_never_markup(served, page, lang):
+    rel = hostile_rel(served["site"])
+    prefix = "" if lang == "zh-Hans" else f"{lang}/"
+    for url in [served["base"] + prefix + rel, served["base"] + prefix + "2025/12/14/03/",
+                served["base"] + prefix + "sources/900_hostile/"]:
+        page.goto(url)
+        text = page.locator("article").inner_text()
+        assert HOSTILE_SCRIPT in text, url
+        assert page.evaluate("document.querySelectorAll('article script, article b, article strong').length") == 0
+        assert page.evaluate("document.title.includes('<script>') || !document.title.includes('alert')")
+    page.goto(served["base"] + prefix + rel)
+    text = page.locator("article").inner_text()
+    assert HOSTILE_JINJA in text and "**" in text
+    assert HOSTILE_SCRIPT in page.title()
+    assert page.locator("article a[href='http://example.com']").count() == 0
+    page.locator(".na-langs button").hover()   # the switcher's and the header's copies of the title too
+    assert HOSTILE_SCRIPT in page.locator(".md-header__topic").last.inner_text()
+    if lang == "en":
+        shot(page, "hostile-en.png")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key) and not (tag == "link" and a.get("rel", "").startswith("alternate")
+                                   and key == "href" and a[key].startswith("http") and False):
+                self.links.append(a[key])
+
+
+def test_no_broken_internal_links(served):
+    """Every href/src of every built page that points into the site resolves (files and #anchors)."""
+    site, base = served["site"], served["base"]
+    pages = {p: None for p in site.rglob("*.html")}
+    parsed = {}
+
+    def parse(path):
+        if path not in parsed:
+            p = _Links()
+            p.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = p
+        return parsed[path]
+
+    broken = []
+    for path in pages:
+        if "pagefind" in path.parts:
+            continue
+        rel = path.relative_to(site).as_posix()
+        url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        for link in parse(path).links:
+            target = urljoin(url, link)
+            if not target.startswith(base):
+                continue
+            u = urlparse(target)
+            local = site / unquote(u.path[len(urlparse(base).path):])
+            if u.path.endswith("/"):
+                local = local / "index.html"
+            if not local.exists():
+                broken.append(f"{rel}: {link}")
+                continue
+            frag = unquote(u.fragment)
+            if frag and local.suffix == ".html" and not re.fullmatch(r"L\d+-L\d+", frag):
+                if frag not in parse(local).ids and frag != "__skip":
+                    broken.append(f"{rel}: {link} (no #{frag})")
+    assert broken == [], broken[:20]
+    assert len(pages) > 3 * 16
+
+
+def test_home_pages_of_every_language_and_the_seo_tags(served, page):
+    for lang in ["zh-Hans", "zh-Hant", "en"]:
+        prefix = "" if lang == "zh-Hans" else f"{lang}/"
+        page.goto(served["base"] + prefix + ARTICLE)
+        assert page.evaluate("document.documentElement.lang") == lang
+        hreflangs = page.evaluate("Array.from(document.querySelectorAll('link[hreflang]'))"
+                                  ".map(l => [l.hreflang, l.href])")
+        assert sorted(h for h, _ in hreflangs) == ["en", "x-default", "zh-Hans", "zh-Hant"]
+        assert dict(hreflangs)["en"] == served["base"] + "en/" + ARTICLE
+        assert page.locator('meta[property="og:type"]').get_attribute("content") == "article"
+        assert page.locator('link[rel=canonical]').get_attribute("href") == served["base"] + prefix + ARTICLE
+        import json
+        data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
+        assert data["@type"] == "NewsArticle" and data["inLanguage"] == lang
+        assert data["isPartOf"]["url"] == served["base"] + prefix + "2025/12/15/"
+        assert ("translationOfWork" in data) == (lang != "zh-Hans")
+        if lang != "zh-Hans":
+            page.goto(served["base"] + prefix)
+            shot(page, f"home-{lang}.png")
