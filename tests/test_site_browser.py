@@ -112,7 +112,7 @@ def test_article_opens_with_its_metadata(served, page):
     assert page.locator("time").get_attribute("datetime") == "2025-12-15"
     captions = page.locator("figure figcaption").all_inner_texts()
     assert "刚生产出的铝箔产品。" in captions
-    sub = page.locator(".na-text h3").first
+    sub = page.locator(".na-text :is(h2, h3)").first
     assert sub.get_attribute("id") and "产业转型" in sub.get_attribute("id")  # readable anchor
     cite = page.locator(".na-cite")
     assert served["base"] + ARTICLE in cite.inner_text()
@@ -143,8 +143,8 @@ def test_switcher_lands_on_the_same_article(served, page):
 
 def _search(page, url, query):
     page.goto(url)
-    page.locator('label.md-header__button[for="__search"]').click()
     box = page.locator(".na-search-input")
+    box.click()
     box.fill(query)
     page.wait_for_function("document.querySelectorAll('.na-search-list li').length > 0 || "
                            "/没有|沒有|No matching|不可用|not available/.test("
@@ -163,6 +163,7 @@ def test_search_finds_the_sample_article(served, page, lang, query):
     target = urlparse(url).path + ARTICLE
     assert any(urlparse(urljoin(url, h)).path == target for h in hrefs), hrefs
     first = page.locator(".na-search-list article").first
+    assert first.is_visible()   # Material's search panel is open, not just filled
     if lang == "zh-Hant":   # results read in Traditional characters, as printed
         assert "激發科技" in page.locator(".na-search-list h1").all_inner_texts()[hrefs.index(
             next(h for h in hrefs if h.endswith(ARTICLE)))]
@@ -318,3 +319,15 @@ def test_home_pages_of_every_language_and_the_seo_tags(served, page):
         if lang != "zh-Hans":
             page.goto(served["base"] + prefix)
             shot(page, f"home-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_search_results_show_dump_text_as_text(served, page, lang):
+    url = served["base"] + ("" if lang == "zh-Hans" else f"{lang}/")
+    hrefs = _search(page, url, "读者")
+    rel = hostile_rel(served["site"])
+    assert any(h.endswith(rel) for h in hrefs), hrefs
+    item = page.locator(".na-search-list li").filter(has=page.locator(f'a[href$="{rel}"]'))
+    assert HOSTILE_SCRIPT in item.locator("h1").inner_text()
+    assert page.evaluate("document.querySelectorAll('.na-search-list script, .na-search-list b').length") == 0
+    assert HOSTILE_SCRIPT in item.locator("p").inner_text()

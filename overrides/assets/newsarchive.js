@@ -118,7 +118,10 @@
       clearTimeout(timer);
       timer = setTimeout(function () { runSearch(input.value); }, 120);
     });
-    input.addEventListener("focus", function () { initSearch().catch(function () {}); });
+    input.addEventListener("focus", function () {
+      if (toggle && !toggle.checked) toggle.checked = true;   /* opens Material's search panel */
+      initSearch().catch(function () {});
+    });
     search.querySelector("form").addEventListener("reset", function () {
       setTimeout(function () { runSearch(""); }, 0);
     });
