@@ -22,6 +22,15 @@ def article_record(seg: Segmentation, n: int) -> dict:
     }
 
 
+def page_warnings(seg: Segmentation) -> list[str]:
+    """What an editor must hear about at once, not only in the report."""
+    warnings = list(seg.dump.warnings)
+    if not any(a.title for a in seg.articles):
+        warnings.append(f"{seg.dump.path}: no headline found; the page is kept as "
+                        f"{len(seg.articles)} untitled article(s)")
+    return warnings
+
+
 def render_report(seg: Segmentation) -> str:
     dump, meta = seg.dump, seg.dump.meta
     unsure = [r for r in seg.repairs if r.unsure]
@@ -32,7 +41,7 @@ def render_report(seg: Segmentation) -> str:
     else:
         out.append("Not in the manifest: publication, date and page unknown.")
     out += [f"Encoding {dump.encoding}; {len(seg.articles)} articles; {len(seg.repairs)} repairs, "
-            f"{len(unsure)} to check; {len(seg.furniture)} pieces of page furniture.", ""]
+            f"{len(unsure)} to check; {len(seg.furniture)} piece(s) set aside.", ""]
     out += [f"- warning: {w}" for w in dump.warnings]
     out += ["## Articles", ""]
     for a in seg.articles:

@@ -1,8 +1,8 @@
 """Write segmented articles into the zh-Hans docs tree, and the segmentation report.
 
-Files are prepared in memory first and replaced atomically one by one, and only
-when their content changed (unchanged files keep their mtime, so incremental
-site builds see no change). A dump's articles that no longer exist are removed.
+``article_files`` renders one dump's articles; ``write_if_changed`` replaces a
+file atomically and only when its content changed (unchanged files keep their
+mtime, so incremental site builds see no change). ``segment_pages`` drives both.
 """
 from __future__ import annotations
 
@@ -81,8 +81,8 @@ def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | No
         "order": article.order,
         "slug": slug,
         "captions": article.captions,
-        "source": {"file": source_path(seg, root), "lines": list(article.lines),
-                   "sha256": seg.dump.sha256},
+        # No dump hash here: one edit in a dump would otherwise rewrite every article of it.
+        "source": {"file": source_path(seg, root), "lines": list(article.lines)},
     }
 
 
@@ -114,31 +114,3 @@ def write_if_changed(path: Path, text: str) -> bool:
         handle.write(text)
     os.replace(tmp, path)
     return True
-
-
-def _stale_files(lang_dir: Path, source_files: set[str], keep: set[Path]) -> list[Path]:
-    """Articles written earlier from these dumps that this run did not produce."""
-    stale = []
-    for path in lang_dir.rglob("*.md"):
-        if path in keep:
-            continue
-        head = path.read_text(encoding="utf-8")[:4000]
-        m = re.search(r"^  file: (.+)$", head, re.MULTILINE)
-        if m and m.group(1).strip() in source_files:
-            stale.append(path)
-    return stale
-
-
-def write_articles(segs: list[Segmentation], docs: Path, root: Path | None = None) -> dict[str, int]:
-    """Write every dump's articles under ``docs/zh-Hans``; return counts of what changed."""
-    lang_dir = docs / LANG
-    planned = {lang_dir / rel: text for seg in segs for rel, text in article_files(seg, root).items()}
-    written = sum(write_if_changed(path, text) for path, text in planned.items())
-    sources = {source_path(seg, root) for seg in segs}
-    removed = 0
-    if lang_dir.exists():
-        for path in _stale_files(lang_dir, sources, set(planned)):
-            path.unlink()
-            removed += 1
-    return {"articles": len(planned), "written": written, "unchanged": len(planned) - written,
-            "removed": removed}

@@ -16,9 +16,9 @@ from ..errors import UserError
 from ..ingest import read_dump
 from ..manifest import load_manifest, meta_for
 from ..model import Segmentation
-from ..report import article_record, render_report
+from ..report import article_record, page_warnings
 from ..segment import segment
-from ..write import write_articles, write_if_changed
+from ..segment_pages import segment_pages
 
 HELP = "cut page dumps into articles (Markdown files, or --json)"
 DEFAULT_MANIFEST = Path("dumps/manifest.yaml")
@@ -34,6 +34,12 @@ def configure(parser) -> None:
                         help="manifest giving each dump its date and page (default: %(default)s)")
     parser.add_argument("--reports", type=Path, default=Path("build/reports"), metavar="DIR",
                         help="where the segmentation reports go (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="worker processes (default: one per core)")
+    parser.add_argument("--state", type=Path, default=Path("build/cache/segment-state.json"),
+                        metavar="FILE", help="what the last run made of each dump, to skip unchanged "
+                        "dumps (default: %(default)s)")
+    parser.add_argument("--force", action="store_true", help="segment every dump, changed or not")
 
 
 def _manifest(args):
@@ -44,25 +50,15 @@ def _manifest(args):
     return []
 
 
-def segment_dumps(paths: list[Path], entries, progress=None) -> list[Segmentation]:
+def segment_dumps(paths: list[Path], entries) -> list[Segmentation]:
+    """Segment in this process (for --json): warnings on stderr."""
     segs = []
-    for n, path in enumerate(paths, start=1):
-        dump = read_dump(path, meta_for(entries, path))
-        for warning in dump.warnings:
+    for path in paths:
+        seg = segment(read_dump(path, meta_for(entries, path)))
+        for warning in page_warnings(seg):
             print(f"warning: {warning}", file=sys.stderr)
-        seg = segment(dump)
-        if not any(a.title for a in seg.articles):
-            print(f"warning: {path}: no headline found; the page is kept as "
-                  f"{len(seg.articles)} untitled article(s)", file=sys.stderr)
-        if progress:
-            progress(n, len(paths), path, seg)
         segs.append(seg)
     return segs
-
-
-def _progress(n, total, path, seg) -> None:
-    print(f"[{n}/{total}] {path.name}: {len(seg.articles)} articles, "
-          f"{sum(r.unsure for r in seg.repairs)} to check", file=sys.stderr)
 
 
 def run(args) -> int:
@@ -70,16 +66,16 @@ def run(args) -> int:
     paths = args.dumps or [e.file for e in entries]
     if not paths:
         raise UserError("no dumps given and the manifest lists none")
-    segs = segment_dumps(paths, entries, None if args.json else _progress)
     if args.json:
+        segs = segment_dumps(paths, entries)
         records = [article_record(seg, n) for seg in segs for n in range(len(seg.articles))]
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    counts = write_articles(segs, args.out, root=Path.cwd())
-    for seg in segs:
-        write_if_changed(args.reports / f"{seg.dump.path.stem}.md", render_report(seg))
-    print(f"{counts['articles']} articles in {args.out / 'zh-Hans'} ({counts['written']} written, "
-          f"{counts['unchanged']} unchanged, {counts['removed']} removed); reports in {args.reports}",
-          file=sys.stderr)
+    counts = segment_pages(paths, entries, args.out, args.reports, root=Path.cwd(), jobs=args.jobs,
+                           state_file=None if args.force else args.state)
+    print(f"{counts['articles']} articles from {counts['dumps']} dumps in {args.out / 'zh-Hans'} "
+          f"({counts['segmented']} dumps segmented, {counts['reused']} unchanged; {counts['written']} files "
+          f"written, {counts['unchanged']} unchanged, {counts['removed']} removed) in {counts['seconds']:.1f} s; "
+          f"{counts['unsure']} things to check in the reports in {args.reports}", file=sys.stderr)
     return 0

@@ -1,0 +1,211 @@
+"""Segment many dumps: in parallel processes, incrementally, and all-or-nothing.
+
+- Parallel: each dump is read, segmented and rendered in a worker process; the
+  worker writes its Markdown files into a staging folder and hands back only
+  paths and counts, so memory stays bounded however many pages there are.
+- Incremental: ``build/cache/segment-state.json`` remembers each dump's content
+  hash, its manifest entry and the segmenter's own code hash; an unchanged dump
+  is not segmented again.
+- All-or-nothing: any bad dump stops the run before a single docs file changes.
+  Then each staged file replaces the docs file only if its content differs, so
+  unchanged files keep their mtime.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import UserError
+from .ingest import read_dump
+from .manifest import Entry, meta_for
+from .model import PageMeta
+from .report import page_warnings, render_report
+from .segment import segment
+from .write import LANG, article_files, source_path, write_if_changed
+
+
+@dataclass
+class PageResult:
+    source: str                    # dump path relative to the project root
+    sha256: str
+    files: list[str]               # article files, relative to docs/zh-Hans
+    articles: int = 0
+    unsure: int = 0
+    warnings: list[str] = field(default_factory=list)
+    reused: bool = False
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of everything that decides a cut, so a changed rule re-segments every page."""
+    package = Path(__file__).resolve().parent
+    parts = sorted(package.glob("segment/*.py")) + [package / name for name in (
+        "typography.py", "body.py", "write.py", "model.py", "report.py", "data/surnames.txt")]
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _segment_one(path: Path, meta: PageMeta | None, root: Path, staging: Path) -> PageResult:
+    dump = read_dump(path, meta)
+    seg = segment(dump)
+    files = article_files(seg, root)
+    for rel, text in files.items():
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (staging / ".reports").mkdir(exist_ok=True)
+    (staging / ".reports" / f"{path.stem}.md").write_text(render_report(seg), encoding="utf-8")
+    return PageResult(source=source_path(seg, root), sha256=dump.sha256, files=sorted(files),
+                      articles=len(seg.articles), unsure=sum(r.unsure for r in seg.repairs),
+                      warnings=page_warnings(seg))
+
+
+def _meta_key(meta: PageMeta | None) -> str:
+    return json.dumps(asdict(meta) if meta else None, default=str, sort_keys=True)
+
+
+class State:
+    """What the last run made of each dump (build/cache/segment-state.json)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.dumps: dict[str, dict] = {}
+        if path and path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("code") == code_version():
+                    self.dumps = data.get("dumps", {})
+            except (ValueError, OSError):
+                self.dumps = {}  # a cache: when unreadable, start over
+
+    def unchanged(self, source: str, sha256: str, meta_key: str, lang_dir: Path) -> dict | None:
+        entry = self.dumps.get(source)
+        if entry and entry["sha256"] == sha256 and entry["meta"] == meta_key \
+                and all((lang_dir / rel).exists() for rel in entry["files"]):
+            return entry
+        return None
+
+    def save(self) -> None:
+        if self.path:
+            write_if_changed(self.path, json.dumps({"code": code_version(), "dumps": self.dumps},
+                                                   ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: Path, root: Path,
+                  jobs: int = 0, state_file: Path | None = None, quiet: bool = False) -> dict:
+    """Segment ``paths`` into ``docs/zh-Hans``; return counts of what happened."""
+    started = time.perf_counter()
+    lang_dir = docs / LANG
+    state = State(state_file)
+    todo, results = [], []
+    for path in paths:
+        if not path.is_file():
+            raise UserError(f"{path}: no such file")
+        meta = meta_for(entries, path)
+        source = _relative(path, root)
+        entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), lang_dir)
+        if entry:
+            results.append(PageResult(source, entry["sha256"], entry["files"], entry["articles"],
+                                      entry["unsure"], reused=True))
+        else:
+            todo.append((path, meta))
+    staging = Path(tempfile.mkdtemp(prefix="segment-"))  # nothing under docs/ until all dumps are good
+    try:
+        results += _run_workers(todo, root, staging, jobs, quiet)
+        counts = _move_into_place(results, staging, lang_dir, reports, state)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for result in results:
+        state.dumps[result.source] = {"sha256": result.sha256, "files": result.files,
+                                      "articles": result.articles, "unsure": result.unsure,
+                                      "meta": _meta_key(meta_for(entries, root / result.source))}
+    state.save()
+    counts.update(dumps=len(paths), segmented=len(todo), reused=len(paths) - len(todo),
+                  seconds=time.perf_counter() - started,
+                  unsure=sum(r.unsure for r in results))
+    return counts
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _run_workers(todo, root: Path, staging: Path, jobs: int, quiet: bool) -> list[PageResult]:
+    if not todo:
+        return []
+    jobs = jobs or os.cpu_count() or 1
+    say = (lambda *_: None) if quiet else _progress(len(todo))
+    if jobs == 1 or len(todo) < 4:
+        done = []
+        for path, meta in todo:
+            done.append(_segment_one(path, meta, root, staging))
+            say(done[-1])
+        return done
+    done = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_segment_one, path, meta, root, staging) for path, meta in todo]
+        try:
+            for future in futures:
+                done.append(future.result())
+                say(done[-1])
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return done
+
+
+def _progress(total: int):
+    state = {"n": 0, "last": 0.0}
+
+    def say(result: PageResult) -> None:
+        state["n"] += 1
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        now = time.perf_counter()
+        if total <= 20 or now - state["last"] > 1 or state["n"] == total:
+            state["last"] = now
+            print(f"[{state['n']}/{total}] {Path(result.source).name}: {result.articles} articles, "
+                  f"{result.unsure} to check", file=sys.stderr)
+    return say
+
+
+def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, reports: Path,
+                     state: State) -> dict:
+    written = unchanged = removed = 0
+    for result in results:
+        if result.reused:
+            unchanged += len(result.files)
+            continue
+        for rel in result.files:
+            if write_if_changed(lang_dir / rel, (staging / rel).read_text(encoding="utf-8")):
+                written += 1
+            else:
+                unchanged += 1
+        report = staging / ".reports" / f"{Path(result.source).stem}.md"
+        write_if_changed(reports / report.name, report.read_text(encoding="utf-8"))
+        previous = state.dumps.get(result.source, {}).get("files", [])
+        for rel in set(previous) - set(result.files):
+            if (lang_dir / rel).exists():
+                (lang_dir / rel).unlink()
+                removed += 1
+    return {"articles": sum(len(r.files) for r in results), "written": written,
+            "unchanged": unchanged, "removed": removed}
