@@ -21,6 +21,9 @@ HELP = "run every stage on the bundled dumps: segment → variants → site"
 def configure(parser) -> None:
     parser.add_argument("--offline", action="store_true",
                         help="never call a translation service: use the translation memory only")
+    parser.add_argument("--engine", default="google",
+                        help="machine translation engine for segments missing from the memory "
+                             "(google, deepl, libretranslate, microsoft, mymemory; default: google)")
     parser.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
                         help="where the site goes (default: site)")
     parser.add_argument("--no-search", dest="search", action="store_false", help="skip Pagefind")
@@ -42,12 +45,12 @@ def run_segment() -> None:
     module.run(parser.parse_args([]))
 
 
-def run_variants(offline: bool) -> None:
+def run_variants(offline: bool, engine: str = "google") -> None:
     try:
         from ..variants import make_variants
     except ImportError as e:
         raise UserError(f"the variants stage is not available ({e})") from None
-    make_variants(Path("docs"), offline=offline)
+    make_variants(Path("docs"), offline=offline, engine=engine)
 
 
 def run(args) -> int:
@@ -57,7 +60,7 @@ def run(args) -> int:
         run_segment()
     if not args.skip_variants:
         print("== variants", file=sys.stderr)
-        run_variants(args.offline)
+        run_variants(args.offline, args.engine)
     print("== site", file=sys.stderr)
     build_site(Path("docs"), args.out, dumps_root=Path.cwd(), strict=True, search=args.search)
     return 0

@@ -1,0 +1,196 @@
+"""The site stage on a tiny fixture docs tree (tests/site_fixture.py): generated pages,
+escaping of dump text, discovery files, the configs as `mkdocs build --strict` runs them."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from build_scripts.site import catalog
+from build_scripts.site.indexes import Generator, author_slug
+from build_scripts.site.search import Simplifier
+from build_scripts.site.staging import stage
+from site_fixture import HOSTILE_JINJA, HOSTILE_SCRIPT, make_docs
+
+REPO = Path(__file__).resolve().parent.parent
+URL = "https://example.org/archive/"
+ART = "2025/12/15/01/jifa-keji/"
+HOSTILE = "2025/12/15/01/hostile/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from build_scripts.site.build import build_site
+    root = tmp_path_factory.mktemp("fixture")
+    docs = make_docs(root)
+    old = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = URL
+    try:
+        result = build_site(docs, root / "site", dumps_root=root, build_dir=root / "build", log=lambda *a: None)
+    finally:
+        os.environ.pop("SITE_URL") if old is None else os.environ.__setitem__("SITE_URL", old)
+    return root, result
+
+
+def html(site: Path, rel: str) -> str:
+    return (site / rel / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_language_is_built_with_its_lang(built):
+    root, result = built
+    site = result.site
+    for prefix, lang in [("", "zh-Hans"), ("zh-Hant/", "zh-Hant"), ("en/", "en")]:
+        assert f'<html lang="{lang}"' in html(site, prefix)
+        assert f'<html lang="{lang}"' in html(site, prefix + ART)
+        assert (site / prefix / "pagefind" / "pagefind.js").is_file()
+        assert (site / prefix / "feed.xml").is_file()
+    assert result.articles == {"zh-Hans": 3, "zh-Hant": 3, "en": 3}
+    assert result.indexed == {"zh-Hans": 3, "zh-Hant": 3, "en": 3}
+
+
+def test_home_is_the_latest_issue_page_by_page(built):
+    site = built[1].site
+    home = html(site, "")
+    home = home[home.index("<article"):]
+    assert home.index("第1版 · 要闻") < home.index("激发科技") < home.index("第2版 · 理论·综合") < home.index("以理论创新")
+    assert 'href="2025/12/15/01/jifa-keji/"' in home
+    assert "通讯员 包雷晶 本报记者 卢显艳" in home and "科技创新" in home
+    en = html(site, "en/")
+    assert "Page 1 · News" in en and "15 December 2025" in en
+    for rel in ["archive/", "2025/12/15/", "2025/12/15/01/", "2025/12/15/02/", "authors/",
+                f"authors/{author_slug('卢显艳')}/", "sources/001_fixture/", "about/"]:
+        for prefix in ["", "zh-Hant/", "en/"]:
+            assert (site / prefix / rel / "index.html").is_file(), prefix + rel
+    assert "Articles by Lu Xianyan" in html(site, f"en/authors/{author_slug('卢显艳')}/")
+    page1 = html(site, "2025/12/15/01/")
+    assert "下一版" in page1 and "../02/" in page1
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_dump_text_is_escaped_everywhere(built, prefix):
+    site = built[1].site
+    for path in (site / prefix).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, path
+        assert "onerror=alert" not in text.replace("onerror=alert(1)&gt;", ""), path
+        assert "config_file_path" not in text, path      # {{ config }} was never evaluated
+        assert "<b>引题</b>" not in text and "<b>kicker</b>" not in text, path
+    page = html(site, prefix + HOSTILE)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert HOSTILE_JINJA in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "&lt;script&gt;" in title
+    assert 'href="javascript:' not in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert HOSTILE_SCRIPT in data["headline"]
+
+
+def test_alternates_seo_and_jsonld(built):
+    site = built[1].site
+    page = html(site, "en/" + ART)
+    for lang, prefix in [("zh-Hans", ""), ("zh-Hant", "zh-Hant/"), ("en", "en/"), ("x-default", "")]:
+        assert f'<link rel="alternate" hreflang="{lang}" href="{URL}{prefix}{ART}">' in page
+    assert f'<link rel="canonical" href="{URL}en/{ART}">' in page
+    assert '<meta property="og:type" content="article">' in page
+    assert '<meta property="article:published_time" content="2025-12-15">' in page
+    assert '<meta property="og:locale" content="en_US">' in page
+    assert '<meta property="og:locale:alternate" content="zh_CN">' in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["@type"] == "NewsArticle" and data["inLanguage"] == "en"
+    assert data["datePublished"] == "2025-12-15"
+    assert [a["name"] for a in data["author"]] == ["Bao Leijing", "Lu Xianyan"]
+    assert data["isPartOf"]["url"] == URL + "en/2025/12/15/"
+    assert data["translationOfWork"]["url"] == URL + ART
+    assert "translationOfWork" not in json.loads(re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', html(site, ART), re.S).group(1))
+    # the switcher links the same article, relatively
+    assert f'href="../../../../../../zh-Hant/{ART}" hreflang="zh-Hant"' in page
+    assert 'Machine translation (fixture-mt' in page or "fixture-mt" in page
+    assert "OpenCC" in html(site, "zh-Hant/" + ART) and "s2twp.json" in html(site, "zh-Hant/" + ART)
+
+
+def test_sitemap_and_feeds(built):
+    site = built[1].site
+    tree = ET.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.find("s:loc", ns).text: u for u in tree.getroot().findall("s:url", ns)}
+    assert URL + ART in urls and URL + "zh-Hant/" + ART in urls and URL + "en/" + ART in urls
+    alts = {link.get("hreflang"): link.get("href") for link in urls[URL + "en/" + ART].findall("x:link", ns)}
+    assert alts == {"zh-Hans": URL + ART, "zh-Hant": URL + "zh-Hant/" + ART, "en": URL + "en/" + ART,
+                    "x-default": URL + ART}
+    assert not (site / "en" / "sitemap.xml").exists()
+    assert f"Sitemap: {URL}sitemap.xml" in (site / "robots.txt").read_text()
+    for prefix, lang in [("", "zh-Hans"), ("en/", "en")]:
+        rss = ET.parse(site / prefix / "feed.xml").getroot()
+        assert rss.find("channel/language").text == lang
+        items = rss.findall("channel/item")
+        assert len(items) == 3
+        assert items[0].find("link").text.startswith(URL + prefix + "2025/12/15/")
+    titles = [i.find("title").text for i in ET.parse(site / "feed.xml").getroot().findall("channel/item")]
+    assert any(HOSTILE_SCRIPT in t for t in titles)   # as text, XML-escaped in the file
+    assert "<script>" not in (site / "feed.xml").read_text()
+
+
+def test_article_blocks_are_numbered_for_the_bilingual_view(built):
+    site = built[1].site
+    zh, en = html(site, ART), html(site, "en/" + ART)
+    nums = lambda s: re.findall(r'<(p|h\d) data-block="(\d+)"', s)
+    assert [k for k, _ in nums(zh)] == [k for k, _ in nums(en)] == ["p", "h3", "p", "p"]
+    assert 'id="产业转型-构建铝程碑低碳底座"' in zh     # pymdownx.slugs keeps the Chinese
+
+
+def test_simplifier_indexes_traditional_pages_as_simplified():
+    page = ('<html><body><div class="na-article" data-pagefind-body>'
+            '<div data-pagefind-meta="title" data-pagefind-ignore hidden>發展標題</div>'
+            "<p>推動經濟發展，軟體產業</p></div><div class=\"na-bilingual\"></div></body></html>")
+    out = Simplifier()(page)
+    assert "推动经济发展" in out
+    assert ">發展標題<" in out                         # the title meta stays as printed
+    pairs = re.search(r'data-pagefind-meta="s2t:([^"]*)"', out).group(1)
+    assert "发發" in pairs and "动動" in pairs
+
+
+def test_staging_uses_hand_written_pages_per_language_and_removes_stale_files(tmp_path):
+    docs = make_docs(tmp_path, with_pages=False)
+    (docs / "about.md").write_text("---\ntitle: 关于\n---\n\n简体\n", encoding="utf-8")
+    (docs / "about.en.md").write_text("---\ntitle: About\n---\n\nEnglish\n", encoding="utf-8")
+    out = tmp_path / "staging"
+    (out / "en" / "old").mkdir(parents=True)
+    (out / "en" / "old" / "gone.md").write_text("x")
+    stage(docs, out, dumps_root=tmp_path)
+    assert "English" in (out / "en" / "about.md").read_text()
+    assert "简体" in (out / "zh-Hant" / "about.md").read_text()          # falls back to zh-Hans
+    assert not (out / "en" / "old").exists()
+    assert (out / "zh-Hant" / ART.rstrip("/")).with_suffix(".md").is_file()
+
+
+def test_generator_escapes_markdown_in_index_pages(tmp_path):
+    docs = make_docs(tmp_path, with_pages=False)
+    entries = catalog.load(docs / "zh-Hans")
+    pages = {p.rel: p for p in Generator("zh-Hans", entries, dumps_root=tmp_path).all()}
+    home = pages["index.md"].text()
+    assert "\\[链接\\](javascript:alert(1)) \\*强调\\*" in home
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
+
+
+def test_the_configs_build_with_mkdocs_strict(tmp_path):
+    """`mkdocs build --strict` with the default config, and with config/en.yml, as a user runs them."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ["mkdocs.yml", "config", "overrides", "build_scripts"]:
+        (root / name).symlink_to(REPO / name)
+    docs = make_docs(tmp_path)
+    stage(docs, root / "build" / "docs", dumps_root=tmp_path)
+    for args in [[], ["-f", "config/en.yml"]]:
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args, "-d",
+                               str(tmp_path / "out" / (args[-1] if args else "default"))],
+                              cwd=root, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    assert '<html lang="zh-Hans"' in (tmp_path / "out" / "default" / "index.html").read_text()
+    assert '<html lang="en"' in (tmp_path / "out" / "config/en.yml" / "index.html").read_text()
