@@ -47,7 +47,9 @@ def looks_like_name(token: str, after_role: bool = False) -> bool:
     After a role word (记者, 通讯员) any such token is a name (Mongolian and other
     names need not start with a Han surname); standing alone it must.
     """
-    if not NAME.match(token) or token in TITLES or AFFILIATION_ENDINGS.search(token) and not after_role:
+    if not NAME.match(token) or token in TITLES:
+        return False
+    if AFFILIATION_ENDINGS.search(token) and not after_role:
         return False
     if after_role or "·" in token:
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTITLE, TEXT, TITLE
 from . import bylines
 from .page import Page
-from .shapes import DATELINE, has_lead_in, heading_shaped, similar_length
+from .shapes import DATELINE, MAX_MARKED_HEADING, has_lead_in, heading_shaped, similar_length
 from .words import doubled_across, is_word
 
 TWO_LINE_TITLE = 12   # each line of a title printed as two short lines
@@ -19,15 +19,19 @@ def _cut_inside_a_word(line: str, following) -> bool:
     return is_word(line[-1] + following.text[0]) and not is_word(line[-2:])
 
 
+def _display_line(page: Page, i: int) -> bool:
+    """A converter's heading mark on a line that reads as one, or a short line shaped like one."""
+    block = page.blocks[i]
+    if block.rank is not None:  # converters also mark whole paragraphs: trust the mark only so far
+        return len(block.text) <= MAX_MARKED_HEADING and "\u3002" not in block.text[:-1]
+    following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
+    return heading_shaped(block.text) and not _cut_inside_a_word(block.text, following)
+
+
 def mark_headings(page: Page) -> None:
-    """Marked lines and short unpunctuated lines are display type; a bare name under one is a byline."""
+    """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
-        if block.kind != TEXT:
-            continue
-        marked = block.rank is not None and len(block.text) <= 2 * 40 and "。" not in block.text[:-1]
-        following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
-        if not (marked or heading_shaped(block.text)) \
-                or (not marked and _cut_inside_a_word(block.text, following)):
+        if block.kind != TEXT or not _display_line(page, i):
             continue
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
@@ -49,6 +53,14 @@ def heading_groups(page: Page) -> list[list[int]]:
         else:
             groups.append([i])
     return groups
+
+
+def heading_run(page: Page, start: int) -> list[int]:
+    """The run of adjacent headings that begins at ``start``."""
+    end = start
+    while end + 1 < len(page.blocks) and page.blocks[end + 1].kind == HEADING:
+        end += 1
+    return list(range(start, end + 1))
 
 
 def _subhead_rank(page: Page) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
 from .articles import article_spans
-from .display import heading_groups
+from .display import heading_groups, heading_run
 from .page import Page
 from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
@@ -56,7 +56,7 @@ def attach_displaced_heads(page: Page) -> None:
         if first is None:
             i += 1
             continue
-        group = next(g for g in heading_groups(page) if g[0] == first)
+        group = heading_run(page, first)
         j = _continuation_after(page, group)
         title = _running_title(page, i)
         heads = page.blocks[group[0]:group[-1] + 1]

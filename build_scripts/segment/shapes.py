@@ -17,6 +17,7 @@ ENDS_EXCLAIMING = "\uff01!\uff1f?"                   # ！!？?
 _BRACKETS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 
 MAX_HEADING = 40      # longest display line (kicker, title, subhead) we expect
+MAX_MARKED_HEADING = 80  # a '#'-marked line longer than this is a paragraph the converter marked
 MAX_CAPTION = 60
 MAX_TAIL = 80         # longest sentence tail that may have been displaced
 
