@@ -228,3 +228,26 @@ def test_ends_mid_sentence(text, cut):
                                            ("覆盖11个地市。", False), ("这是我们的", False)])
 def test_heading_shape(text, heading):
     assert heading_shaped(text) is heading
+
+
+def test_page_of_another_paper_with_datelines_jumps_and_credits():
+    page = fw(
+        "坚持以人民为中心 推动高质量发展\n——记某某市扎实推进民生工程\n本报记者 王明 通讯员 李华\n"
+        "\u3000\u3000今年以来,某某市坚持把民生工程作为头等大事,取得了显著成效。\n"
+        "\u3000\u3000“我们要把好事办好、实事办实。”据介绍,全市今年共实施民生项目120个,完成投资\n"
+        "85亿元,惠及群众超过50万人。(下转第二版)\n"
+        "基层医疗服务能力持续提升\n"
+        "\u3000\u3000本报北京12月14日电\u3000(记者 李红梅)记者从国家卫生健康委获悉,基层诊疗量持续增长。\n"
+        "\u3000\u3000据悉,各地将继续加强基层医疗卫生服务能力建设。\n"
+        "市场监管执法力度加大\n"
+        "\u3000\u3000新华社北京12月14日电(记者 赵文君)国家市场监管总局14日发布消息,共查处案件1.2万件。\n"
+        "责任编辑:刘洋\u3000\u3000版式设计:陈晨\n")
+    r = seg(page)
+    assert titles(r) == ["坚持以人民为中心 推动高质量发展", "基层医疗服务能力持续提升", "市场监管执法力度加大"]
+    assert r.articles[0].subtitle == "——记某某市扎实推进民生工程"
+    assert [a.authors for a in r.articles] == [["王明", "李华"], ["李红梅"], ["赵文君"]]
+    assert r.articles[0].body[-1].text.endswith("完成投资85亿元,惠及群众超过50万人。".translate(
+        str.maketrans(",", "\uff0c")))
+    assert [a.dateline for a in r.articles] == [None, "本报北京12月14日电", "新华社北京12月14日电"]
+    assert sorted(b.role for b in r.furniture) == ["jump line", "page furniture"]
+    assert not [x for x in r.repairs if x.unsure]

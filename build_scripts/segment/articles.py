@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import (BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTITLE, TEXT, TITLE,
                      Article, BodyBlock, Block)
-from .page import Page
+from .page import Page, opens_untitled_story
 
 
 def article_spans(page: Page) -> list[list[int]]:
@@ -18,7 +18,8 @@ def article_spans(page: Page) -> list[list[int]]:
     for i, block in enumerate(page.blocks):
         if block.kind == FURNITURE:
             continue
-        opens = block.kind == HEADING and block.starts_article and not block.attached
+        opens = (block.kind == HEADING and block.starts_article and not block.attached) \
+            or opens_untitled_story(page, i)
         if opens or not spans or (closed and block.kind in (TEXT, HEADING)):
             spans.append([])
             closed = False

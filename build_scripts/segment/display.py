@@ -5,7 +5,7 @@ from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTIT
 from . import bylines
 from .page import Page
 from .shapes import DATELINE, MAX_MARKED_HEADING, has_lead_in, heading_shaped, similar_length
-from .words import doubled_across, is_word
+from .words import doubled_across, word_across
 
 TWO_LINE_TITLE = 12   # each line of a title printed as two short lines
 
@@ -14,9 +14,7 @@ def _cut_inside_a_word(line: str, following) -> bool:
     """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes."""
     if following is None or following.kind != TEXT or not following.text:
         return False
-    if doubled_across(line, following.text):
-        return True
-    return is_word(line[-1] + following.text[0]) and not is_word(line[-2:])
+    return doubled_across(line, following.text) or word_across(line, following.text) is not None
 
 
 def _display_line(page: Page, i: int) -> bool:

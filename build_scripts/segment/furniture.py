@@ -6,7 +6,7 @@ import re
 from ..model import FURNITURE, HEADING, TEXT, Block
 from .page import Page
 
-_JUMP = r"[(\uff08]\s*(?:下转|转|续|上接|接|紧接|承)(?:第|至|自)?\s*[A-Za-z]?\d{1,3}\s*[版页](?:[^()\uff08\uff09]{0,12})?\s*[)\uff09]"
+_JUMP = r"[(\uff08]\s*(?:下转|转|续|上接|接|紧接|承)(?:第|至|自)?\s*(?:[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页](?:[^()\uff08\uff09]{0,12})?\s*[)\uff09]"
 _JUMP_AT_END = re.compile(_JUMP + r"$")
 _JUMP_AT_START = re.compile(r"^" + _JUMP)
 _EDITOR_CREDIT = re.compile(

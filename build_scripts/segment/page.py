@@ -39,8 +39,11 @@ class Page:
         return None
 
     def closes_article(self, i: int) -> bool:
-        """A byline standing after body text: the article it ends is over."""
-        if self.blocks[i].kind != BYLINE:
+        """A byline standing after body text: the article it ends is over.
+
+        Not a dateline (本报讯, 新华社…电): that opens a story, it never ends one.
+        """
+        if self.blocks[i].kind != BYLINE or self.blocks[i].dateline:
             return False
         before = self.previous_index(i)
         return before is not None and self.blocks[before].kind in (TEXT, BYLINE) \
@@ -81,8 +84,12 @@ def read_blocks(dump: Dump) -> list[Block]:
     return blocks
 
 
-def is_head(block: Block) -> bool:
-    return block.kind == HEADING and block.starts_article
+def opens_untitled_story(page: Page, i: int) -> bool:
+    """A dateline byline with no headline right above it: a story starts here all the same."""
+    block = page.blocks[i]
+    before = page.previous_index(i)
+    return block.kind == BYLINE and block.dateline is not None \
+        and (before is None or page.blocks[before].kind != HEADING)
 
 
-__all__ = ["Page", "read_blocks", "is_head", "TEXT", "HEADING", "BYLINE", "CAPTION", "FURNITURE"]
+__all__ = ["Page", "read_blocks", "opens_untitled_story", "TEXT", "HEADING", "BYLINE", "CAPTION", "FURNITURE"]

@@ -96,6 +96,9 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     if len(texts) < 2 or not has_head:
         return None
     first = page.blocks[texts[0]]
+    before = page.previous_index(texts[0])
+    if before is not None and page.blocks[before].dateline:  # a paragraph a dateline opens is a lede
+        return None
     if len(first.text) > MAX_TAIL or not ends_sentence(first.text) \
             or DATELINE.match(first.text) or LEDE_OPENING.match(first.text):
         return None

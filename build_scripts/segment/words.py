@@ -19,13 +19,18 @@ def is_word(text: str) -> bool:
     return _dictionary().get(text, 0) > 0
 
 
-def word_across(left: str, right: str, longest: int = 4) -> str | None:
-    """A dictionary word that the seam between ``left`` and ``right`` falls inside, if any."""
-    for size in range(longest, 1, -1):
-        for k in range(1, size):
-            candidate = left[-k:] + right[: size - k]
-            if len(candidate) == size and is_word(candidate):
-                return candidate
+def word_across(left: str, right: str, window: int = 6) -> str | None:
+    """The word that a break between ``left`` and ``right`` falls inside, if jieba reads
+    the joined text that way (``…共同`` + ``体意识…`` → 共同体; ``…加大`` + ``国家…`` → none)."""
+    import jieba
+
+    _dictionary()
+    head, tail = left[-window:], right[:window]
+    position = 0
+    for word in jieba.cut(head + tail, HMM=False):
+        if position < len(head) < position + len(word):
+            return word
+        position += len(word)
     return None
 
 
