@@ -38,6 +38,8 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 
 def _chinese_context(text: str, i: int) -> bool:
+    if 0 < i < len(text) - 1 and _is_han(text[i - 1]) and _is_han(text[i + 1]):
+        return True  # the common case, decided without looking further
     left, right = _neighbour(text, i, -1), _neighbour(text, i, +1)
     if left.isdigit() and right.isdigit():   # 1,000 and 10:30 stay
         return False

@@ -107,6 +107,8 @@ def parse_credit(text: str, bare: bool = False) -> Byline | None:
 
 def parse_standalone(line: str) -> Byline | None:
     """A whole line that is a byline (any bracketed or role-led form)."""
+    if len(line) > 90:
+        return None
     m = BRACKETED.match(line)
     if m:
         inner = m.group("inner")
@@ -161,7 +163,9 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)
 
 def split_trailing(text: str) -> tuple[str, Byline] | None:
     """``…赢得点赞好评。(李清)`` → (paragraph, byline)."""
-    m = _TRAILING_CREDIT.search(text)
+    if not text.endswith((")", "\uff09")):
+        return None
+    m = _TRAILING_CREDIT.search(text, max(0, len(text) - 70))
     if not m or m.start() == 0:
         return None
     found = parse_standalone(m.group(0).strip())
