@@ -1,0 +1,579 @@
+"""The whole pipeline on a generated archive: seconds per stage, pages/s, peak memory, sizes.
+
+    python benchmarks/bench_archive.py --issues 30 [--seed 1] [--work DIR] [--jobs N]
+                                       [--add-one] [--browser] [--query-zh 通辽] [--query-en Tongliao]
+
+In a work folder (default ``build/bench/<issues>``; it is reused, delete it for
+a cold run) it
+
+1. generates N issues of 8 pages (``benchmarks/archive.py``: WORK/dumps/ and
+   its manifest.yaml) — not counted in the pipeline time;
+2. **segment**: ``segment_pages`` on every dump, one process per core
+   (``--jobs``), into WORK/docs/zh-Hans (state in WORK/build/cache, so a
+   second run of the same folder is incremental, as in a real rebuild);
+3. prepares the translation memory WORK/memory/en.jsonl — not timed, it stands
+   for the translations a real archive already has: the repo's memory, plus
+   every segment ``export_segments`` (as ``variants --export-missing``) lists,
+   filled with placeholder English (words from the reviewed sample
+   translations, about as long as a real translation, seeded by the segment's
+   hash) as machine entries of engine ``bench``;
+4. **variants**: ``make_variants(offline=True)`` with that memory; its time is
+   split into reading the zh-Hans tree, **zh-Hant** (OpenCC conversion and
+   writing) and **en** (memory load, segment look-ups, rendering and writing)
+   by wrapping the functions ``make_variants`` calls (the stage runs as is);
+5. **site**: ``build_site`` into WORK/site (staging in WORK/build), which
+   reports its own phases: index pages (staging the per-language docs dirs:
+   generated home/archive/issue/page/author/source pages plus the articles),
+   the three MkDocs builds (run in parallel: wall time, and each language's own
+   time), assembling + sitemap, and Pagefind (the three bundles);
+6. measures: HTML pages built and pages per second of the whole pipeline;
+   peak resident memory of the process tree (sampled from /proc every 0.2 s,
+   this process plus all descendants summed: MkDocs workers, the Pagefind
+   binary; shared pages of forked workers are counted in each, so it errs
+   high) and the largest single process (``getrusage`` ru_maxrss); size and
+   file count of WORK/site; and the bytes a reader downloads for a first
+   search in each language (below).
+
+``--add-one`` then adds issue N+1 and times the rebuild end to end (segment,
+variants, site), after preparing the memory for the new issue untimed.
+Results: a plain table on stdout, and WORK/results.json.
+
+**First search, computed** from the files Pagefind wrote in a language's
+bundle (``<lang root>/pagefind/``), as the site's search box
+(overrides/assets/newsarchive.js) loads them: on focus ``pagefind.js``,
+``pagefind-worker.js`` (Pagefind 1.5 searches in a web worker),
+``pagefind-entry.json``, the wasm named by the entry (``wasm.<lang>.pagefind``
+or ``wasm.unknown.pagefind``), the language's ``pagefind.<hash>.pf_meta``,
+and for zh the vendored OpenCC converter; on the query, every index chunk
+whose word range (``pf_meta``: from, to, hash) can hold the query's words or
+words they begin (Pagefind matches the last word as a prefix); then the
+fragments (``fragment/<page hash>.pf_fragment``) of the first 10 results the
+box shows. The results are ranked here as Pagefind ranks them by default
+(BM25: term saturation 1.4, page length 0.75, exact words over prefixes;
+the chunk lists each word's pages and positions, pf_meta each page's word
+count); Pagefind's own scoring has more to it (word weights, ties), so the
+ten fragments may differ from the browser's, but they are of similar sizes. Two
+figures: bytes of the files as stored (what a server without compression
+sends; ``.pf_*`` and the wasm are gzip inside already), and with the text
+files (``.js``, ``.json``) gzipped as GitHub Pages serves them.
+``--browser`` checks the computed figure once per language with headless
+Chromium (/usr/bin/chromium via Playwright) against the site served locally
+without compression, summing the sizes of every response after
+the page loaded (body + headers; Playwright reports no body size for the
+worker script itself, so that figure lacks pagefind-worker.js).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import struct
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import archive  # noqa: E402
+from build_scripts.manifest import load_manifest  # noqa: E402
+from build_scripts.site.labels import LANGS, PREFIX  # noqa: E402
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+QUERIES = {"zh-Hans": "通辽", "zh-Hant": "通辽", "en": "Tongliao"}  # zh-Hant is indexed in Simplified
+RESULTS_SHOWN = 10
+
+
+# -- memory ---------------------------------------------------------------------------------
+class TreeRSS:
+    """Samples the resident memory of this process and all its descendants."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval = interval
+        self.peak = 0
+        self.stage_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def sample() -> int:
+        me = os.getpid()
+        parent: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    stat = f.read()
+                parent[int(entry.name)] = int(stat[stat.rfind(b")") + 2:].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+        tree, frontier = {me}, [me]
+        while frontier:
+            p = frontier.pop()
+            for child, ppid in parent.items():
+                if ppid == p and child not in tree:
+                    tree.add(child)
+                    frontier.append(child)
+        total = 0
+        for pid in tree:
+            try:
+                with open(f"/proc/{pid}/statm") as f:
+                    total += int(f.read().split()[1]) * PAGE_SIZE
+            except (OSError, ValueError, IndexError):
+                continue
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = self.sample()
+            self.peak = max(self.peak, rss)
+            self.stage_peak = max(self.stage_peak, rss)
+            self._stop.wait(self.interval)
+
+    def start(self) -> "TreeRSS":
+        self._thread.start()
+        return self
+
+    def take_stage_peak(self) -> int:
+        rss = self.sample()
+        peak, self.stage_peak = max(self.stage_peak, rss), rss
+        self.peak = max(self.peak, peak)
+        return peak
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def max_single_rss() -> int:
+    """Largest resident set of this process or any waited-for descendant (bytes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) * 1024
+
+
+# -- the translation memory for the archive -----------------------------------------------------
+def _english_words() -> tuple[list[str], float]:
+    """Words of the reviewed sample translations, and English words per Chinese character."""
+    words, zh_chars, en_words = [], 0, 0
+    for line in (ROOT / "translations/reviewed/sample-en.jsonl").read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d.get("kind") in ("paragraph", "body", None) or len(d["zh"]) > 30:
+            zh_chars += len(d["zh"])
+            en_words += len(d["en"].split())
+        words += re.findall(r"[A-Za-z][A-Za-z'-]*", d["en"])
+    return words, (en_words / zh_chars if zh_chars else 0.6)
+
+
+def placeholder_english(source: str, words: list[str], ratio: float) -> str:
+    rng = random.Random(hashlib.sha256(source.encode("utf-8")).digest())
+    n = max(2, round(len(source) * ratio))
+    text = " ".join(rng.choice(words) for _ in range(n))
+    return text[:1].upper() + text[1:] + "."
+
+
+def prepare_memory(docs: Path, memory_path: Path) -> dict:
+    """Fill the work folder's memory with every segment it lacks (``--export-missing``, filled)."""
+    from build_scripts.variants import glossary as _glossary, memory as _memory
+    from build_scripts.variants.exchange import export_segments
+    from build_scripts.variants.translate import Translator
+    from build_scripts.variants.write import read_sources, record_segments
+
+    started = time.perf_counter()
+    if not memory_path.exists():
+        memory_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "translations/memory/en.jsonl", memory_path)
+    mem = _memory.Memory.load(memory_path)
+    gloss = _glossary.Glossary.load(_glossary.DEFAULT_PATH)
+    recorder = record_segments(read_sources(docs), gloss)
+    missing = memory_path.with_name("missing.jsonl")
+    n = export_segments(missing, recorder, Translator(mem, gloss, None, "bench"), only_missing=True)
+    words, ratio = _english_words()
+    today = dt.date.today().isoformat()
+    for line in missing.read_text(encoding="utf-8").splitlines():
+        source = json.loads(line)["source"]
+        mem.add_machine(source, placeholder_english(source, words, ratio), "bench", gloss.version, today)
+    mem.save()
+    return {"added": n, "entries": len(mem), "seconds": time.perf_counter() - started}
+
+
+# -- variants, timed inside ------------------------------------------------------------------
+@contextlib.contextmanager
+def timed_variants(times: dict[str, float]):
+    """Wrap what ``make_variants`` calls, to split its time by language; restores everything."""
+    import build_scripts.variants as V
+    import build_scripts.variants.write as W
+    from build_scripts.variants.convert import Converter
+    from build_scripts.variants.memory import Memory
+    from build_scripts.variants.translate import Translator
+
+    def add(key, seconds):
+        times[key] = times.get(key, 0.0) + seconds
+
+    def wrap(fn, key_of):
+        def inner(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                add(key_of(*a, **k), time.perf_counter() - t)
+        return inner
+
+    def lang_of_path(path, *_a, **_k):
+        return "zh-Hant" if "zh-Hant" in Path(path).parts else "en"
+
+    saved = [(V, "read_sources", V.read_sources), (V, "record_segments", V.record_segments),
+             (W, "traditional", W.traditional), (W, "english", W.english),
+             (W, "render_file", W.render_file), (W, "write_if_changed", W.write_if_changed),
+             (W, "remove_orphans", W.remove_orphans), (Translator, "fill", Translator.fill)]
+    load_memory, from_files = Memory.__dict__["load"], Converter.__dict__["from_files"]
+    V.read_sources = wrap(V.read_sources, lambda *a, **k: "read")
+    V.record_segments = wrap(V.record_segments, lambda *a, **k: "en")
+    W.traditional = wrap(W.traditional, lambda *a, **k: "zh-Hant")
+    W.english = wrap(W.english, lambda *a, **k: "en")
+    W.render_file = wrap(W.render_file, lambda meta, *a, **k: "zh-Hant" if meta.get("lang") == "zh-Hant" else "en")
+    W.write_if_changed = wrap(W.write_if_changed, lang_of_path)
+    W.remove_orphans = wrap(W.remove_orphans, lambda docs, lang, *a, **k: lang)
+    Translator.fill = wrap(Translator.fill, lambda *a, **k: "en")
+    Memory.load = classmethod(wrap(load_memory.__func__, lambda *a, **k: "en"))
+    Converter.from_files = classmethod(wrap(from_files.__func__, lambda *a, **k: "zh-Hant"))
+    try:
+        yield
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+        Memory.load, Converter.from_files = load_memory, from_files
+
+
+# -- first search --------------------------------------------------------------------------
+def _cbor(b: bytes, i: int = 0):
+    """A small CBOR reader (what Pagefind's pf_meta and pf_index hold); returns (value, next)."""
+    ib = b[i]
+    i += 1
+    major, info = ib >> 5, ib & 31
+    if major == 7:
+        simple = {20: False, 21: True, 22: None, 23: None}
+        if info in simple:
+            return simple[info], i
+        fmt, size = {25: (">e", 2), 26: (">f", 4), 27: (">d", 8)}[info]
+        return struct.unpack_from(fmt, b, i)[0], i + size
+    if info < 24:
+        n = info
+    elif info == 31:
+        n = None
+    else:
+        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+        n = int.from_bytes(b[i:i + size], "big")
+        i += size
+    if major == 0:
+        return n, i
+    if major == 1:
+        return -1 - n, i
+    if major in (2, 3):
+        s = b[i:i + n]
+        return (s.decode("utf-8") if major == 3 else bytes(s)), i + n
+    if major == 4:
+        out = []
+        while (n is None and b[i] != 0xFF) or (n is not None and len(out) < n):
+            v, i = _cbor(b, i)
+            out.append(v)
+        return out, (i + 1 if n is None else i)
+    if major == 5:
+        d = {}
+        for _ in range(n):
+            k, i = _cbor(b, i)
+            d[k], i = _cbor(b, i)
+        return d, i
+    return _cbor(b, i)  # a tag: its value
+
+
+def _pagefind_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd"), path
+    return _cbor(data, 12)[0]
+
+
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def first_search(site: Path, lang: str, query: str) -> dict:
+    bundle = site / PREFIX[lang] / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    code, info = next(iter(entry["languages"].items()))
+    files = [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json",
+             bundle / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", bundle / f"pagefind.{info['hash']}.pf_meta"]
+    if lang.startswith("zh"):
+        files.append(site / PREFIX[lang] / "assets/vendor/opencc-js/t2cn.js")
+    meta = _pagefind_file(files[4])
+    pages, chunks = meta[1], meta[2]
+    terms = query.lower().split()
+    wanted = []
+    for term in terms:
+        for frm, to, h in chunks:
+            if frm <= term + "\U0010ffff" and to >= term and h not in wanted:
+                wanted.append(h)
+    tf: dict[int, float] = {}
+    for h in wanted:
+        files.append(bundle / "index" / f"{h}.pf_index")
+        for word in _pagefind_file(files[-1])[0]:
+            w, postings = word[0], word[1]
+            match = [t for t in terms if w.startswith(t)]
+            if not match:
+                continue
+            similarity = 1.0 if w in terms else len(match[0]) / len(w)  # exact words count most
+            page = 0
+            for posting in postings:
+                page += posting[0]  # page numbers are delta-coded
+                tf[page] = tf.get(page, 0.0) + similarity * sum(1 for x in posting[1] if x >= 0)
+    # Pagefind's default ranking is BM25-like: term saturation 1.4, page length 0.75.
+    avg = sum(p[1] for p in pages) / max(1, len(pages))
+    score = {p: f * 2.4 / (f + 1.4 * (0.25 + 0.75 * pages[p][1] / avg)) for p, f in tf.items()}
+    hits = score
+    top = sorted(hits, key=lambda p: (-hits[p], p))[:RESULTS_SHOWN]
+    files += [bundle / "fragment" / f"{pages[p][0]}.pf_fragment" for p in top]
+    raw = {str(f.relative_to(site)): f.stat().st_size for f in files}
+    text_like = {str(f.relative_to(site)): (_gzip_size(f) if f.suffix in (".js", ".json") else f.stat().st_size)
+                 for f in files}
+    by_kind = {"setup (js, worker, entry, wasm)": sum(v for k, v in raw.items() if not k.endswith(
+        (".pf_meta", ".pf_index", ".pf_fragment"))),
+        "pf_meta": sum(v for k, v in raw.items() if k.endswith(".pf_meta")),
+        "index chunks": sum(v for k, v in raw.items() if k.endswith(".pf_index")),
+        "fragments": sum(v for k, v in raw.items() if k.endswith(".pf_fragment"))}
+    return {"query": query, "language": code, "results": len(hits), "chunks": len(wanted),
+            "bytes": sum(raw.values()), "bytes_gzip": sum(text_like.values()), "by_kind": by_kind, "files": raw}
+
+
+def browser_first_search(site: Path, queries: dict[str, str]) -> dict:
+    """Bytes the browser really fetched for a first search, per language (headless Chromium)."""
+    import functools
+    import http.server
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"]
+    out = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+            for lang in LANGS:
+                ctx = browser.new_context(service_workers="block")
+                page = ctx.new_page()
+                finished, counting = [], {"on": False}
+                ctx.on("requestfinished", lambda r: counting["on"] and finished.append(r))
+                page.goto(base + PREFIX[lang] + "archive/")
+                page.wait_for_load_state("networkidle")
+                counting["on"] = True
+                box = page.locator(".na-search-input")
+                box.click()
+                box.fill(queries[lang])
+                page.wait_for_function("document.querySelectorAll('.na-search-list li').length > 0", timeout=60000)
+                page.wait_for_load_state("networkidle")
+                time.sleep(1.0)
+                counting["on"] = False
+                shown = page.evaluate("document.querySelectorAll('.na-search-list li').length")
+                sizes = {}
+                for r in finished:
+                    z = r.sizes()
+                    sizes[r.url.replace(base, "")] = z["responseBodySize"] + z["responseHeadersSize"]
+                out[lang] = {"bytes": sum(sizes.values()), "requests": len(sizes), "results_shown": shown,
+                             "files": dict(sorted(sizes.items()))}
+                ctx.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+# -- the run --------------------------------------------------------------------------------------
+def site_size(site: Path) -> dict:
+    total = files = html = 0
+    for dirpath, _, names in os.walk(site):
+        for name in names:
+            total += os.path.getsize(os.path.join(dirpath, name))
+            files += 1
+            html += name.endswith(".html")
+    return {"bytes": total, "files": files, "html_pages": html}
+
+
+def copy_hand_written(work: Path) -> None:
+    (work / "docs").mkdir(parents=True, exist_ok=True)
+    for path in (ROOT / "docs").glob("*.md"):
+        target = work / "docs" / path.name
+        if not target.exists() or target.read_bytes() != path.read_bytes():
+            shutil.copyfile(path, target)
+
+
+def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
+    """generate → segment → (memory, untimed) → variants → site; return the measurements."""
+    from build_scripts.segment_pages import segment_pages
+    from build_scripts.site.build import build_site
+    from build_scripts.variants import make_variants
+
+    out: dict = {"issues": issues, "stages": {}, "peak_rss": {}}
+    stages, peaks = out["stages"], out["peak_rss"]
+
+    t = time.perf_counter()
+    paths = archive.write_archive(work, issues, args.seed, args.start)
+    copy_hand_written(work)
+    out["generate_seconds"] = time.perf_counter() - t
+    out["dumps"] = len(paths)
+    say(f"generated {len(paths)} page dumps in {out['generate_seconds']:.1f} s")
+    rss.take_stage_peak()
+
+    pipeline_start = time.perf_counter()
+    entries = load_manifest(work / "dumps" / "manifest.yaml")
+    counts = segment_pages(paths, entries, work / "docs", work / "build" / "reports", root=work, jobs=args.jobs,
+                           state_file=work / "build" / "cache" / "segment-state.json", quiet=True)
+    stages["segment"] = time.perf_counter() - pipeline_start
+    peaks["segment"] = rss.take_stage_peak()
+    out["articles"] = counts["articles"]
+    out["segmented_dumps"] = counts["segmented"]
+    say(f"segment: {counts['segmented']} dumps segmented, {counts['reused']} unchanged, "
+        f"{counts['articles']} articles in {stages['segment']:.1f} s")
+
+    paused = time.perf_counter()
+    out["memory"] = prepare_memory(work / "docs", work / "memory" / "en.jsonl")
+    untimed = time.perf_counter() - paused
+    say(f"memory: {out['memory']['added']} segments added (untimed), {out['memory']['entries']} entries")
+    rss.take_stage_peak()
+
+    t = time.perf_counter()
+    vtimes: dict[str, float] = {}
+    with timed_variants(vtimes):
+        v = make_variants(work / "docs", offline=True, memory=work / "memory" / "en.jsonl", progress=None)
+    total_v = time.perf_counter() - t
+    stages["variants: read zh-Hans"] = vtimes.get("read", 0.0)
+    stages["zh-Hant"] = vtimes.get("zh-Hant", 0.0)
+    stages["en (memory)"] = vtimes.get("en", 0.0)
+    stages["variants: other"] = max(0.0, total_v - sum(vtimes.values()))
+    peaks["variants"] = rss.take_stage_peak()
+    out["variants"] = {"seconds": total_v, "written": v.written.written, "missing_segments": v.missing_segments}
+    say(f"variants: {total_v:.1f} s (zh-Hant {stages['zh-Hant']:.1f}, en {stages['en (memory)']:.1f}); "
+        f"{v.missing_segments} segments missing")
+
+    t = time.perf_counter()
+    log_lines: list[str] = []
+    result = build_site(work / "docs", work / "site", dumps_root=work, build_dir=work / "build", strict=True,
+                        search=True, log=log_lines.append)
+    site_seconds = time.perf_counter() - t
+    s = result.seconds
+    stages["index pages (staging)"] = s.get("stage", 0.0)
+    stages["MkDocs, 3 languages in parallel"] = s.get("mkdocs", 0.0)
+    stages["assemble + sitemap"] = max(0.0, s.get("total", 0.0) - s.get("stage", 0.0) - s.get("mkdocs", 0.0)
+                                       - s.get("pagefind", 0.0))
+    stages["Pagefind"] = s.get("pagefind", 0.0)
+    out["mkdocs_per_language"] = {lang: s[lang] for lang in LANGS if lang in s}
+    out["site_seconds"] = site_seconds
+    out["indexed"] = result.indexed
+    peaks["site"] = rss.take_stage_peak()
+    for line in log_lines:
+        say(line)
+
+    out["total_seconds"] = time.perf_counter() - pipeline_start - untimed
+    out["site"] = site_size(work / "site")
+    out["pages_per_second"] = out["site"]["html_pages"] / out["total_seconds"]
+    jobs = args.jobs or os.cpu_count() or 1
+    out["segment_pages_per_second_per_core"] = (counts["segmented"] / stages["segment"] / jobs
+                                                if counts["segmented"] else None)
+    return out
+
+
+def print_table(res: dict, title: str) -> None:
+    print(f"\n{title}")
+    print(f"  {res['issues']} issues, {res['dumps']} page dumps, {res['articles']} articles, "
+          f"{res['site']['html_pages']} HTML pages")
+    print(f"  {'stage':<36}{'seconds':>9}{'share':>8}")
+    total = res["total_seconds"]
+    for name, sec in res["stages"].items():
+        print(f"  {name:<36}{sec:9.1f}{sec / total:8.0%}")
+    for lang, sec in res.get("mkdocs_per_language", {}).items():
+        print(f"  {'  (MkDocs ' + lang + ' alone)':<36}{sec:9.1f}")
+    print(f"  {'total, dumps to finished site':<36}{total:9.1f}")
+    print(f"  pages per second (HTML pages / total): {res['pages_per_second']:.0f}")
+    if res.get("segment_pages_per_second_per_core"):
+        print(f"  segmentation: {res['segment_pages_per_second_per_core']:.0f} pages/s per core "
+              f"(parallel stage, incl. process start and writing)")
+    peaks = ", ".join(f"{k} {v / 2**30:.2f}" for k, v in res["peak_rss"].items())
+    print(f"  peak memory, whole process tree: {res['peak_rss_tree'] / 2**30:.2f} GiB ({peaks} GiB); "
+          f"largest single process {res['max_single_rss'] / 2**30:.2f} GiB")
+    print(f"  site: {res['site']['bytes'] / 2**20:.1f} MiB in {res['site']['files']} files")
+    for lang, fs in res.get("first_search", {}).items():
+        kinds = ", ".join(f"{k} {v / 1024:.0f}" for k, v in fs["by_kind"].items())
+        print(f"  first search {lang} '{fs['query']}': {fs['bytes'] / 1024:.0f} KB as stored, "
+              f"{fs['bytes_gzip'] / 1024:.0f} KB gzip-served ({kinds} KB; {fs['chunks']} chunk(s), "
+              f"{fs['results']} results)")
+    for lang, b in res.get("browser_first_search", {}).items():
+        print(f"  first search {lang} in Chromium: {b['bytes'] / 1024:.0f} KB in {b['requests']} requests")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--issues", type=int, default=1, help="issues of 8 pages (1, 30, 365 …)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2025, 1, 1),
+                        help="date of the first issue")
+    parser.add_argument("--work", type=Path, help="work folder (default: build/bench/<issues>)")
+    parser.add_argument("--jobs", type=int, default=0, help="segmentation processes (default: one per core)")
+    parser.add_argument("--add-one", action="store_true", help="then add one issue and time the rebuild")
+    parser.add_argument("--fresh", action="store_true", help="delete the work folder first (a cold build)")
+    parser.add_argument("--browser", action="store_true", help="check the first-search bytes in Chromium")
+    parser.add_argument("--query-zh", default=QUERIES["zh-Hans"])
+    parser.add_argument("--query-en", default=QUERIES["en"])
+    args = parser.parse_args()
+    work = (args.work or ROOT / "build" / "bench" / str(args.issues)).resolve()
+    if args.fresh and work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    queries = {"zh-Hans": args.query_zh, "zh-Hant": args.query_zh, "en": args.query_en}
+
+    def say(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    rss = TreeRSS().start()
+    try:
+        res = run_pipeline(work, args.issues, args, rss, say)
+        res["peak_rss_tree"] = rss.peak
+        res["max_single_rss"] = max_single_rss()
+        res["first_search"] = {lang: first_search(work / "site", lang, queries[lang]) for lang in LANGS}
+        if args.browser:
+            res["browser_first_search"] = browser_first_search(work / "site", queries)
+        results = {"machine": {"cores": os.cpu_count(), "jobs": args.jobs or os.cpu_count()},
+                   "seed": args.seed, "work": str(work), "build": res}
+        print_table(res, f"Build of {args.issues} issue(s) (work folder {work})")
+        if args.add_one:
+            rss.peak = 0
+            more = run_pipeline(work, args.issues + 1, args, rss, say)
+            more["peak_rss_tree"] = rss.peak
+            more["max_single_rss"] = max_single_rss()
+            results["add_one"] = more
+            print_table(more, f"Adding issue {args.issues + 1} to the built archive (incremental rebuild)")
+    finally:
+        rss.stop()
+    (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str),
+                                       encoding="utf-8")
+    print(f"\nresults: {work / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
