@@ -21,7 +21,7 @@ HOSTILE_DUMP = f"""# 警惕{HOSTILE_SCRIPT}与{HOSTILE_JINJA}混入版面
 
 本报记者 王晓明
 
-本报讯 有读者发现，版面文本中出现了 {HOSTILE_SCRIPT} 这样的字样，也出现了 {HOSTILE_JINJA} 这样的字样，它们都应当按原样显示为文字。
+有读者发现，版面文本中出现了 {HOSTILE_SCRIPT} 这样的字样，也出现了 {HOSTILE_JINJA} 这样的字样，它们都应当按原样显示为文字。
 
 **这不是粗体**，[这不是链接](http://example.com)，<b>这不是标签</b>。
 """
@@ -41,8 +41,8 @@ def _run(args: list[str], cwd: Path) -> None:
         raise AssertionError(f"{' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
 
 
-def build_sample(work: Path, site_url: str):
-    """Return the build_site Result of the sample site built under ``work``."""
+def make_sample_docs(work: Path) -> Path:
+    """segment + variants (offline, reviewed memory) of the sample dumps under ``work``; return docs/."""
     dumps = work / "dumps"
     dumps.mkdir(parents=True)
     for f in (REPO / "dumps").glob("*.txt"):
@@ -61,6 +61,12 @@ def build_sample(work: Path, site_url: str):
         _run(["variants", *common, "--import-reviewed", str(reviewed), "--reviewer", "sample"], cwd=work)
     _run(["variants", "--docs", "docs", *common, "--phrases", str(translations / "opencc_phrases.txt"),
           "--offline"], cwd=work)
+    return work / "docs"
+
+
+def build_sample(work: Path, site_url: str):
+    """Return the build_site Result of the sample site built under ``work``."""
+    make_sample_docs(work)
     from build_scripts.site.build import build_site
     old = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = site_url

@@ -84,8 +84,10 @@ def shot(pg, name):
 
 
 def hostile_rel(site: Path) -> str:
-    found = sorted(site.glob("2025/12/14/03/*/index.html"))
-    assert found, "the hostile dump's article is missing"
+    """The article cut from the hostile dump: markup-like text in its headline and its body."""
+    found = [p for p in sorted(site.glob("2025/12/14/03/*/index.html"))
+             if "&lt;script&gt;" in p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>")[0]]
+    assert len(found) == 1, "the hostile dump's article is missing"
     return found[0].parent.relative_to(site).as_posix() + "/"
 
 

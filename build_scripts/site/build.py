@@ -128,7 +128,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, **times})
     if search:
         from .search import index_site
-        result.indexed = index_site(site)
+        result.indexed = index_site(site, build_dir / "pagefind-src")
         t3 = time.perf_counter()
         result.seconds["pagefind"] = t3 - t2
         log(f"site: Pagefind indexed {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} "

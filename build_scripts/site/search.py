@@ -12,10 +12,13 @@ page's own Simplified→Traditional character pairs (meta ``s2t``).
 """
 from __future__ import annotations
 
-import asyncio
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+from ..errors import UserError
 from .labels import LANGS, PREFIX
 
 FORCE_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh", "en": "en"}
@@ -80,31 +83,44 @@ class Simplifier:
         return html[: m.start()] + head + "".join(pieces) + html[end:]
 
 
-async def _index_language(site: Path, lang: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-    out = site / PREFIX[lang] / "pagefind"
-    config = IndexConfig(force_language=FORCE_LANGUAGE[lang], output_path=str(out),
-                         exclude_selectors=[".headerlink"])
+def _mirror(site: Path, lang: str, dest: Path) -> int:
+    """The pages Pagefind should index, at their URLs under ``dest`` (zh-Hant converted)."""
+    if dest.exists():
+        shutil.rmtree(dest)
     convert = Simplifier() if lang == "zh-Hant" else None
     count = 0
-    async with PagefindIndex(config=config) as index:
-        for url, path in pages(site, lang):
-            html = path.read_text(encoding="utf-8")
-            if "data-pagefind-body" not in html:
-                continue
-            if convert:
-                html = convert(html)
-            await index.add_html_file(content=html, url=url, source_path=None)
-            count += 1
-        await index.write_files(output_path=str(out))
+    for url, path in pages(site, lang):
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        target = dest / url.lstrip("/")
+        if url.endswith("/"):
+            target = target / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(convert(html) if convert else html, encoding="utf-8")
+        count += 1
     return count
 
 
-async def _index_all(site: Path) -> dict[str, int]:
-    counts = await asyncio.gather(*(_index_language(site, lang) for lang in LANGS))
-    return dict(zip(LANGS, counts))
-
-
-def index_site(site: Path) -> dict[str, int]:
-    """Write the three Pagefind bundles; return how many pages each indexed."""
-    return asyncio.run(_index_all(site))
+def index_site(site: Path, work: Path) -> dict[str, int]:
+    """Write the three Pagefind bundles (one CLI run per language, in parallel);
+    return how many pages each indexed. ``work`` holds the pages handed to Pagefind."""
+    counts, procs = {}, {}
+    for lang in LANGS:
+        src = work / lang
+        counts[lang] = _mirror(site, lang, src)
+        out = site / PREFIX[lang] / "pagefind"
+        if out.exists():
+            shutil.rmtree(out)
+        procs[lang] = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(src), "--output-path", str(out),
+             "--force-language", FORCE_LANGUAGE[lang], "--exclude-selectors", ".headerlink", "--quiet"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    errors = []
+    for lang, proc in procs.items():
+        output, _ = proc.communicate()
+        if proc.returncode != 0 or not (site / PREFIX[lang] / "pagefind" / "pagefind.js").is_file():
+            errors.append(f"{lang}: {output.strip().splitlines()[-1:] or proc.returncode}")
+    if errors:
+        raise UserError("Pagefind failed: " + "; ".join(map(str, errors)))
+    return counts
