@@ -34,6 +34,13 @@ a cold run) it
    file count of WORK/site; and the bytes a reader downloads for a first
    search in each language (below).
 
+``--pagefind-poll S`` is a what-if, off by default: the Pagefind Python
+package (``pagefind.service``) sleeps 0.1 s before reading each answer of the
+Pagefind binary, and the site stage sends one page per request and awaits
+it, so indexing is capped at 10 pages per second per language. The option
+makes that sleep S seconds (0: none) for this run, to show what the site
+stage would take without the cap; the table says when it was used.
+
 ``--add-one`` then adds issue N+1 and times the rebuild end to end (segment,
 variants, site), after preparing the memory for the new issue untimed.
 Results: a plain table on stdout, and WORK/results.json.
@@ -322,7 +329,8 @@ def first_search(site: Path, lang: str, query: str) -> dict:
     wanted = []
     for term in terms:
         for frm, to, h in chunks:
-            if frm <= term + "\U0010ffff" and to >= term and h not in wanted:
+            # Chunk bounds are the shortest prefixes that tell chunks apart.
+            if frm <= term + "\U0010ffff" and term[:len(to)] <= to and h not in wanted:
                 wanted.append(h)
     tf: dict[int, float] = {}
     for h in wanted:
@@ -402,6 +410,25 @@ def browser_first_search(site: Path, queries: dict[str, str]) -> dict:
     finally:
         server.shutdown()
     return out
+
+
+def set_pagefind_poll(seconds: float) -> None:
+    """Make the Pagefind service's poll delay ``seconds`` (see the module docstring)."""
+    import asyncio
+
+    import pagefind.service as service
+
+    sleep = asyncio.sleep
+
+    class _Asyncio:
+        def __getattr__(self, name):
+            return getattr(asyncio, name)
+
+        @staticmethod
+        async def sleep(delay, result=None):
+            return await sleep(seconds if delay == 0.1 else delay, result)
+
+    service.asyncio = _Asyncio()
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -509,8 +536,10 @@ def print_table(res: dict, title: str) -> None:
     for lang, sec in res.get("mkdocs_per_language", {}).items():
         print(f"  {'  (MkDocs ' + lang + ' alone)':<36}{sec:9.1f}")
     print(f"  {'total, dumps to finished site':<36}{total:9.1f}")
+    if res.get("pagefind_poll") is not None:
+        print(f"  (what-if: Pagefind service poll delay {res['pagefind_poll']} s instead of 0.1 s per page)")
     print(f"  pages per second (HTML pages / total): {res['pages_per_second']:.0f}")
-    if res.get("segment_pages_per_second_per_core"):
+    if res.get("segment_pages_per_second_per_core") and res["segmented_dumps"] == res["dumps"]:
         print(f"  segmentation: {res['segment_pages_per_second_per_core']:.0f} pages/s per core "
               f"(parallel stage, incl. process start and writing)")
     peaks = ", ".join(f"{k} {v / 2**30:.2f}" for k, v in res["peak_rss"].items())
@@ -537,6 +566,8 @@ def main() -> int:
     parser.add_argument("--add-one", action="store_true", help="then add one issue and time the rebuild")
     parser.add_argument("--fresh", action="store_true", help="delete the work folder first (a cold build)")
     parser.add_argument("--browser", action="store_true", help="check the first-search bytes in Chromium")
+    parser.add_argument("--pagefind-poll", type=float, metavar="S",
+                        help="what-if: the Pagefind service's poll delay (its own is 0.1 s per page)")
     parser.add_argument("--query-zh", default=QUERIES["zh-Hans"])
     parser.add_argument("--query-en", default=QUERIES["en"])
     args = parser.parse_args()
@@ -549,6 +580,8 @@ def main() -> int:
     def say(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
+    if args.pagefind_poll is not None:
+        set_pagefind_poll(args.pagefind_poll)
     rss = TreeRSS().start()
     try:
         res = run_pipeline(work, args.issues, args, rss, say)
@@ -557,6 +590,7 @@ def main() -> int:
         res["first_search"] = {lang: first_search(work / "site", lang, queries[lang]) for lang in LANGS}
         if args.browser:
             res["browser_first_search"] = browser_first_search(work / "site", queries)
+        res["pagefind_poll"] = args.pagefind_poll
         results = {"machine": {"cores": os.cpu_count(), "jobs": args.jobs or os.cpu_count()},
                    "seed": args.seed, "work": str(work), "build": res}
         print_table(res, f"Build of {args.issues} issue(s) (work folder {work})")
@@ -565,6 +599,7 @@ def main() -> int:
             more = run_pipeline(work, args.issues + 1, args, rss, say)
             more["peak_rss_tree"] = rss.peak
             more["max_single_rss"] = max_single_rss()
+            more["pagefind_poll"] = args.pagefind_poll
             results["add_one"] = more
             print_table(more, f"Adding issue {args.issues + 1} to the built archive (incremental rebuild)")
     finally:
