@@ -71,7 +71,9 @@ def page(browser):
     pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    pg.on("requestfailed", lambda r: pg.problems.append(f"request failed: {r.url}"))
+    # a request cut short by the next navigation (net::ERR_ABORTED) is not a failure of the site
+    pg.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "") else
+          pg.problems.append(f"request failed: {r.url} ({r.failure})"))
     yield pg
     problems = list(pg.problems)
     ctx.close()

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from build_scripts.body import parse_body
 from build_scripts.site import seo
 from build_scripts.site.indexes import author_slug, source_page_rel
+from build_scripts.site.staging import AUTHORS_FILE
 from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX,
                                        format_date, page_label, t)
 
@@ -49,6 +50,14 @@ def on_config(config):
     _state.clear()
     _state.update(lang=lang, root=root, staging=Path(config.docs_dir).parent, feed=[])
     return config
+
+
+def _master_authors() -> dict[str, list[str]]:
+    if "authors" not in _state:
+        import json
+        path = _state["staging"] / AUTHORS_FILE
+        _state["authors"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return _state["authors"]
 
 
 def _rel_href(cur_url: str, lang: str, target_lang: str, target_url: str) -> str:
@@ -160,10 +169,7 @@ def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) 
     authors = [str(a) for a in raw.get("authors") or []]
     master_authors = authors
     if lang != DEFAULT_LANG:
-        from build_scripts.site.catalog import read_front_matter
-        zh = _state["staging"] / DEFAULT_LANG / page.file.src_uri
-        if zh.is_file():
-            master_authors = [str(a) for a in read_front_matter(zh).get("authors") or []]
+        master_authors = _master_authors().get(page.file.src_uri, authors)
     if len(master_authors) != len(authors):
         master_authors = authors
     author_links = [{"name": n, "href": up + f"authors/{author_slug(k)}/"}

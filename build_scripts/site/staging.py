@@ -10,12 +10,15 @@ so `mkdocs serve` on a staging dir sees only real changes.
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from . import catalog
 from .indexes import Generator
 from .labels import DEFAULT_LANG, LANGS
+
+AUTHORS_FILE = "authors.json"   # beside the language dirs, read by hooks.py
 
 
 def hand_written(docs: Path, lang: str) -> dict[str, bytes]:
@@ -60,6 +63,11 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None) -> dict[str, in
     """Write build/docs/<lang>/ for every language; return the article count per language."""
     master = {str(e.rel): e for e in catalog.load(docs / DEFAULT_LANG)}
     counts = {}
+    # The zh-Hans author names of every article: the keys of the author pages in every language.
+    authors = json.dumps({rel: e.authors for rel, e in master.items()}, ensure_ascii=False, sort_keys=True)
+    out.mkdir(parents=True, exist_ok=True)
+    if not (out / AUTHORS_FILE).is_file() or (out / AUTHORS_FILE).read_text(encoding="utf-8") != authors:
+        (out / AUTHORS_FILE).write_text(authors, encoding="utf-8")
     for lang in LANGS:
         lang_dir = docs / lang
         entries = master.values() if lang == DEFAULT_LANG else catalog.load(lang_dir)
