@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -183,8 +184,10 @@ def test_the_configs_build_with_mkdocs_strict(tmp_path):
     """`mkdocs build --strict` with the default config, and with config/en.yml, as a user runs them."""
     root = tmp_path / "repo"
     root.mkdir()
-    for name in ["mkdocs.yml", "config", "overrides", "build_scripts"]:
+    for name in ["mkdocs.yml", "overrides", "build_scripts"]:
         (root / name).symlink_to(REPO / name)
+    # A copy, not a link: config/../build must resolve inside this tree, not the checkout's.
+    shutil.copytree(REPO / "config", root / "config")
     docs = make_docs(tmp_path)
     stage(docs, root / "build" / "docs", dumps_root=tmp_path)
     for args in [[], ["-f", "config/en.yml"]]:
