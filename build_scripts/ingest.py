@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from .errors import UserError
@@ -65,8 +66,11 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise UserError(f"{name}: not valid {encoding} at byte {e.start}") from None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _control_characters(text: str) -> int:
-    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return len(_CONTROL.findall(text))
 
 
 def read_dump(path: Path, meta: PageMeta | None = None) -> Dump:

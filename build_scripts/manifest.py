@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,7 +25,7 @@ from .errors import UserError
 from .model import PageMeta
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
     file: Path
     meta: PageMeta
@@ -97,11 +98,14 @@ def _entry(path: Path, raw, publication) -> Entry:
 
 def meta_for(entries: list[Entry], dump_path: Path) -> PageMeta | None:
     """The manifest's metadata for a dump file, matched by resolved path or file name."""
-    resolved = dump_path.resolve()
+    by_path, by_name = _index(tuple(entries))
+    return by_path.get(dump_path.resolve()) or by_name.get(dump_path.name)
+
+
+@lru_cache(maxsize=8)
+def _index(entries: tuple[Entry, ...]) -> tuple[dict[Path, PageMeta], dict[str, PageMeta]]:
+    """Look-up tables, built once per manifest: a year lists thousands of dumps."""
+    by_name: dict[str, PageMeta] = {}
     for entry in entries:
-        if entry.file.resolve() == resolved:
-            return entry.meta
-    for entry in entries:
-        if entry.file.name == dump_path.name:
-            return entry.meta
-    return None
+        by_name.setdefault(entry.file.name, entry.meta)
+    return {entry.file.resolve(): entry.meta for entry in entries}, by_name

@@ -20,7 +20,7 @@ FURNITURE = "furniture"  # belongs to no article: banners, editor credits, jump 
 TITLE, KICKER, SUBTITLE, SUBHEAD = "title", "kicker", "subtitle", "subhead"
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageMeta:
     """What the manifest says about one dump (all optional for unlisted dumps)."""
 

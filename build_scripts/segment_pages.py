@@ -30,7 +30,8 @@ from .manifest import Entry, meta_for
 from .model import PageMeta
 from .report import page_warnings, render_report
 from .segment import segment
-from .write import LANG, article_files, source_path, write_if_changed
+from .docfile import write_if_changed
+from .write import LANG, article_files, source_path
 
 
 @dataclass

@@ -1,20 +1,16 @@
 """Write segmented articles into the zh-Hans docs tree, and the segmentation report.
 
-``article_files`` renders one dump's articles; ``write_if_changed`` replaces a
-file atomically and only when its content changed (unchanged files keep their
-mtime, so incremental site builds see no change). ``segment_pages`` drives both.
+``article_files`` renders one dump's articles; ``segment_pages`` writes them
+with ``docfile.write_if_changed`` (only files whose content changed, so
+unchanged files keep their mtime and incremental site builds see no change).
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
-import yaml
-
-from .body import render_body
+from .docfile import render_document
 from .model import Article, Segmentation
 
 LANG = "zh-Hans"
@@ -86,9 +82,6 @@ def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | No
     }
 
 
-def render_article(fields: dict, article: Article) -> str:
-    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{header}---\n\n{render_body(article.body)}"
 
 
 def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]:
@@ -100,17 +93,5 @@ def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]
         slug, n = base, 2
         while f"{folder}/{slug}.md" in files:
             slug, n = f"{base}-{n}", n + 1
-        files[f"{folder}/{slug}.md"] = render_article(front_matter(seg, article, slug, root), article)
+        files[f"{folder}/{slug}.md"] = render_document(front_matter(seg, article, slug, root), article.body)
     return files
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Atomically replace ``path`` with ``text`` unless it already holds exactly that."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-    return True

@@ -5,14 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import yaml
-
-from ..errors import UserError
-
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+from ..docfile import split_document
 
 
 @dataclass
@@ -67,19 +60,7 @@ class Entry:
 
 
 def read_front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        raise UserError(f"{path}:1: no YAML front matter")
-    end = text.find("\n---", 3)
-    if end < 0:
-        raise UserError(f"{path}:1: front matter not closed with ---")
-    try:
-        meta = yaml.load(text[3:end], Loader=_Loader) or {}
-    except yaml.YAMLError as e:
-        raise UserError(f"{path}: malformed front matter: {e}") from None
-    if not isinstance(meta, dict):
-        raise UserError(f"{path}:1: front matter is not a mapping")
-    return meta
+    return split_document(path)[0]
 
 
 def load(lang_dir: Path) -> list[Entry]:

@@ -15,9 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from ..body import escape
+from ..docfile import render_document
 from .catalog import Entry
 from .labels import format_date, format_month, format_year, page_label, t
 
@@ -30,9 +29,7 @@ class Page:
     meta: dict = field(default_factory=dict)
 
     def text(self) -> str:
-        meta = {"title": self.title, **self.meta}
-        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        return f"---\n{head}---\n\n{self.body}"
+        return render_document({"title": self.title, **self.meta}, self.body)
 
 
 def link(frm: str, to: str) -> str:

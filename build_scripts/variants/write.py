@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
-import yaml
-
-from ..body import parse_body, render_body
+from ..body import parse_body
+from ..docfile import render_document, split_document, write_if_changed
 from ..errors import UserError
 from ..model import BodyBlock
 from .convert import Converter
@@ -52,30 +50,11 @@ def read_sources(docs: Path) -> list[Source]:
         raise UserError(f"{root}: no Simplified Chinese articles (run `python -m build_scripts segment` first)")
     sources = []
     for path in sorted(root.rglob("*.md")):
-        try:
-            post = frontmatter.load(path)
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
-            raise UserError(f"{path}: front matter is not readable ({e})") from None
-        if post.metadata.get("lang", SOURCE_LANG) != SOURCE_LANG or "id" not in post.metadata:
+        meta, markdown = split_document(path)
+        if meta.get("lang", SOURCE_LANG) != SOURCE_LANG or "id" not in meta:
             raise UserError(f"{path}: not a zh-Hans article (no id, or lang is not zh-Hans)")
-        sources.append(Source(path.relative_to(root), dict(post.metadata), parse_body(post.content)))
+        sources.append(Source(path.relative_to(root), meta, parse_body(markdown)))
     return sources
-
-
-def render_file(meta: dict, body: list[BodyBlock]) -> str:
-    """The same layout as the segmenter's writer (``build_scripts/write.py``)."""
-    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{header}---\n\n{render_body(body)}"
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return True
 
 
 # -- zh-Hant ------------------------------------------------------------------------
@@ -139,9 +118,9 @@ def write_siblings(docs: Path, sources: list[Source], cc: Converter | None,
     for src in sources:
         if cc is not None:
             meta, body = traditional(src, cc)
-            report.written[HANT] += write_if_changed(docs / HANT / src.rel, render_file(meta, body))
+            report.written[HANT] += write_if_changed(docs / HANT / src.rel, render_document(meta, body))
         meta, body, tally = english(src, glossary, render)
-        report.written[EN] += write_if_changed(docs / EN / src.rel, render_file(meta, body))
+        report.written[EN] += write_if_changed(docs / EN / src.rel, render_document(meta, body))
         if tally.untranslated:
             report.missing.append(Missing(src.rel, tally.untranslated))
     if cc is not None:
