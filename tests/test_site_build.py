@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.site import catalog
-from build_scripts.site.indexes import Generator, author_slug
+from build_scripts.site.indexes import Generator, author_slug, link, url_of
 from build_scripts.site.search import Simplifier
 from build_scripts.site.staging import stage
 from site_fixture import HOSTILE_JINJA, HOSTILE_SCRIPT, make_docs
@@ -176,8 +177,30 @@ def test_generator_escapes_markdown_in_index_pages(tmp_path):
     entries = catalog.load(docs / "zh-Hans")
     pages = {p.rel: p for p in Generator("zh-Hans", entries, dumps_root=tmp_path).all()}
     home = pages["index.md"].text()
-    assert "\\[链接\\](javascript:alert(1)) \\*强调\\*" in home
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
+    assert "na_html: true" in home                  # pre-rendered HTML: MkDocs skips Markdown
+    body = home.split("\n---\n", 1)[1]
+    assert "[链接](javascript:alert(1)) *强调*" in body   # plain text, never a link or emphasis
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script" not in body and "javascript:" not in re.sub(r">[^<]*<", "><", body)
+    # every generated page's links are relative directory URLs that exist among the pages
+    urls = {url_of(rel) for rel in pages} | {url_of(str(e.rel)) for e in entries}
+    for rel, page in pages.items():
+        for href in re.findall(r'href="([^"#]+)"', page.body):
+            target = posixpath.normpath(posixpath.join(url_of(rel), href))
+            target = "" if target == "." else target + "/"
+            assert target in urls, (rel, href)
+
+
+def test_links_between_generated_pages_are_directory_urls():
+    assert url_of("index.md") == "" and url_of("2025/12/15/index.md") == "2025/12/15/"
+    assert url_of("authors/li-qing.md") == "authors/li-qing/"
+    assert link("index.md", "2025/12/15/01/jifa-keji.md") == "2025/12/15/01/jifa-keji/"
+    assert link("2025/12/15/01/index.md", "2025/12/15/02/index.md") == "../02/"
+    assert link("2025/12/15/01/index.md", "2025/12/15/01/a.md") == "a/"
+    assert link("authors/index.md", "authors/li-qing.md") == "li-qing/"
+    assert link("authors/li-qing.md", "2025/12/15/01/a.md") == "../../2025/12/15/01/a/"
+    assert link("archive/index.md", "index.md") == "../"
+    assert link("index.md", "index.md") == "./"
 
 
 def test_the_configs_build_with_mkdocs_strict(tmp_path):

@@ -1,5 +1,9 @@
 """MkDocs hooks of every language build (``hooks:`` in mkdocs.yml, config/*.yml).
 
+Generated index pages (front matter ``na_html: true``) hold HTML rendered by
+indexes.py: their Markdown step is skipped and the HTML becomes the page's
+content, with a table of contents read from its headings.
+
 Per page: keep the raw front matter for the templates (``page.na``), give
 Material only an escaped title (Material prints page.meta raw), work out the
 same page in the other languages, JSON-LD and OpenGraph data; number the body
@@ -37,6 +41,8 @@ def on_config(config):
     lang = config.extra.get("na_lang") or DEFAULT_LANG
     if lang not in LANGS:
         raise ValueError(f"extra.na_lang must be one of {LANGS}, not {lang!r}")
+    if not config.use_directory_urls:
+        raise ValueError("use_directory_urls must stay true: the generated pages link directory URLs")
     root = (config.site_url or "https://example.github.io/newsarchive/")
     if not root.endswith("/"):
         root += "/"
@@ -135,6 +141,9 @@ def _byline_parts(byline: str, links: list[dict]) -> list[dict]:
 def on_page_markdown(markdown, page, config, files):
     lang = _state["lang"]
     raw = dict(page.meta)
+    if raw.pop("na_html", False):
+        page.na_html = markdown       # already HTML (indexes.py): Markdown gets nothing to parse
+        markdown = ""
     is_article = "id" in raw and "lang" in raw and "source" in raw
     kind = "article" if is_article else raw.get("na_kind", "page")
     alternates = _alternates(page, lang)
@@ -238,9 +247,32 @@ def on_env(env, config, files):
     return env
 
 
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink"')
+
+
+def _toc(html_text: str):
+    """The table of contents of a pre-rendered page, from the headings indexes.py wrote."""
+    from mkdocs.structure.toc import get_toc
+    root: list[dict] = []
+    stack: list[dict] = []
+    for m in _HEADING.finditer(html_text):
+        token = {"level": int(m.group(1)), "id": html.unescape(m.group(2)),
+                 "name": _TAGS.sub("", m.group(3)), "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return get_toc(root)
+
+
 def on_page_content(html_text, page, config, files):
-    """Number the body's blocks (paragraph ids for the bilingual view); mark Chinese
-    blocks on English pages with their language."""
+    """Generated pages: their pre-rendered HTML. Articles: number the body's blocks
+    (paragraph ids for the bilingual view); mark Chinese blocks on English pages
+    with their language."""
+    pre = getattr(page, "na_html", None)
+    if pre is not None:
+        page.toc = _toc(pre)
+        return pre
     na = getattr(page, "na", None)
     if not na or na.kind != "article":
         return html_text

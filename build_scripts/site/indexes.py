@@ -1,9 +1,12 @@
 """Generated pages of one language: home, archive, issues, pages, authors, sources.
 
-Every page is Markdown with YAML front matter, written into the language's
-staging docs dir. Dump text (titles, bylines, names) is plain text in the
-front matter and goes through ``body.escape`` in the Markdown, so it is never
-read as markup.
+Every page is written into the language's staging docs dir as YAML front matter
+(``na_html: true``) followed by its body already rendered to HTML: MkDocs does
+not parse it as Markdown (hooks.py swaps the HTML in for the page's content and
+builds the table of contents from its headings), which saves most of the
+Markdown time of a large archive. Dump text (titles, bylines, names, source
+lines) goes through ``html.escape`` and is never read as markup. Links are
+relative to the page's own URL under ``use_directory_urls``.
 """
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..body import escape
 from ..docfile import render_document
 from .catalog import Entry
 from .labels import format_date, format_month, format_year, page_label, t
@@ -29,12 +31,51 @@ class Page:
     meta: dict = field(default_factory=dict)
 
     def text(self) -> str:
-        return render_document({"title": self.title, **self.meta}, self.body)
+        return render_document({"title": self.title, **self.meta, "na_html": True}, self.body)
+
+
+def url_of(rel: str) -> str:
+    """The URL (relative to the language root) of a docs file under use_directory_urls."""
+    if rel == "index.md" or rel.endswith("/index.md"):
+        return rel[: -len("index.md")]
+    return rel[: -len(".md")] + "/"
 
 
 def link(frm: str, to: str) -> str:
-    """Relative Markdown link target from page ``frm`` to page ``to`` (both docs-relative)."""
-    return posixpath.relpath(to, posixpath.dirname(frm) or ".")
+    """Relative href from page ``frm`` to page ``to`` (both docs-relative .md paths)."""
+    target, here = url_of(to), url_of(frm)
+    rel = posixpath.relpath(target or ".", here or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+E = html.escape
+_slugify = None
+
+
+def _slug(text: str) -> str:
+    """The heading id Markdown's toc extension would give (pymdownx.slugs, lower case)."""
+    global _slugify
+    if _slugify is None:
+        from pymdownx.slugs import slugify
+        _slugify = slugify(case="lower")
+    return _slugify(text, "-")
+
+
+class Headings:
+    """Heading HTML with unique ids and permalinks, as the toc extension writes them."""
+
+    def __init__(self):
+        self.ids: set[str] = set()
+
+    def __call__(self, level: int, text: str, inner: str | None = None) -> str:
+        base = _slug(text) or "_"
+        hid, n = base, 1
+        while hid in self.ids:
+            hid, n = f"{base}_{n}", n + 1
+        self.ids.add(hid)
+        inner = E(text) if inner is None else inner
+        return (f'<h{level} id="{E(hid)}">{inner}<a class="headerlink" href="#{E(hid)}" '
+                f'title="Permanent link">#</a></h{level}>\n')
 
 
 def author_slug(name: str) -> str:
@@ -103,17 +144,17 @@ class Generator:
     def article_item(self, frm: str, e: Entry) -> str:
         parts = []
         if e.meta.get("kicker"):
-            parts.append(f'<span class="na-kicker">{escape(str(e.meta["kicker"]))}</span>')
-        parts.append(f"[{escape(e.title)}]({link(frm, str(e.rel))}){{ .na-title }}")
+            parts.append(f'<span class="na-kicker">{E(str(e.meta["kicker"]))}</span>')
+        parts.append(f'<a class="na-title" href="{E(link(frm, str(e.rel)))}">{E(e.title)}</a>')
         if e.meta.get("subtitle"):
-            parts.append(f'<span class="na-subtitle">{escape(str(e.meta["subtitle"]))}</span>')
+            parts.append(f'<span class="na-subtitle">{E(str(e.meta["subtitle"]))}</span>')
         if e.meta.get("byline"):
-            parts.append(f'<span class="na-byline">{escape(str(e.meta["byline"]))}</span>')
-        return "- " + "\n  ".join(parts)
+            parts.append(f'<span class="na-byline">{E(str(e.meta["byline"]))}</span>')
+        return "<li>" + "\n  ".join(parts) + "</li>"
 
     def article_list(self, frm: str, arts: list[Entry]) -> str:
         items = "\n".join(self.article_item(frm, e) for e in arts)
-        return f'<div class="na-articles" markdown>\n\n{items}\n\n</div>\n'
+        return f'<div class="na-articles">\n<ul>\n{items}\n</ul>\n</div>\n'
 
     def _authors(self) -> dict[str, tuple[str, list[Entry]]]:
         """slug → (display name in this language, articles)."""
@@ -144,91 +185,99 @@ class Generator:
         return found
 
     # -- pages -------------------------------------------------------------------
-    def issue_body(self, frm: str, issue: Issue, heading: bool = True) -> str:
+    def issue_body(self, frm: str, issue: Issue, h: Headings, heading: bool = True) -> str:
         out = []
         if heading:
-            out.append(f"# {escape(self.issue_title(issue))}\n")
+            out.append(h(1, self.issue_title(issue)))
         for pdir, arts in issue.pages:
             title = self.page_title(arts)
-            out.append(f"## [{escape(title)}]({link(frm, pdir + '/index.md')})\n")
+            out.append(h(2, title, f'<a href="{E(link(frm, pdir + "/index.md"))}">{E(title)}</a>'))
             out.append(self.article_list(frm, arts))
-        return "\n".join(out)
+        return "".join(out)
 
     def home(self) -> Page:
         dated = [i for i in self.issues if not i.key.startswith("undated/")]
         latest = dated[-1] if dated else (self.issues[-1] if self.issues else None)
+        h = Headings()
         if latest is None:
-            body = f"# {escape(t(self.lang, 'home'))}\n\n{escape(t(self.lang, 'no_articles'))}\n"
+            body = h(1, t(self.lang, "home")) + f"<p>{E(t(self.lang, 'no_articles'))}</p>\n"
             return Page("index.md", t(self.lang, "home"), body, {"na_kind": "home"})
-        body = self.issue_body("index.md", latest)
-        body += f"\n[{escape(t(self.lang, 'all_issues'))} →](archive/index.md)\n"
+        body = self.issue_body("index.md", latest, h)
+        body += (f'<p><a href="{E(link("index.md", "archive/index.md"))}">'
+                 f"{E(t(self.lang, 'all_issues'))} →</a></p>\n")
         return Page("index.md", t(self.lang, "home"), body,
                     {"na_kind": "home", "hide": ["toc"]})
 
     def issue_pages(self) -> list[Page]:
         pages = []
         for issue in self.issues:
-            body = self.issue_body(issue.index, issue)
+            body = self.issue_body(issue.index, issue, Headings())
             pages.append(Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"}))
             for n, (pdir, arts) in enumerate(issue.pages):
                 frm = pdir + "/index.md"
                 title = self.page_title(arts)
-                nav = [f"[{escape(self.issue_title(issue))}]({link(frm, issue.index)})"]
+                nav = [f'<a href="{E(link(frm, issue.index))}">{E(self.issue_title(issue))}</a>']
                 if n > 0:
                     prev = issue.pages[n - 1]
-                    nav.append(f"[← {escape(t(self.lang, 'prev_page'))}: {escape(self.page_title(prev[1]))}]"
-                               f"({link(frm, prev[0] + '/index.md')})")
+                    nav.append(f'<a href="{E(link(frm, prev[0] + "/index.md"))}">'
+                               f"← {E(t(self.lang, 'prev_page'))}: {E(self.page_title(prev[1]))}</a>")
                 if n + 1 < len(issue.pages):
                     nxt = issue.pages[n + 1]
-                    nav.append(f"[{escape(t(self.lang, 'next_page'))}: {escape(self.page_title(nxt[1]))} →]"
-                               f"({link(frm, nxt[0] + '/index.md')})")
-                body = (f"# {escape(title)}\n\n" + " · ".join(nav) + "\n\n"
+                    nav.append(f'<a href="{E(link(frm, nxt[0] + "/index.md"))}">'
+                               f"{E(t(self.lang, 'next_page'))}: {E(self.page_title(nxt[1]))} →</a>")
+                body = (Headings()(1, title) + "<p>" + " · ".join(nav) + "</p>\n"
                         + self.article_list(frm, arts))
                 pages.append(Page(frm, f"{title} — {self.issue_title(issue)}", body, {"na_kind": "page"}))
         return pages
 
     def archive(self) -> Page:
         frm = "archive/index.md"
-        out = [f"# {escape(t(self.lang, 'archive'))}\n"]
+        h = Headings()
+        out = [h(1, t(self.lang, "archive"))]
         dated = [i for i in self.issues if not i.key.startswith("undated/")]
         for year, by_year in itertools.groupby(reversed(dated), key=lambda i: i.date.year):
-            out.append(f"## {escape(format_year(self.lang, year))}\n")
+            out.append(h(2, format_year(self.lang, year)))
             for month, issues in itertools.groupby(by_year, key=lambda i: i.date.month):
-                out.append(f"### {escape(format_month(self.lang, year, month))}\n")
+                out.append(h(3, format_month(self.lang, year, month)))
+                out.append("<ul>\n")
                 for i in issues:
-                    out.append(f"- [{escape(self.issue_title(i))}]({link(frm, i.index)}) · "
-                               f"{escape(t(self.lang, 'articles', n=i.count))}")
-                out.append("")
+                    out.append(f'<li><a href="{E(link(frm, i.index))}">{E(self.issue_title(i))}</a> · '
+                               f"{E(t(self.lang, 'articles', n=i.count))}</li>\n")
+                out.append("</ul>\n")
         undated = [i for i in self.issues if i.key.startswith("undated/")]
         if undated:
-            out.append(f"## {escape(t(self.lang, 'undated'))}\n")
+            out.append(h(2, t(self.lang, "undated")))
+            out.append("<ul>\n")
             for i in undated:
-                out.append(f"- [{escape(i.key.split('/', 1)[1])}]({link(frm, i.index)}) · "
-                           f"{escape(t(self.lang, 'articles', n=i.count))}")
-            out.append("")
+                out.append(f'<li><a href="{E(link(frm, i.index))}">{E(i.key.split("/", 1)[1])}</a> · '
+                           f"{E(t(self.lang, 'articles', n=i.count))}</li>\n")
+            out.append("</ul>\n")
         if not self.issues:
-            out.append(escape(t(self.lang, "no_articles")) + "\n")
-        return Page(frm, t(self.lang, "archive"), "\n".join(out), {"na_kind": "archive"})
+            out.append(f"<p>{E(t(self.lang, 'no_articles'))}</p>\n")
+        return Page(frm, t(self.lang, "archive"), "".join(out), {"na_kind": "archive"})
 
     def author_pages(self) -> list[Page]:
         frm = "authors/index.md"
-        out = [f"# {escape(t(self.lang, 'authors'))}\n"]
+        out = [Headings()(1, t(self.lang, "authors")), "<ul>\n"]
         pages = []
         for slug, (name, arts) in self.authors.items():
-            out.append(f"- [{escape(name)}]({slug}.md) · {escape(t(self.lang, 'articles', n=len(arts)))}")
             afrm = f"authors/{slug}.md"
-            lines = [f"# {escape(name)}\n"]
+            out.append(f'<li><a href="{E(link(frm, afrm))}">{E(name)}</a> · '
+                       f"{E(t(self.lang, 'articles', n=len(arts)))}</li>\n")
+            lines = [Headings()(1, name), "<ul>\n"]
             for e in sorted(arts, key=lambda a: (a.date is None, a.date), reverse=True):
                 where = " · ".join(x for x in [str(e.meta.get("publication") or ""),
                                               format_date(self.lang, e.date),
                                               page_label(self.lang, e.page, e.meta.get("page_name"))] if x)
-                lines.append(f"- [{escape(e.title)}]({link(afrm, str(e.rel))}) · "
-                             f'<span class="na-meta">{escape(where)}</span>')
-            pages.append(Page(afrm, t(self.lang, "author_articles", name=name), "\n".join(lines) + "\n",
+                lines.append(f'<li><a href="{E(link(afrm, str(e.rel)))}">{E(e.title)}</a> · '
+                             f'<span class="na-meta">{E(where)}</span></li>\n')
+            lines.append("</ul>\n")
+            pages.append(Page(afrm, t(self.lang, "author_articles", name=name), "".join(lines),
                               {"na_kind": "author"}))
+        out.append("</ul>\n")
         if not self.authors:
-            out.append(escape(t(self.lang, "no_articles")))
-        pages.insert(0, Page(frm, t(self.lang, "authors"), "\n".join(out) + "\n", {"na_kind": "authors"}))
+            out.append(f"<p>{E(t(self.lang, 'no_articles'))}</p>\n")
+        pages.insert(0, Page(frm, t(self.lang, "authors"), "".join(out), {"na_kind": "authors"}))
         return pages
 
     def source_pages(self) -> list[Page]:
@@ -244,10 +293,10 @@ class Generator:
             text = path.read_bytes().decode("utf-8", errors="replace")
             stem = PurePosixPath(f).stem
             items = "".join(f'<li id="L{n}"><a class="na-ln" href="#L{n}">{n}</a>'
-                            f"<span>{html.escape(line)}</span></li>\n"
+                            f"<span>{E(line)}</span></li>\n"
                             for n, line in enumerate(text.split("\n"), 1))
-            body = (f"# {escape(t(self.lang, 'source_page', file=f))}\n\n"
-                    f'<ol class="na-source" lang="zh-Hans">\n{items}</ol>\n')
+            body = (Headings()(1, t(self.lang, "source_page", file=f))
+                    + f'<ol class="na-source" lang="zh-Hans">\n{items}</ol>\n')
             pages.append(Page(f"sources/{stem}.md", t(self.lang, "source_page", file=f), body,
                               {"na_kind": "source", "hide": ["toc"]}))
         return pages
