@@ -220,3 +220,47 @@ def test_the_configs_build_with_mkdocs_strict(tmp_path):
         assert proc.returncode == 0, proc.stderr
     assert '<html lang="zh-Hans"' in (tmp_path / "out" / "default" / "index.html").read_text()
     assert '<html lang="en"' in (tmp_path / "out" / "config/en.yml" / "index.html").read_text()
+
+
+def test_a_rebuild_renders_only_what_changed(tmp_path):
+    """Second build: MkDocs' dirty mode, unchanged pages untouched, edits, additions and
+    removals reach the article pages, the pages that list them, the feed and the nav."""
+    import time
+    from build_scripts.site.build import build_inputs_hash, build_site
+    docs = make_docs(tmp_path)
+    quiet = lambda *a: None  # noqa: E731
+    first = build_site(docs, tmp_path / "site", dumps_root=tmp_path, build_dir=tmp_path / "build",
+                       search=False, log=quiet)
+    site = first.site
+    assert first.incremental == []
+    untouched = site / "2025/12/15/02" / next(p.name for p in (site / "2025/12/15/02").iterdir() if p.is_dir())
+    before = (untouched / "index.html").stat()
+    time.sleep(1.1)     # mtimes must differ for MkDocs' dirty check
+    art = docs / "zh-Hans" / ART.rstrip("/")
+    art = art.with_suffix(".md")
+    art.write_text(art.read_text(encoding="utf-8").replace("激发科技『向新力』", "改过的标题"), encoding="utf-8")
+    new = docs / "zh-Hans" / "2025/12/16/01/xin-wen.md"
+    new.parent.mkdir(parents=True)
+    new.write_text(art.read_text(encoding="utf-8").replace("2025-12-15", "2025-12-16")
+                   .replace("20251215-01-aaaaaa", "20251216-01-cccccc"), encoding="utf-8")
+    for lang in ["zh-Hans", "zh-Hant", "en"]:
+        (docs / lang / HOSTILE.rstrip("/")).with_suffix(".md").unlink()
+    second = build_site(docs, tmp_path / "site", dumps_root=tmp_path, build_dir=tmp_path / "build",
+                        search=False, log=quiet)
+    assert second.incremental == ["en", "zh-Hans", "zh-Hant"]
+    assert (untouched / "index.html").stat().st_mtime == before.st_mtime       # not rendered again
+    assert "改过的标题" in html(site, ART)
+    assert not (site / HOSTILE).exists() and not (site / "en" / HOSTILE).exists()
+    home = html(site, "")
+    assert "改过的标题" in home and "2025年12月16日" in home and "2025/12/16/01/xin-wen/" in home
+    assert "hostile/" not in html(site, "2025/12/15/01/")
+    assert "2025/12/16/" in html(site, "archive/")
+    assert "改过的标题" in html(site, ART.rsplit("/", 2)[0] + "/")                # the page list
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<item>") == 3 and "改过的标题" in feed and "alert" not in feed
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>',
+                     html(site, "2025/12/16/01/xin-wen/"))
+    assert "往期档案" in nav and "作者" in nav, nav                   # titles of pages not re-read
+    # anything a page depends on besides its own file makes the next build a full one
+    assert build_inputs_hash(REPO, "en", URL) != build_inputs_hash(REPO, "en", URL + "x/")
+    assert build_inputs_hash(REPO, "en", URL) != build_inputs_hash(REPO, "zh-Hant", URL)

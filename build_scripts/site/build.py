@@ -4,9 +4,19 @@ processes → site/ (zh-Hans at the root, zh-Hant/ and en/ below) → sitemap �
 The language configs (mkdocs.yml, config/zh-Hant.yml, config/en.yml) are used
 as they are; only docs_dir and site_dir are overridden, so a build can stage and
 write anywhere (tests build into a temporary dir).
+
+Incremental: build/site-parts/<lang>/ is kept between runs. When it holds a
+finished build made with the same configs, overrides, hooks, site code, MkDocs
+and Material versions and site_url (a hash in build/site-parts/.<lang>.build),
+the language is built with MkDocs' dirty mode: only pages whose staged file is
+newer than their output are rendered (staging rewrites only changed files), and
+outputs of pages no longer staged are removed. Anything else is a full build.
+site/ is then brought in line with the parts by hard links (unchanged files
+are not touched).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -32,10 +42,19 @@ class Result:
     articles: dict[str, int]
     indexed: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    incremental: list[str] = field(default_factory=list)   # languages built with MkDocs' dirty mode
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build (which --strict turns into a failure); ours
+    are safe: the hash of everything a page depends on besides its own file is checked."""
+
+    def filter(self, record):
+        return "'dirty' build" not in record.getMessage()
 
 
 def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, site_url: str | None,
-                  verbose: bool) -> float:
+                  verbose: bool, dirty: bool = False) -> float:
     """One language build (runs in its own process)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -52,20 +71,64 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
         overrides["site_url"] = site_url
     try:
         cfg = load_config(config_file=config_file, **overrides)
-        build(cfg)
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+        build(cfg, dirty=dirty)
     except (Abort, ConfigurationError) as e:
         raise RuntimeError(f"{config_file}: {e}") from None
     return time.perf_counter() - start
 
 
+def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
+    """Everything a built page depends on besides its own staged file."""
+    from importlib.metadata import version
+    h = hashlib.sha256()
+    h.update(f"{lang}\0{site_url}\0{version('mkdocs')}\0{version('mkdocs-material')}\0".encode())
+    files = [root / "mkdocs.yml", *sorted((root / "config").glob("*.yml")),
+             *sorted(p for p in (root / "overrides").rglob("*") if p.is_file()),
+             *sorted((Path(__file__).parent).glob("*.py")), Path(__file__).parents[1] / "body.py"]
+    for path in files:
+        h.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"-")
+    return h.hexdigest()
+
+
+def prune_outputs(staged: Path, built: Path) -> int:
+    """Remove built pages (<url>/index.html) whose staged file is gone; a dirty build leaves them."""
+    removed = 0
+    for path in list(built.rglob("index.html")):
+        rel = path.parent.relative_to(built).as_posix()
+        if rel == ".":
+            continue
+        if rel.split("/", 1)[0] in {"assets", "search", "pagefind"}:
+            continue
+        if not ((staged / f"{rel}.md").is_file() or (staged / rel / "index.md").is_file()):
+            path.unlink()
+            removed += 1
+            d = path.parent
+            while d != built and not any(d.iterdir()):
+                d.rmdir()
+                d = d.parent
+    return removed
+
+
 def run_mkdocs(staging: Path, parts: Path, strict: bool = True, site_url: str | None = None,
-               verbose: bool = False, root: Path = ROOT) -> dict[str, float]:
-    """Build every language into parts/<lang>/, in parallel processes."""
+               verbose: bool = False, root: Path = ROOT, incremental: bool = True) -> dict[str, float]:
+    """Build every language into parts/<lang>/, in parallel processes; dirty builds where
+    parts/<lang>/ holds a finished build of the same inputs."""
     ctx = multiprocessing.get_context("spawn")
     times = {}
+    parts.mkdir(parents=True, exist_ok=True)
+    hashes, dirty = {}, {}
+    for lang in LANGS:
+        hashes[lang] = build_inputs_hash(root, lang, site_url)
+        stamp = parts / f".{lang}.build"
+        dirty[lang] = (incremental and (parts / lang).is_dir() and stamp.is_file()
+                       and stamp.read_text() == hashes[lang])
+        stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=ctx) as pool:
         futures = {lang: pool.submit(_mkdocs_build, str(root / CONFIGS[lang]), str(staging / lang),
-                                     str(parts / lang), strict, site_url, verbose)
+                                     str(parts / lang), strict, site_url, verbose, dirty[lang])
                    for lang in LANGS}
         errors = []
         for lang, fut in futures.items():
@@ -75,16 +138,52 @@ def run_mkdocs(staging: Path, parts: Path, strict: bool = True, site_url: str | 
                 errors.append(f"{lang}: {e}")
         if errors:
             raise UserError("MkDocs build failed: " + "; ".join(errors))
+    for lang in LANGS:
+        if dirty[lang]:
+            prune_outputs(staging / lang, parts / lang)
+        (parts / f".{lang}.build").write_text(hashes[lang])
+    times["dirty"] = sorted(lang for lang in LANGS if dirty[lang])
     return times
 
 
-def assemble(parts: Path, site: Path) -> None:
-    """parts/zh-Hans → site/, parts/<lang> → site/<lang>/."""
-    if site.exists():
-        shutil.rmtree(site)
-    shutil.move(str(parts / LANGS[0]), str(site))
-    for lang in LANGS[1:]:
-        shutil.move(str(parts / lang), str(site / PREFIX[lang].strip("/")))
+def _place(src: str, dest: str) -> None:
+    try:
+        if os.path.samefile(src, dest):
+            return
+        os.unlink(dest)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:                       # another file system: copy
+        shutil.copy2(src, dest)
+
+
+def assemble(parts: Path, site: Path, keep: tuple[str, ...] = ("pagefind",)) -> None:
+    """Make site/ hold parts/zh-Hans at its root and parts/<lang> at site/<lang>/, as hard
+    links (unchanged files are left alone); files no part has are removed, except the
+    ``keep`` dirs of each language root (the Pagefind bundles)."""
+    site.mkdir(parents=True, exist_ok=True)
+    wanted: set[str] = set()
+    for lang in LANGS:
+        src_root, dest_root = parts / lang, site / PREFIX[lang]
+        for dirpath, _, names in os.walk(src_root):
+            rel_dir = os.path.relpath(dirpath, src_root)
+            for name in names:
+                rel = os.path.normpath(os.path.join(PREFIX[lang], rel_dir, name))
+                wanted.add(rel)
+                _place(os.path.join(dirpath, name), os.path.join(dest_root, rel_dir, name))
+    kept = {os.path.normpath(os.path.join(PREFIX[lang], k)) for lang in LANGS for k in keep}
+    for dirpath, dirs, names in os.walk(site, topdown=True):
+        rel_dir = os.path.relpath(dirpath, site)
+        dirs[:] = [d for d in dirs if os.path.normpath(os.path.join(rel_dir, d)) not in kept]
+        for name in names:
+            rel = os.path.normpath(os.path.join(rel_dir, name))
+            if rel not in wanted:
+                os.unlink(os.path.join(dirpath, name))
+    for dirpath, dirs, names in os.walk(site, topdown=False):
+        if dirpath != str(site) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
 
 
 def write_discovery(site: Path, site_url: str) -> None:
@@ -116,16 +215,17 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
         f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
     parts = build_dir / "site-parts"
-    if parts.exists():
-        shutil.rmtree(parts)
     url = site_url_setting()
     times = run_mkdocs(build_dir / "docs", parts, strict=strict, site_url=url, verbose=verbose)
+    dirty = times.pop("dirty")
     t2 = time.perf_counter()
     log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
-        f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())})")
+        f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())}; "
+        f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
     assemble(parts, site)
     write_discovery(site, url)
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, **times})
+    result.incremental = dirty
     if search:
         from .search import index_site
         result.indexed = index_site(site, build_dir / "pagefind-src")

@@ -6,7 +6,11 @@
     generated                 home, archive, issue, page, author and source pages
 
 Files are written only when their content changes and stale ones are removed,
-so `mkdocs serve` on a staging dir sees only real changes.
+so `mkdocs serve` on a staging dir sees only real changes and a dirty MkDocs
+build (build.py) re-renders only the pages whose staged file is newer than
+their output. A page also links its siblings in the other languages: when a
+path appears in or disappears from one language, its files in the others are
+touched so they are rendered again (``.presence.json`` holds the last state).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from .indexes import Generator
 from .labels import DEFAULT_LANG, LANGS
 
 AUTHORS_FILE = "authors.json"   # beside the language dirs, read by hooks.py
+PRESENCE_FILE = ".presence.json"  # which languages had each page at the last staging
 
 
 def hand_written(docs: Path, lang: str) -> dict[str, bytes]:
@@ -63,6 +68,7 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None) -> dict[str, in
     """Write build/docs/<lang>/ for every language; return the article count per language."""
     master = {str(e.rel): e for e in catalog.load(docs / DEFAULT_LANG)}
     counts = {}
+    present: dict[str, list[str]] = {}
     # The zh-Hans author names of every article: the keys of the author pages in every language.
     authors = json.dumps({rel: e.authors for rel, e in master.items()}, ensure_ascii=False, sort_keys=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -84,4 +90,25 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None) -> dict[str, in
         (out / lang).mkdir(parents=True, exist_ok=True)
         _sync(out / lang, files)
         counts[lang] = len(entries)
+        present[lang] = sorted(r for r in files if r.endswith(".md"))
+    _touch_changed_alternates(out, present)
     return counts
+
+
+def _touch_changed_alternates(out: Path, present: dict[str, list[str]]) -> None:
+    state = out / PRESENCE_FILE
+    try:
+        before = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    now_sets = {lang: set(v) for lang, v in present.items()}
+    if before:
+        before_sets = {lang: set(before.get(lang, [])) for lang in present}
+        changed = set()
+        for lang in present:
+            changed |= now_sets[lang] ^ before_sets[lang]
+        for rel in changed:
+            for lang in present:
+                if rel in now_sets[lang]:
+                    os.utime(out / lang / rel)
+    state.write_text(json.dumps(present, ensure_ascii=False), encoding="utf-8")
