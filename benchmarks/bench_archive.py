@@ -246,16 +246,18 @@ def timed_variants(times: dict[str, float]):
     def lang_of_path(path, *_a, **_k):
         return "zh-Hant" if "zh-Hant" in Path(path).parts else "en"
 
+    render_name = "render_document" if hasattr(W, "render_document") else "render_file"
     saved = [(V, "read_sources", V.read_sources), (V, "record_segments", V.record_segments),
              (W, "traditional", W.traditional), (W, "english", W.english),
-             (W, "render_file", W.render_file), (W, "write_if_changed", W.write_if_changed),
+             (W, render_name, getattr(W, render_name)), (W, "write_if_changed", W.write_if_changed),
              (W, "remove_orphans", W.remove_orphans), (Translator, "fill", Translator.fill)]
     load_memory, from_files = Memory.__dict__["load"], Converter.__dict__["from_files"]
     V.read_sources = wrap(V.read_sources, lambda *a, **k: "read")
     V.record_segments = wrap(V.record_segments, lambda *a, **k: "en")
     W.traditional = wrap(W.traditional, lambda *a, **k: "zh-Hant")
     W.english = wrap(W.english, lambda *a, **k: "en")
-    W.render_file = wrap(W.render_file, lambda meta, *a, **k: "zh-Hant" if meta.get("lang") == "zh-Hant" else "en")
+    setattr(W, render_name, wrap(getattr(W, render_name),
+                                 lambda meta, *a, **k: "zh-Hant" if meta.get("lang") == "zh-Hant" else "en"))
     W.write_if_changed = wrap(W.write_if_changed, lang_of_path)
     W.remove_orphans = wrap(W.remove_orphans, lambda docs, lang, *a, **k: lang)
     Translator.fill = wrap(Translator.fill, lambda *a, **k: "en")
