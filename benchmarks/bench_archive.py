@@ -39,13 +39,16 @@ package (``pagefind.service``) sleeps 0.1 s before reading each answer of the
 Pagefind binary, and the site stage sends one page per request and awaits
 it, so indexing is capped at 10 pages per second per language. The option
 makes that sleep S seconds (0: none) for this run, to show what the site
-stage would take without the cap; the table says when it was used.
+stage would take without the cap; the table says when it was used. It only
+matters for a site stage that indexes through the Python service; one that
+runs the Pagefind binary itself is not affected by it.
 
 ``--manifest-index`` is another what-if, off by default: ``segment_pages``
 finds each dump's manifest entry with ``manifest.meta_for``, which resolves
 every entry's path on every call, so it costs O(dumps²) path resolutions
 (two passes; ~0.13 s per dump at 2,920 dumps, ~12 minutes for a year). The
-option looks the entries up in a dict built once, for this run only.
+option looks the entries up in a dict built once, for this run only
+(``meta_for`` has since been indexed; then the option changes nothing).
 
 ``--add-one`` then adds issue N+1 and times the rebuild end to end (segment,
 variants, site), after preparing the memory for the new issue untimed.
