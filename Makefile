@@ -25,9 +25,11 @@ test: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/python -m build_scripts serve
 
-## bench: time the pipeline on generated archives (see benchmarks/README section in README.md)
+## bench: segmentation throughput, then a generated month built from dumps to site (README: Benchmarks)
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_segment.py
+	$(BIN)/python benchmarks/bench_variants.py
+	$(BIN)/python benchmarks/bench_archive.py --issues 30
 
 clean:
 	rm -rf site build
