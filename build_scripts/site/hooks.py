@@ -259,12 +259,15 @@ _TAGS = re.compile(r"<[^>]*>")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def text_lang(text: str, default: str) -> str:
     """zh-Hans for text that is mostly Chinese (untranslated text on an English page), else default."""
-    letters = [c for c in text if c.isalpha()]
-    if default == "en" and letters and len(_HAN.findall(text)) * 2 > len(letters):
-        return "zh-Hans"
-    return default
+    if default != "en":  # only English pages carry text of another language
+        return default
+    han = len(_HAN.findall(text))
+    return "zh-Hans" if han and han * 2 > len(_LETTER.findall(text)) else default
 
 
 def on_env(env, config, files):
