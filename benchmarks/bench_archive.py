@@ -326,15 +326,55 @@ def _gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
 
+def _needs_conversion(site: Path, lang: str, query: str) -> tuple[list[Path], bool]:
+    """As newsarchive.js: zh sites fetch t2cn-triggers.json, and t2cn.js only for a query holding
+    a character or phrase the opencc-js conversion changes."""
+    if not lang.startswith("zh"):
+        return [], False
+    vendor = site / PREFIX[lang] / "assets/vendor/opencc-js"
+    t = json.loads((vendor / "t2cn-triggers.json").read_text(encoding="utf-8"))
+    needs = any(c in t["chars"] for c in query) or any(p in query for p in t["phrases"])
+    return [vendor / "t2cn-triggers.json"] + ([vendor / "t2cn.js"] if needs else []), needs
+
+
 def first_search(site: Path, lang: str, query: str) -> dict:
-    bundle = site / PREFIX[lang] / "pagefind"
+    """The files newsarchive.js fetches for a first search: shards.json, the newest shard's bundle
+    (the search reaches the other shards only when it has fewer than 10 results: then their
+    entries, pf_meta and index chunks are counted too), and the converter files for zh."""
+    listing = site / PREFIX[lang] / "pagefind" / "shards.json"
+    names = [s["name"] for s in json.loads(listing.read_text(encoding="utf-8"))["shards"]]
+    res = _first_search_bundle(site, site / PREFIX[lang] / "pagefind" / names[0], lang, query, setup=True)
+    res["shards"] = len(names)
+    res["merged"] = False
+    if res["results"] < RESULTS_SHOWN and len(names) > 1:
+        res["merged"] = True
+        for name in names[1:]:
+            more = _first_search_bundle(site, site / PREFIX[lang] / "pagefind" / name, lang, query, setup=False)
+            res["results"] += more["results"]
+            res["files"].update(more["files"])
+            for k in ("bytes", "bytes_gzip"):
+                res[k] += more[k]
+            for k, v in more["by_kind"].items():
+                res["by_kind"][k] += v
+    extra, converted = _needs_conversion(site, lang, query)
+    res["converter_loaded"] = converted
+    for f in [listing] + extra:
+        rel = str(f.relative_to(site))
+        res["files"][rel] = f.stat().st_size
+        res["bytes"] += f.stat().st_size
+        res["bytes_gzip"] += _gzip_size(f)
+        res["by_kind"]["setup (js, worker, entry, wasm)"] += f.stat().st_size
+    return res
+
+
+def _first_search_bundle(site: Path, bundle: Path, lang: str, query: str, setup: bool) -> dict:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     code, info = next(iter(entry["languages"].items()))
     files = [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json",
              bundle / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", bundle / f"pagefind.{info['hash']}.pf_meta"]
-    if lang.startswith("zh"):
-        files.append(site / PREFIX[lang] / "assets/vendor/opencc-js/t2cn.js")
     meta = _pagefind_file(files[4])
+    if not setup:   # a merged shard: its entry and pf_meta (the wasm and scripts are the primary's)
+        files = [files[2], files[4]]
     pages, chunks = meta[1], meta[2]
     terms = query.lower().split()
     wanted = []

@@ -335,3 +335,58 @@ def test_search_results_show_dump_text_as_text(served, page, lang):
     assert HOSTILE_SCRIPT in item.locator("h1").inner_text()
     assert page.evaluate("document.querySelectorAll('.na-search-list script, .na-search-list b').length") == 0
     assert HOSTILE_SCRIPT in item.locator("p").inner_text()
+
+
+def test_search_shards_by_year_and_reindexes_only_what_changed(tmp_path, browser):
+    """Articles in two years: two shards per language; a word found only in the older year is
+    found (the newest shard has few results, so every year is merged in); a second build after
+    editing an article of the newest year runs Pagefind for that shard only."""
+    import json
+    import os
+    import time
+    from build_scripts.site.build import build_site
+    from site_fixture import make_docs
+    docs = make_docs(tmp_path)
+    for lang in ["zh-Hans", "zh-Hant", "en"]:
+        src = docs / lang / "2025/12/15/02/lilun.md"
+        old = docs / lang / "2024/03/02/02/jiu-wen.md"
+        old.parent.mkdir(parents=True)
+        old.write_text(src.read_text(encoding="utf-8").replace("2025-12-15", "2024-03-02")
+                       .replace("20251215-02-cccccc", "20240302-02-dddddd")
+                       .replace("理论创新是社会发展", "黄河湿地候鸟是社会发展")
+                       .replace("理論創新是社會發展", "黃河濕地候鳥是社會發展")
+                       .replace("Theoretical innovation guides", "Wetland cranes guide"), encoding="utf-8")
+    handler = functools.partial(_Handler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    old_url = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = base
+    quiet = lambda *a: None  # noqa: E731
+    try:
+        first = build_site(docs, tmp_path / "site", dumps_root=tmp_path, build_dir=tmp_path / "build", log=quiet)
+        site = first.site
+        assert first.shards == {lang: ["2025-q4", "2024"] for lang in ["zh-Hans", "zh-Hant", "en"]}
+        listing = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+        assert [s["name"] for s in listing] == ["2025-q4", "2024"] and listing[1]["from"] == "2024-03-02"
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        ctx = browser.new_context()
+        pg = ctx.new_page()
+        problems = []
+        pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: problems.append(str(e)))
+        pg.problems = problems
+        for prefix, query in [("", "候鸟"), ("zh-Hant/", "候鳥"), ("en/", "cranes")]:
+            hrefs = _search(pg, base + prefix, query)
+            assert any(h.endswith("2024/03/02/02/jiu-wen/") for h in hrefs), (prefix, hrefs)
+        ctx.close()
+        assert problems == []
+        old_files = {p: p.stat().st_mtime_ns for p in (site / "pagefind" / "2024").rglob("*") if p.is_file()}
+        time.sleep(1.1)
+        art = docs / "zh-Hans" / "2025/12/15/02/lilun.md"
+        art.write_text(art.read_text(encoding="utf-8").replace("坚持问题导向", "坚持目标导向"), encoding="utf-8")
+        second = build_site(docs, tmp_path / "site", dumps_root=tmp_path, build_dir=tmp_path / "build", log=quiet)
+        assert second.reindexed == {"zh-Hans": ["2025-q4"], "zh-Hant": [], "en": []}
+        assert {p: p.stat().st_mtime_ns for p in (site / "pagefind" / "2024").rglob("*") if p.is_file()} == old_files
+    finally:
+        server.shutdown()
+        os.environ.pop("SITE_URL") if old_url is None else os.environ.__setitem__("SITE_URL", old_url)

@@ -50,7 +50,7 @@ def test_every_language_is_built_with_its_lang(built):
     for prefix, lang in [("", "zh-Hans"), ("zh-Hant/", "zh-Hant"), ("en/", "en")]:
         assert f'<html lang="{lang}"' in html(site, prefix)
         assert f'<html lang="{lang}"' in html(site, prefix + ART)
-        assert (site / prefix / "pagefind" / "pagefind.js").is_file()
+        assert (site / prefix / "pagefind" / "shards.json").is_file()
         assert (site / prefix / "feed.xml").is_file()
     assert result.articles == {"zh-Hans": 3, "zh-Hant": 3, "en": 3}
     assert result.indexed == {"zh-Hans": 3, "zh-Hant": 3, "en": 3}

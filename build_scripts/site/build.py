@@ -43,6 +43,8 @@ class Result:
     indexed: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     incremental: list[str] = field(default_factory=list)   # languages built with MkDocs' dirty mode
+    shards: dict[str, list[str]] = field(default_factory=dict)     # Pagefind shards per language
+    reindexed: dict[str, list[str]] = field(default_factory=dict)  # shards Pagefind ran for
 
 
 class _NoDirtyWarning(logging.Filter):
@@ -228,11 +230,14 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     result.incremental = dirty
     if search:
         from .search import index_site
-        result.indexed = index_site(site, build_dir / "pagefind-src")
+        done = index_site(site, build_dir / "pagefind-src")
+        result.indexed, result.shards, result.reindexed = done.counts, done.shards, done.reindexed
         t3 = time.perf_counter()
         result.seconds["pagefind"] = t3 - t2
-        log(f"site: Pagefind indexed {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} "
-            f"pages in {t3 - t2:.1f} s")
+        log(f"site: Pagefind: {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} pages in "
+            f"{', '.join(f'{len(result.shards[lang])} {lang}' for lang in result.shards)} shards; re-indexed "
+            f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
+            f"in {t3 - t2:.1f} s")
     result.seconds["total"] = time.perf_counter() - t0
     log(f"site: {site} ({result.seconds['total']:.1f} s)")
     return result

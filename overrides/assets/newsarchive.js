@@ -6,7 +6,9 @@
 
   /* ---------------------------------------------------------------- search */
   var search = document.querySelector(".na-search");
-  var state = { pagefind: null, convert: null, loading: null, seq: 0 };
+  var state = { pagefind: null, loading: null, seq: 0, shards: [], all: null, merged: false,
+                convert: null, converting: null, triggers: null };
+  var FEW = 10;   /* fewer results than this in the newest shard: search all years at once */
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -17,26 +19,73 @@
     });
   }
 
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.url);
+      return r.json();
+    });
+  }
+
+  /* The index is cut into shards (build_scripts/site/search.py), listed newest first in
+     pagefind/shards.json. The newest shard's bundle is the Pagefind instance; the others
+     are merged into it (mergeIndex) on "search all years", or at once when the newest
+     shard finds fewer than FEW articles. */
   function initSearch() {
     if (state.loading) return state.loading;
     var lang = search.getAttribute("data-na-lang");
-    var bundle = new URL(search.getAttribute("data-na-pagefind"), location.href);
-    var base = new URL("../", bundle);
-    var steps = [import(bundle.href).then(function (pf) {
-      return pf.options({ baseUrl: base.pathname, excerptLength: 40 }).then(function () {
-        return pf.init();
-      }).then(function () { state.pagefind = pf; });
+    var list = new URL(search.getAttribute("data-na-pagefind"), location.href);
+    var base = new URL("../", list);
+    var steps = [getJSON(list.href).then(function (data) {
+      state.shards = data.shards || [];
+      if (!state.shards.length) throw new Error("no search index");
+      var bundle = new URL(state.shards[0].name + "/pagefind.js", list);
+      return import(bundle.href).then(function (pf) {
+        return pf.options({ baseUrl: base.pathname, excerptLength: 40 }).then(function () {
+          return pf.init();
+        }).then(function () {
+          state.pagefind = pf;
+          state.merged = state.shards.length < 2;
+          state.all = function () {   /* merges the other shards, once */
+            if (!state.allLoading) {
+              state.allLoading = state.shards.slice(1).reduce(function (p, shard) {
+                return p.then(function () {
+                  return pf.mergeIndex(new URL(shard.name + "/", list).pathname,
+                                       { baseUrl: base.pathname, excerptLength: 40 });
+                });
+              }, Promise.resolve()).then(function () { state.merged = true; });
+            }
+            return state.allLoading;
+          };
+        });
+      });
     })];
     if (lang.indexOf("zh") === 0) {
-      /* Readers type Simplified or Traditional; the zh-Hans and zh-Hant indexes hold Simplified text. */
-      steps.push(loadScript(new URL(search.getAttribute("data-na-opencc"), location.href).href).then(function () {
-        var toCn = window.OpenCC.Converter({ from: "twp", to: "cn" });
-        var tToCn = window.OpenCC.Converter({ from: "t", to: "cn" });
-        state.convert = function (q) { return toCn(tToCn(q)); };
-      }));
+      /* The zh-Hans and zh-Hant indexes hold Simplified text; readers type either script.
+         opencc-js (t2cn.js, ~107 KB) is loaded only for a query holding a character or phrase
+         its conversion changes (t2cn-triggers.json, made by build_scripts/site/t2cn_triggers.js). */
+      steps.push(getJSON(new URL(search.getAttribute("data-na-opencc-triggers"), location.href).href)
+        .then(function (t) { state.triggers = { chars: new Set(Array.from(t.chars)), phrases: t.phrases }; }));
     }
     state.loading = Promise.all(steps);
     return state.loading;
+  }
+
+  function needsConversion(q) {
+    if (!state.triggers) return false;
+    for (var ch of q) if (state.triggers.chars.has(ch)) return true;
+    return state.triggers.phrases.some(function (p) { return q.indexOf(p) >= 0; });
+  }
+
+  function prepared(query) {
+    if (!needsConversion(query)) return Promise.resolve(query);
+    if (!state.converting) {
+      state.converting = loadScript(new URL(search.getAttribute("data-na-opencc"), location.href).href).then(function () {
+        var toCn = window.OpenCC.Converter({ from: "twp", to: "cn" });
+        var tToCn = window.OpenCC.Converter({ from: "t", to: "cn" });
+        state.convert = function (q) { return toCn(tToCn(q)); };
+      });
+    }
+    return state.converting.then(function () { return state.convert(query); });
   }
 
   /* Pagefind's excerpt is text with <mark> around hits; keep the text and the marks only. */
@@ -80,19 +129,35 @@
     return (search.getAttribute("data-" + name) || "").replace("{n}", n);
   }
 
-  function runSearch(query) {
+  function runSearch(query, everything) {
     var meta = search.querySelector(".na-search-meta");
     var list = search.querySelector(".na-search-list");
+    var more = search.querySelector(".na-search-more");
     var seq = ++state.seq;
-    if (!query.trim()) { meta.textContent = label("idle"); list.replaceChildren(); return; }
+    if (!query.trim()) { meta.textContent = label("idle"); list.replaceChildren(); more.hidden = true; return; }
+    var q;
     initSearch().then(function () {
-      var q = state.convert ? state.convert(query) : query;
+      return prepared(query);
+    }).then(function (converted) {
+      q = converted;
+      return (everything && !state.merged ? state.all() : null);
+    }).then(function () {
       return state.pagefind.search(q);
+    }).then(function (res) {
+      if (seq !== state.seq || !res) return null;
+      if (!state.merged && res.results.length < FEW) {   /* few here: look in every year */
+        return state.all().then(function () { return state.pagefind.search(q); });
+      }
+      return res;
     }).then(function (res) {
       if (seq !== state.seq || !res) return null;
       return Promise.all(res.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (items) {
         if (seq !== state.seq) return;
-        meta.textContent = res.results.length ? label("count", res.results.length) : label("none");
+        var newest = state.shards[0] || {};
+        meta.textContent = (res.results.length ? label("count", res.results.length) : label("none")) +
+          (state.merged ? "" : (search.getAttribute("data-recent") || "")
+            .replace("{from}", newest.from || "").replace("{to}", newest.to || ""));
+        more.hidden = state.merged;
         list.replaceChildren();
         items.forEach(function (d) {
           var map = pairs(d.meta && d.meta.s2t);
@@ -121,6 +186,9 @@
     input.addEventListener("focus", function () {
       if (toggle && !toggle.checked) toggle.checked = true;   /* opens Material's search panel */
       initSearch().catch(function () {});
+    });
+    search.querySelector(".na-search-all").addEventListener("click", function () {
+      runSearch(input.value, true);
     });
     search.querySelector("form").addEventListener("reset", function () {
       setTimeout(function () { runSearch(""); }, 0);
