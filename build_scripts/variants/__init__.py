@@ -14,15 +14,32 @@ commands call it.
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..docfile import write_if_changed
 from ..errors import UserError
 from . import convert, engines, glossary as _glossary, memory as _memory
 from .translate import FillReport, Translator, stderr_progress
 from .write import Missing, WriteReport, read_sources, record_segments, write_siblings
+
+
+class _ConversionState:
+    """Which zh-Hans sources were converted, when and by what (build/cache/zh-Hant-state.json
+    beside the docs folder): a rebuild converts only new or changed articles."""
+
+    def __init__(self, docs: Path):
+        self.path = docs.resolve().parent / "build" / "cache" / "zh-Hant-state.json"
+        try:
+            self.converted = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.converted = {}  # a cache: when missing or unreadable, convert everything
+
+    def save(self) -> None:
+        write_if_changed(self.path, json.dumps(self.converted, sort_keys=True, indent=0))
 
 
 @dataclass
@@ -82,10 +99,13 @@ def make_variants(docs_dir: Path | str = "docs", *,
     if saved:
         say(f"memory updated: {mem.path} ({fill.translated} new segment(s))")
 
-    report = write_siblings(docs, sources, cc, gloss, translator.render)
+    state = _ConversionState(docs)
+    report = write_siblings(docs, sources, cc, gloss, translator.render, state.converted)
+    state.save()
     result = VariantsResult(report, fill, saved, fill.down, time.monotonic() - started, report.missing)
     say(f"wrote {report.written['zh-Hant']} zh-Hant and {report.written['en']} en file(s) "
-        f"({report.articles} article(s), {report.removed} removed) in {result.seconds:.1f} s")
+        f"({report.articles} article(s), {report.reused['zh-Hant']} unchanged since their last "
+        f"conversion, {report.removed} removed) in {result.seconds:.1f} s")
     if fill.placeholder_fallbacks:
         say(f"{fill.placeholder_fallbacks} segment(s) lost a glossary placeholder in translation "
             f"and were sent again with the English names inline")

@@ -94,6 +94,11 @@ class Provenance:
         return {"tool": "opencc", "version": opencc.__version__, "config": self.config,
                 "phrases": self.phrases}
 
+    @property
+    def key(self) -> str:
+        """Everything that decides a conversion's output, in one string."""
+        return f"opencc {opencc.__version__} {self.config} {self.phrases}"
+
 
 class Converter:
     """``Converter("s2tw", phrases).convert(text)``; one instance per run (loading costs ~0.1 s)."""

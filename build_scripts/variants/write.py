@@ -28,6 +28,7 @@ class Source:
     rel: Path                 # relative to docs/zh-Hans
     meta: dict
     body: list[BodyBlock]
+    mtime_ns: int = 0         # of the zh-Hans file: an unchanged source needs no new conversion
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Missing:
 class WriteReport:
     articles: int = 0
     written: dict[str, int] = field(default_factory=lambda: {HANT: 0, EN: 0})
+    reused: dict[str, int] = field(default_factory=lambda: {HANT: 0, EN: 0})
     removed: int = 0
     missing: list[Missing] = field(default_factory=list)
 
@@ -53,7 +55,7 @@ def read_sources(docs: Path) -> list[Source]:
         meta, markdown = split_document(path)
         if meta.get("lang", SOURCE_LANG) != SOURCE_LANG or "id" not in meta:
             raise UserError(f"{path}: not a zh-Hans article (no id, or lang is not zh-Hans)")
-        sources.append(Source(path.relative_to(root), meta, parse_body(markdown)))
+        sources.append(Source(path.relative_to(root), meta, parse_body(markdown), path.stat().st_mtime_ns))
     return sources
 
 
@@ -112,13 +114,22 @@ def remove_orphans(docs: Path, lang: str, keep: set[Path], provenance_key: str) 
 
 
 def write_siblings(docs: Path, sources: list[Source], cc: Converter | None,
-                   glossary: Glossary, render) -> WriteReport:
+                   glossary: Glossary, render, converted: dict | None = None) -> WriteReport:
+    """``converted`` (rel → [source mtime, converter]) is updated in place: a source
+    unchanged since its zh-Hant sibling was made by the same converter is not converted again."""
     report = WriteReport(articles=len(sources))
     keep = {s.rel for s in sources}
+    converted = {} if converted is None else converted
     for src in sources:
         if cc is not None:
-            meta, body = traditional(src, cc)
-            report.written[HANT] += write_if_changed(docs / HANT / src.rel, render_document(meta, body))
+            made_by = [src.mtime_ns, cc.provenance.key]
+            target = docs / HANT / src.rel
+            if converted.get(src.rel.as_posix()) == made_by and target.exists():
+                report.reused[HANT] += 1
+            else:
+                meta, body = traditional(src, cc)
+                report.written[HANT] += write_if_changed(target, render_document(meta, body))
+                converted[src.rel.as_posix()] = made_by
         meta, body, tally = english(src, glossary, render)
         report.written[EN] += write_if_changed(docs / EN / src.rel, render_document(meta, body))
         if tally.untranslated:

@@ -1,0 +1,38 @@
+"""A rebuild converts only zh-Hans articles that are new or changed since their zh-Hant sibling."""
+from __future__ import annotations
+
+import os
+
+from build_scripts.variants import make_variants
+from build_scripts.variants.convert import Converter
+from variants_fixtures import GLOSSARY, PHRASES, docs, memory_path  # noqa: F401
+
+
+def run(docs, memory_path, phrases=PHRASES):
+    return make_variants(docs, phrases=phrases, glossary=GLOSSARY, memory=memory_path, offline=True,
+                         progress=None)
+
+
+def test_unchanged_sources_are_not_converted_again(docs, memory_path, monkeypatch):
+    first = run(docs, memory_path)
+    sources = sorted((docs / "zh-Hans").rglob("*.md"))
+    assert first.written.reused["zh-Hant"] == 0 and first.written.written["zh-Hant"] == len(sources)
+    calls = []
+    real = Converter.convert
+    monkeypatch.setattr(Converter, "convert", lambda self, text: calls.append(text) or real(self, text))
+    again = run(docs, memory_path)
+    assert again.written.reused["zh-Hant"] == len(sources) and calls == []
+    edited = sources[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("。", "!", 1), encoding="utf-8")
+    os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
+    third = run(docs, memory_path)
+    assert third.written.reused["zh-Hant"] == len(sources) - 1 and calls
+    assert third.written.written["zh-Hant"] == 1
+
+
+def test_a_changed_phrase_list_converts_everything_again(docs, memory_path, tmp_path):
+    run(docs, memory_path)
+    phrases = tmp_path / "phrases.txt"
+    phrases.write_text(PHRASES.read_text(encoding="utf-8") + "铝箔\t鋁箔片\n", encoding="utf-8")
+    again = run(docs, memory_path, phrases=phrases)
+    assert again.written.reused["zh-Hant"] == 0
