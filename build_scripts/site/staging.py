@@ -15,7 +15,9 @@ touched so they are rendered again (``.presence.json`` holds the last state).
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import catalog
@@ -74,25 +76,36 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None) -> dict[str, in
     out.mkdir(parents=True, exist_ok=True)
     if not (out / AUTHORS_FILE).is_file() or (out / AUTHORS_FILE).read_text(encoding="utf-8") != authors:
         (out / AUTHORS_FILE).write_text(authors, encoding="utf-8")
-    for lang in LANGS:
-        lang_dir = docs / lang
-        entries = master.values() if lang == DEFAULT_LANG else catalog.load(lang_dir)
-        entries = sorted(entries, key=catalog.sort_key)
-        files: dict[str, bytes] = {}
-        if lang_dir.is_dir():
-            for path in lang_dir.rglob("*"):
-                if path.is_file():
-                    files[path.relative_to(lang_dir).as_posix()] = path.read_bytes()
-        files.update(hand_written(docs, lang))
-        gen = Generator(lang, entries, master, dumps_root)
-        for page in gen.all():
-            files[page.rel] = page.text().encode("utf-8")
-        (out / lang).mkdir(parents=True, exist_ok=True)
-        _sync(out / lang, files)
-        counts[lang] = len(entries)
-        present[lang] = sorted(r for r in files if r.endswith(".md"))
+    # The languages are independent: stage them in parallel processes.
+    # spawn, not fork: the caller may hold threads (a test's browser, a server).
+    with ProcessPoolExecutor(max_workers=min(len(LANGS), os.cpu_count() or 1),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = pool.map(_stage_language, [docs] * len(LANGS), [out] * len(LANGS), LANGS,
+                           [dumps_root] * len(LANGS))
+        for lang, (count, pages) in zip(LANGS, results):
+            counts[lang], present[lang] = count, pages
     _touch_changed_alternates(out, present)
     return counts
+
+
+def _stage_language(docs: Path, out: Path, lang: str, dumps_root: Path | None) -> tuple[int, list[str]]:
+    """Stage one language; return its article count and the pages it has."""
+    master = {str(e.rel): e for e in catalog.load(docs / DEFAULT_LANG)}
+    lang_dir = docs / lang
+    entries = master.values() if lang == DEFAULT_LANG else catalog.load(lang_dir)
+    entries = sorted(entries, key=catalog.sort_key)
+    files: dict[str, bytes] = {}
+    if lang_dir.is_dir():
+        for path in lang_dir.rglob("*"):
+            if path.is_file():
+                files[path.relative_to(lang_dir).as_posix()] = path.read_bytes()
+    files.update(hand_written(docs, lang))
+    gen = Generator(lang, entries, master, dumps_root)
+    for page in gen.all():
+        files[page.rel] = page.text().encode("utf-8")
+    (out / lang).mkdir(parents=True, exist_ok=True)
+    _sync(out / lang, files)
+    return len(entries), sorted(r for r in files if r.endswith(".md"))
 
 
 def _touch_changed_alternates(out: Path, present: dict[str, list[str]]) -> None:
