@@ -126,6 +126,31 @@ def test_article_opens_with_its_metadata(served, page):
     shot(page, "source.png")
 
 
+def test_reused_icons_are_drawn(served, browser):
+    """The drawer's logo and the search box's magnifier are <use> of the header's icons."""
+    bbox = "el => { const b = el.getBBox(); return [b.width, b.height]; }"
+    for width, opens in [(400, "__drawer"), (1280, "__search")]:        # (a phone, a desktop)
+        ctx = browser.new_context(viewport={"width": width, "height": 800})
+        pg = ctx.new_page()
+        try:
+            pg.goto(served["base"] + ARTICLE)
+            if opens == "__drawer":                         # on a wide screen the search box is open
+                pg.locator('.md-header label.md-header__button[for="__drawer"]').click()
+            target = ".md-nav__title .md-logo" if opens == "__drawer" else ".md-search__form label.md-search__icon"
+            use = pg.locator(f"{target} svg use").first
+            pg.wait_for_timeout(400)                        # the drawer slides in
+            assert use.is_visible(), opens
+            w, h = use.evaluate(bbox)
+            assert w > 10 and h > 10, (opens, w, h)
+            # drawn: the icon's pixels go when the <use> is hidden
+            icon = pg.locator(f"{target} svg").first
+            drawn = icon.screenshot()
+            use.evaluate("el => el.style.visibility = 'hidden'")
+            assert icon.screenshot() != drawn, opens
+        finally:
+            ctx.close()
+
+
 def test_switcher_lands_on_the_same_article(served, page):
     page.goto(served["base"] + ARTICLE)
     shot(page, "article-zh-Hans.png")

@@ -264,3 +264,75 @@ def test_a_rebuild_renders_only_what_changed(tmp_path):
     # anything a page depends on besides its own file makes the next build a full one
     assert build_inputs_hash(REPO, "en", URL) != build_inputs_hash(REPO, "en", URL + "x/")
     assert build_inputs_hash(REPO, "en", URL) != build_inputs_hash(REPO, "zh-Hant", URL)
+
+
+def test_slim_html_drops_indentation_but_keeps_words_and_preformatted_text():
+    from build_scripts.site.hooks import slim_html
+    page = ('\n<html>\n  <body>\n\n    <p>Made with\n      <a href="x">Material</a> and\n\n   more</p>\n'
+            '<pre>  code\n\n    indented</pre>\n  <textarea>\n  a\n\n b</textarea>\n'
+            '  <script>\n  var s = "  x\\n";\n\n</script>\n<style>\n  p { }\n</style>\n'
+            '<ol class="na-source" lang="zh-Hans">\n<li><span>  line</span></li>\n\n</ol>\n  </body>\n</html>\n')
+    out = slim_html(page)
+    assert out.startswith("<html>\n<body>\n<p>Made with\n<a ")
+    assert "</a> and\nmore</p>" in out                      # a newline stays between words
+    assert "<pre>  code\n\n    indented</pre>" in out
+    assert "<textarea>\n  a\n\n b</textarea>" in out
+    assert '<script>\n  var s = "  x\\n";\n\n</script>' in out
+    assert "<style>\n  p { }\n</style>" in out
+    assert '<ol class="na-source" lang="zh-Hans">\n<li><span>  line</span></li>\n\n</ol>' in out
+    assert "\n\n" not in out.replace("<pre>  code\n\n", "").replace("a\n\n b", "").replace(";\n\n<", "").replace("</li>\n\n</ol>", "")
+    assert not re.search(r"^[ \t]", out.split("<pre>")[0], re.M)
+    assert len(out) < len(page)
+
+
+def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built):
+    site = built[1].site
+    for rel in ["", ART, "en/" + ART, "zh-Hant/archive/"]:
+        page = html(site, rel)
+        body = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "<kept>", page, flags=re.S)
+        assert not re.search(r"^[ \t]+|\n\n", body, re.M), rel
+        # the logo and the search icon: one path each, reused by the drawer and the search box
+        assert page.count('id="na-icon-logo"') == 1 and page.count('href="#na-icon-logo"') == 1, rel
+        assert page.count('id="na-icon-search"') == 1 and page.count('href="#na-icon-search"') == 1, rel
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                      page, re.S).group(1))
+        assert "clipboard.copy" in config["translations"] and "search" not in config
+        assert not [k for k in config["translations"] if k.startswith("search.")]
+        assert "\\u" not in page.split('id="__config"')[1].split("</script>")[0]
+
+
+def test_site_size_guard(tmp_path, monkeypatch):
+    from build_scripts.errors import UserError
+    from build_scripts.site.build import GITHUB_PAGES_LIMIT, site_size, size_limit_setting, size_warning
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_bytes(b"x" * 3000)
+    (tmp_path / "b.js").write_bytes(b"y" * 1000)
+    assert site_size(tmp_path) == (4000, 1)
+    monkeypatch.delenv("SITE_SIZE_LIMIT", raising=False)
+    assert size_limit_setting() == GITHUB_PAGES_LIMIT == 2**30
+    for raw, limit in [("900M", 900 * 2**20), ("1.5G", 3 * 2**29), ("2048", 2048), ("0", 0), ("10kb", 10240)]:
+        monkeypatch.setenv("SITE_SIZE_LIMIT", raw)
+        assert size_limit_setting() == limit, raw
+    monkeypatch.setenv("SITE_SIZE_LIMIT", "lots")
+    with pytest.raises(UserError, match="SITE_SIZE_LIMIT"):
+        size_limit_setting()
+    assert size_warning(2**30, 86000, 2**30) is None          # at the limit: fine
+    assert size_warning(5 * 2**30, 86000, 0) is None          # 0: no check
+    warning = size_warning(2**30 + 300 * 2**20, 86000, 2**30)
+    assert "WARNING" in warning and "300.0 MB over" in warning and "1,024.0 MB limit" in warning
+    assert "86000 HTML pages" in warning and "README.md" in warning and "Large archives" in warning
+
+
+def test_the_site_stage_warns_when_the_site_passes_the_limit(built, tmp_path, monkeypatch):
+    from build_scripts.site.build import build_site
+    root, first = built
+    assert first.size > 0 and first.pages > 0
+    monkeypatch.setenv("SITE_URL", URL)
+    lines = []
+    for limit, warned in [(str(first.size * 10), False), (str(first.size // 2), True)]:
+        monkeypatch.setenv("SITE_SIZE_LIMIT", limit)
+        lines.clear()
+        result = build_site(root / "docs", tmp_path / "site", dumps_root=root, build_dir=tmp_path / "build",
+                            search=False, log=lines.append)
+        assert any("WARNING" in line and "over the" in line for line in lines) == warned, lines
+        assert result.size == sum(p.stat().st_size for p in result.site.rglob("*") if p.is_file())

@@ -45,6 +45,8 @@ class Result:
     incremental: list[str] = field(default_factory=list)   # languages built with MkDocs' dirty mode
     shards: dict[str, list[str]] = field(default_factory=dict)     # Pagefind shards per language
     reindexed: dict[str, list[str]] = field(default_factory=dict)  # shards Pagefind ran for
+    size: int = 0                                                  # bytes of site/, every file
+    pages: int = 0                                                 # HTML pages in site/
 
 
 class _NoDirtyWarning(logging.Filter):
@@ -199,6 +201,46 @@ def write_discovery(site: Path, site_url: str) -> None:
                                      encoding="utf-8")
 
 
+GITHUB_PAGES_LIMIT = 1 << 30        # GitHub Pages: a published site of at most 1 GB
+
+
+def size_limit_setting() -> int:
+    """SITE_SIZE_LIMIT: bytes (suffixes K, M, G: powers of 1024) above which the site
+    stage warns; GitHub Pages' 1 GB by default, 0 turns the check off."""
+    raw = (os.environ.get("SITE_SIZE_LIMIT") or "").strip().upper().removesuffix("B")
+    if not raw:
+        return GITHUB_PAGES_LIMIT
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(raw[-1], 1)
+    try:
+        return int(float(raw.rstrip("KMG")) * scale)
+    except ValueError:
+        raise UserError(f"SITE_SIZE_LIMIT={os.environ['SITE_SIZE_LIMIT']!r}: expected bytes, e.g. 1G or 900M")
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    """Bytes and HTML pages of a built site (every file counted, as a Pages artifact holds it)."""
+    total = pages = 0
+    for dirpath, _, names in os.walk(site):
+        for name in names:
+            total += os.lstat(os.path.join(dirpath, name)).st_size
+            pages += name.endswith(".html")
+    return total, pages
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB"
+
+
+def size_warning(size: int, pages: int, limit: int) -> str | None:
+    """The warning for a site over the limit, or None."""
+    if not limit or size <= limit:
+        return None
+    return (f"site: WARNING: the site is {_mb(size)} ({pages} HTML pages), {_mb(size - limit)} over the "
+            f"{_mb(limit)} limit (SITE_SIZE_LIMIT; GitHub Pages publishes at most 1 GB per site). "
+            f"Serve it from another static host or split it into one site per year: see README.md, "
+            f"\"Large archives: incremental builds\" (serving a large archive).")
+
+
 def site_url_setting() -> str:
     url = os.environ.get("SITE_URL") or "https://example.github.io/newsarchive/"
     return url if url.endswith("/") else url + "/"
@@ -208,6 +250,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
                strict: bool = True, search: bool = True, verbose: bool = False,
                log=print) -> Result:
     docs, site = docs.resolve(), site.resolve()
+    limit = size_limit_setting()          # a bad setting fails before the build, not after it
     build_dir = (build_dir or ROOT / "build").resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
@@ -239,5 +282,9 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
             f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
             f"in {t3 - t2:.1f} s")
     result.seconds["total"] = time.perf_counter() - t0
-    log(f"site: {site} ({result.seconds['total']:.1f} s)")
+    result.size, result.pages = site_size(site)
+    log(f"site: {site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")
+    warning = size_warning(result.size, result.pages, limit)
+    if warning:
+        log(warning)
     return result

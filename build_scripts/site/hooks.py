@@ -7,7 +7,8 @@ content, with a table of contents read from its headings.
 Per page: keep the raw front matter for the templates (``page.na``), give
 Material only an escaped title (Material prints page.meta raw), work out the
 same page in the other languages, JSON-LD and OpenGraph data; number the body
-blocks for the bilingual view. After the build: the language's RSS feed.
+blocks for the bilingual view. Every page's HTML loses its template indentation
+and blank lines (``slim_html``). After the build: the language's RSS feed.
 
 Loaded by MkDocs from its file path, so imports are absolute.
 """
@@ -281,7 +282,17 @@ def on_env(env, config, files):
             if title:
                 page.title = Markup(html.escape(str(title)))
     env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
+    env.filters["na_json"] = _json_for_html
+
     return env
+
+
+def _json_for_html(obj) -> Markup:
+    """Jinja's tojson (<, >, &, ' escaped for a <script>) with UTF-8 text instead of \\u escapes."""
+    import functools
+    import json
+    from jinja2.utils import htmlsafe_json_dumps
+    return htmlsafe_json_dumps(obj, dumps=functools.partial(json.dumps, ensure_ascii=False, sort_keys=True))
 
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink"')
@@ -324,6 +335,24 @@ def on_page_content(html_text, page, config, files):
             attrs += f' lang="{block_lang}"'
         return f"<{tag}{attrs}{sep}{rest}"
     return _BLOCK.sub(number, html_text)
+
+
+# Whitespace that only comes from template indentation: a newline with the spaces, tabs and
+# blank lines around it. Kept verbatim: <pre>, <textarea>, <script>, <style> and the source
+# pages' line list (white-space: pre-wrap in newsarchive.css).
+_SLIM = re.compile(r'(<(pre|textarea|script|style)\b.*?</\2\s*>|<ol class="na-source".*?</ol>)'
+                   r'|[ \t]*\n[ \t\n]*', re.S | re.I)
+
+
+def slim_html(text: str) -> str:
+    """Drop indentation and blank lines outside whitespace-preserving elements. Every run
+    of whitespace holding a newline becomes one newline, so words are never joined and
+    the page renders the same (HTML collapses such runs to one space anyway)."""
+    return _SLIM.sub(lambda m: m.group(1) or "\n", text).lstrip("\n")
+
+
+def on_post_page(output, page, config):
+    return slim_html(output)
 
 
 def on_post_build(config):
