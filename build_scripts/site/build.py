@@ -237,7 +237,8 @@ def size_warning(size: int, pages: int, limit: int) -> str | None:
         return None
     return (f"site: WARNING: the site is {_mb(size)} ({pages} HTML pages), {_mb(size - limit)} over the "
             f"{_mb(limit)} limit (SITE_SIZE_LIMIT; GitHub Pages publishes at most 1 GB per site). "
-            f"Serve it from another static host or split it into one site per year: see README.md, "
+            f"Serve it from another static host or split it into sites under the limit (a daily paper: "
+            f"one per half-year): see README.md, "
             f"\"Large archives: incremental builds\" (serving a large archive).")
 
 
