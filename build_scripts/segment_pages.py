@@ -31,7 +31,7 @@ from .model import PageMeta
 from .report import page_warnings, render_report
 from .segment import segment
 from .docfile import write_if_changed
-from .write import LANG, article_files, source_path
+from .write import LANG, article_files, relative_to_root, source_path
 
 
 @dataclass
@@ -118,7 +118,7 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
         if not path.is_file():
             raise UserError(f"{path}: no such file")
         meta = meta_for(entries, path)
-        source = _relative(path, root)
+        source = relative_to_root(path, root)
         entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), lang_dir)
         if entry:
             results.append(PageResult(source, entry["sha256"], entry["files"], entry["articles"],
@@ -140,13 +140,6 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
                   seconds=time.perf_counter() - started,
                   unsure=sum(r.unsure for r in results))
     return counts
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _run_workers(todo, root: Path, staging: Path, jobs: int, quiet: bool) -> list[PageResult]:

@@ -51,12 +51,16 @@ def page_folder(seg: Segmentation) -> str:
     return f"undated/{seg.dump.path.stem}"
 
 
-def source_path(seg: Segmentation, root: Path | None) -> str:
-    path = seg.dump.path
+def relative_to_root(path: Path, root: Path | None) -> str:
+    """``path`` as the project names it: relative to ``root`` when inside it, else as given."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix() if root else path.as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def source_path(seg: Segmentation, root: Path | None) -> str:
+    return relative_to_root(seg.dump.path, root)
 
 
 def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | None) -> dict:
