@@ -34,22 +34,6 @@ a cold run) it
    file count of WORK/site; and the bytes a reader downloads for a first
    search in each language (below).
 
-``--pagefind-poll S`` is a what-if, off by default: the Pagefind Python
-package (``pagefind.service``) sleeps 0.1 s before reading each answer of the
-Pagefind binary, and the site stage sends one page per request and awaits
-it, so indexing is capped at 10 pages per second per language. The option
-makes that sleep S seconds (0: none) for this run, to show what the site
-stage would take without the cap; the table says when it was used. It only
-matters for a site stage that indexes through the Python service; one that
-runs the Pagefind binary itself is not affected by it.
-
-``--manifest-index`` is another what-if, off by default: ``segment_pages``
-finds each dump's manifest entry with ``manifest.meta_for``, which resolves
-every entry's path on every call, so it costs O(dumps²) path resolutions
-(two passes; ~0.13 s per dump at 2,920 dumps, ~12 minutes for a year). The
-option looks the entries up in a dict built once, for this run only
-(``meta_for`` has since been indexed; then the option changes nothing).
-
 ``--add-one`` then adds issue N+1 and times the rebuild end to end (segment,
 variants, site), after preparing the memory for the new issue untimed.
 Results: a plain table on stdout, and WORK/results.json.
@@ -463,44 +447,6 @@ def browser_first_search(site: Path, queries: dict[str, str]) -> dict:
     return out
 
 
-def set_pagefind_poll(seconds: float) -> None:
-    """Make the Pagefind service's poll delay ``seconds`` (see the module docstring)."""
-    import asyncio
-
-    import pagefind.service as service
-
-    sleep = asyncio.sleep
-
-    class _Asyncio:
-        def __getattr__(self, name):
-            return getattr(asyncio, name)
-
-        @staticmethod
-        async def sleep(delay, result=None):
-            return await sleep(seconds if delay == 0.1 else delay, result)
-
-    service.asyncio = _Asyncio()
-
-
-def index_manifest_lookup() -> None:
-    """What-if: ``segment_pages`` finds manifest entries in a dict built once per entry list."""
-    import build_scripts.segment_pages as sp
-    from build_scripts.manifest import meta_for
-
-    cache: dict[int, tuple[list, dict, dict]] = {}
-
-    def fast_meta_for(entries, dump_path):
-        key = id(entries)
-        if key not in cache or cache[key][0] is not entries:
-            cache[key] = (entries, {e.file.resolve(): e.meta for e in entries},
-                          {e.file.name: e.meta for e in reversed(entries)})
-        _, by_path, by_name = cache[key]
-        meta = by_path.get(Path(dump_path).resolve())
-        return meta if meta is not None else by_name.get(Path(dump_path).name) or meta_for([], dump_path)
-
-    sp.meta_for = fast_meta_for
-
-
 # -- the run --------------------------------------------------------------------------------------
 def site_size(site: Path) -> dict:
     total = files = html = 0
@@ -606,10 +552,6 @@ def print_table(res: dict, title: str) -> None:
     for lang, sec in res.get("mkdocs_per_language", {}).items():
         print(f"  {'  (MkDocs ' + lang + ' alone)':<36}{sec:9.1f}")
     print(f"  {'total, dumps to finished site':<36}{total:9.1f}")
-    if res.get("pagefind_poll") is not None:
-        print(f"  (what-if: Pagefind service poll delay {res['pagefind_poll']} s instead of 0.1 s per page)")
-    if res.get("manifest_index"):
-        print("  (what-if: manifest entries looked up in a dict, not with manifest.meta_for)")
     print(f"  pages per second (HTML pages / total): {res['pages_per_second']:.0f}")
     if res.get("segment_pages_per_second_per_core") and res["segmented_dumps"] == res["dumps"]:
         print(f"  segmentation: {res['segment_pages_per_second_per_core']:.0f} pages/s per core "
@@ -638,10 +580,6 @@ def main() -> int:
     parser.add_argument("--add-one", action="store_true", help="then add one issue and time the rebuild")
     parser.add_argument("--fresh", action="store_true", help="delete the work folder first (a cold build)")
     parser.add_argument("--browser", action="store_true", help="check the first-search bytes in Chromium")
-    parser.add_argument("--pagefind-poll", type=float, metavar="S",
-                        help="what-if: the Pagefind service's poll delay (its own is 0.1 s per page)")
-    parser.add_argument("--manifest-index", action="store_true",
-                        help="what-if: manifest entries looked up in a dict, not O(dumps) per dump")
     parser.add_argument("--query-zh", default=QUERIES["zh-Hans"])
     parser.add_argument("--query-en", default=QUERIES["en"])
     args = parser.parse_args()
@@ -654,10 +592,6 @@ def main() -> int:
     def say(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
-    if args.pagefind_poll is not None:
-        set_pagefind_poll(args.pagefind_poll)
-    if args.manifest_index:
-        index_manifest_lookup()
     rss = TreeRSS().start()
     try:
         res = run_pipeline(work, args.issues, args, rss, say)
@@ -666,8 +600,6 @@ def main() -> int:
         res["first_search"] = {lang: first_search(work / "site", lang, queries[lang]) for lang in LANGS}
         if args.browser:
             res["browser_first_search"] = browser_first_search(work / "site", queries)
-        res["pagefind_poll"] = args.pagefind_poll
-        res["manifest_index"] = args.manifest_index
         results = {"machine": {"cores": os.cpu_count(), "jobs": args.jobs or os.cpu_count()},
                    "seed": args.seed, "work": str(work), "build": res}
         print_table(res, f"Build of {args.issues} issue(s) (work folder {work})")
@@ -676,8 +608,6 @@ def main() -> int:
             more = run_pipeline(work, args.issues + 1, args, rss, say)
             more["peak_rss_tree"] = rss.peak
             more["max_single_rss"] = max_single_rss()
-            more["pagefind_poll"] = args.pagefind_poll
-            more["manifest_index"] = args.manifest_index
             results["add_one"] = more
             print_table(more, f"Adding issue {args.issues + 1} to the built archive (incremental rebuild)")
     finally:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -96,16 +95,21 @@ def _entry(path: Path, raw, publication) -> Entry:
     return Entry(file=path.parent / str(raw["file"]), meta=meta, line=line)
 
 
+class Lookup:
+    """A manifest's entries by resolved path and by file name, built once: a year lists
+    thousands of dumps, and a run asks for each of them."""
+
+    def __init__(self, entries: list[Entry]):
+        self.by_path = {entry.file.resolve(): entry.meta for entry in entries}
+        self.by_name: dict[str, PageMeta] = {}
+        for entry in entries:
+            self.by_name.setdefault(entry.file.name, entry.meta)
+
+    def meta_for(self, dump_path: Path) -> PageMeta | None:
+        """The manifest's metadata for a dump file, matched by resolved path or file name."""
+        return self.by_path.get(dump_path.resolve()) or self.by_name.get(dump_path.name)
+
+
 def meta_for(entries: list[Entry], dump_path: Path) -> PageMeta | None:
-    """The manifest's metadata for a dump file, matched by resolved path or file name."""
-    by_path, by_name = _index(tuple(entries))
-    return by_path.get(dump_path.resolve()) or by_name.get(dump_path.name)
-
-
-@lru_cache(maxsize=8)
-def _index(entries: tuple[Entry, ...]) -> tuple[dict[Path, PageMeta], dict[str, PageMeta]]:
-    """Look-up tables, built once per manifest: a year lists thousands of dumps."""
-    by_name: dict[str, PageMeta] = {}
-    for entry in entries:
-        by_name.setdefault(entry.file.name, entry.meta)
-    return {entry.file.resolve(): entry.meta for entry in entries}, by_name
+    """One look-up; for many, build a ``Lookup`` once."""
+    return Lookup(entries).meta_for(dump_path)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .ingest import read_dump
-from .manifest import Entry, meta_for
+from .manifest import Entry, Lookup
 from .model import PageMeta
 from .report import page_warnings, render_report
 from .segment import segment
@@ -113,11 +113,12 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     started = time.perf_counter()
     lang_dir = docs / LANG
     state = State(state_file)
+    manifest = Lookup(entries)
     todo, results = [], []
     for path in paths:
         if not path.is_file():
             raise UserError(f"{path}: no such file")
-        meta = meta_for(entries, path)
+        meta = manifest.meta_for(path)
         source = relative_to_root(path, root)
         entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), lang_dir)
         if entry:
@@ -134,7 +135,7 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     for result in results:
         state.dumps[result.source] = {"sha256": result.sha256, "files": result.files,
                                       "articles": result.articles, "unsure": result.unsure,
-                                      "meta": _meta_key(meta_for(entries, root / result.source))}
+                                      "meta": _meta_key(manifest.meta_for(root / result.source))}
     state.save()
     counts.update(dumps=len(paths), segmented=len(todo), reused=len(paths) - len(todo),
                   seconds=time.perf_counter() - started,
