@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from build_scripts.site import catalog
 from build_scripts.site.indexes import Generator, author_slug, link, url_of
@@ -285,6 +286,17 @@ def test_slim_html_drops_indentation_but_keeps_words_and_preformatted_text():
     assert len(out) < len(page)
 
 
+@given(st.lists(st.sampled_from(["<p>", "</p>", "a", "\u4e2d", " ", "\t", "\n", "<pre>", "</pre>",
+                                 "<script>", "</script>", '<ol class="na-source">', "</ol>", "<PRE>"]),
+                max_size=40).map("".join))
+def test_slim_html_collapses_exactly_the_newline_runs_outside_kept_elements(page):
+    from build_scripts.site.hooks import slim_html
+    # the rule, stated as one regex (slow on big pages, plain to read)
+    rule = re.compile(r'(<(pre|textarea|script|style)\b.*?</\2\s*>|<ol class="na-source".*?</ol>)'
+                      r'|[ \t]*\n[ \t\n]*', re.S | re.I)
+    assert slim_html(page) == rule.sub(lambda m: m.group(1) or "\n", page).lstrip("\n")
+
+
 def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built):
     site = built[1].site
     for rel in ["", ART, "en/" + ART, "zh-Hant/archive/"]:
@@ -336,3 +348,25 @@ def test_the_site_stage_warns_when_the_site_passes_the_limit(built, tmp_path, mo
                             search=False, log=lines.append)
         assert any("WARNING" in line and "over the" in line for line in lines) == warned, lines
         assert result.size == sum(p.stat().st_size for p in result.site.rglob("*") if p.is_file())
+
+
+def test_links_of_a_cached_fragment_lead_to_the_same_place_from_every_page_at_that_depth():
+    from urllib.parse import urljoin
+    from build_scripts.site.hooks import _links_through_root
+    site = "https://h/site/"
+    made_on = "authors/li-ming/"                   # the page the fragment was first rendered for
+    fragment = ('<a href="../">authors</a><a href="../../">home</a><a href="../../..">root?</a>'
+                '<link href="../../assets/a.css?v=1"><img src="x.png"><use href="#icon">'
+                '<a href="https://example.org/">out</a><a href="../../archive/#y2025">archive</a>')
+    out = _links_through_root(fragment, made_on, "../..")
+    hrefs = lambda text: re.findall(r'(?:href|src)="([^"]*)"', text)
+    for page in ["sources/2025-01/", "2025/01/", made_on]:
+        for before, after in zip(hrefs(fragment), hrefs(out)):
+            if before.startswith("#"):
+                assert after == before
+            elif before.startswith("../../.."):        # above the site root: left as it was
+                assert after == before
+            else:
+                assert urljoin(site + page, after) == urljoin(site + made_on, before), (page, before, after)
+    home = _links_through_root('<a href="assets/x.css">', "", ".")
+    assert home == '<a href="assets/x.css">'

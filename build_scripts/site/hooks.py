@@ -18,6 +18,7 @@ import datetime as dt
 import html
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -30,6 +31,7 @@ from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME,
                                        format_date, page_label, t)
 
 _state: dict = {}
+_author_slug = lru_cache(maxsize=None)(author_slug)    # pinyin of a name: ~0.6 ms, asked per article
 
 
 class NA(dict):
@@ -207,7 +209,7 @@ def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) 
         master_authors = _master_authors().get(page.file.src_uri, authors)
     if len(master_authors) != len(authors):
         master_authors = authors
-    author_links = [{"name": n, "href": up + f"authors/{author_slug(k)}/"}
+    author_links = [{"name": n, "href": up + f"authors/{_author_slug(k)}/"}
                     for n, k in zip(authors, master_authors)]
     info = {
         "date_text": format_date(lang, date) if isinstance(date, dt.date) else "",
@@ -283,8 +285,55 @@ def on_env(env, config, files):
                 page.title = Markup(html.escape(str(title)))
     env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
     env.filters["na_json"] = _json_for_html
-
+    env.globals["na_fragment"] = FragmentCache()
     return env
+
+
+class FragmentCache:
+    """``{% call na_fragment(page, base_url, name, *key) %}…{% endcall %}`` renders its body
+    once per build for each (base_url, name, *key) and reuses the HTML: Material's header,
+    nav, footer, asset links and strings are the same on every page at the same depth, and
+    rendering them anew was over a third of a page's template time. ``key`` must name
+    whatever else the body reads that varies between pages (overrides/ says what, at each
+    call). MkDocs writes links relative to the page's own folder (``../`` from authors/x/
+    is authors/), so links in a fragment are rewritten to go through the site root
+    (``../../authors/``), which reads the same from any page at that depth."""
+
+    def __init__(self):
+        self.done: dict[tuple, str] = {}
+
+    def __call__(self, page, base_url: str, *key, caller):
+        try:
+            return self.done[(base_url, *key)]
+        except KeyError:
+            html = caller()
+            if page is not None and getattr(page, "url", None) is not None:
+                html = Markup(_links_through_root(str(html), page.url, base_url))
+            self.done[(base_url, *key)] = html
+            return html
+
+
+_RELATIVE_LINK = re.compile(r'\b(href|src)="(?![#/]|[a-zA-Z][a-zA-Z0-9+.-]*:)([^"]*)"')
+
+
+def _links_through_root(html_text: str, page_url: str, base_url: str) -> str:
+    page_dir = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+
+    def through_root(m):
+        url = html.unescape(m.group(2))
+        path, sep, rest = url.partition("?") if "?" in url else url.partition("#")
+        if not path:                         # this very page: the key names it
+            return m.group(0)
+        target = posixpath.normpath(posixpath.join(page_dir, path))
+        if target.startswith(".."):          # outside the site: leave it
+            return m.group(0)
+        slash = "/" if path.endswith("/") else ""
+        if base_url in (".", ""):
+            new = "./" if target == "." else target + slash
+        else:
+            new = base_url + slash if target == "." else f"{base_url}/{target}{slash}"
+        return f'{m.group(1)}="{html.escape(new + sep + rest)}"'
+    return _RELATIVE_LINK.sub(through_root, html_text)
 
 
 def _json_for_html(obj) -> Markup:
@@ -337,18 +386,32 @@ def on_page_content(html_text, page, config, files):
     return _BLOCK.sub(number, html_text)
 
 
-# Whitespace that only comes from template indentation: a newline with the spaces, tabs and
-# blank lines around it. Kept verbatim: <pre>, <textarea>, <script>, <style> and the source
-# pages' line list (white-space: pre-wrap in newsarchive.css).
-_SLIM = re.compile(r'(<(pre|textarea|script|style)\b.*?</\2\s*>|<ol class="na-source".*?</ol>)'
-                   r'|[ \t]*\n[ \t\n]*', re.S | re.I)
+# Template indentation is dropped outside the elements that keep whitespace: <pre>, <textarea>,
+# <script>, <style> and the source pages' line list (white-space: pre-wrap in newsarchive.css).
+_KEEP_WHITESPACE = re.compile(r'<(?:(pre|textarea|script|style)\b.*?</\1\s*>|ol class="na-source".*?</ol>)',
+                              re.S | re.I)
+
+
+def _collapse_newline_runs(text: str) -> str:
+    """Every run of spaces, tabs and newlines that holds a newline becomes one newline.
+    (Line by line with str methods: a regex for the runs tries a match at every character.)"""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    middle = [line for line in (x.strip(" \t") for x in lines[1:-1]) if line]
+    return "\n".join([lines[0].rstrip(" \t"), *middle, lines[-1].lstrip(" \t")])
 
 
 def slim_html(text: str) -> str:
-    """Drop indentation and blank lines outside whitespace-preserving elements. Every run
-    of whitespace holding a newline becomes one newline, so words are never joined and
-    the page renders the same (HTML collapses such runs to one space anyway)."""
-    return _SLIM.sub(lambda m: m.group(1) or "\n", text).lstrip("\n")
+    """Drop indentation and blank lines outside whitespace-preserving elements. A run of
+    whitespace holding a newline becomes one newline, so words are never joined and the
+    page renders the same (HTML collapses such runs to one space anyway)."""
+    out, pos = [], 0
+    for kept in _KEEP_WHITESPACE.finditer(text):
+        out += [_collapse_newline_runs(text[pos:kept.start()]), kept.group(0)]
+        pos = kept.end()
+    out.append(_collapse_newline_runs(text[pos:]))
+    return "".join(out).lstrip("\n")
 
 
 def on_post_page(output, page, config):
