@@ -321,33 +321,45 @@ def _needs_conversion(site: Path, lang: str, query: str) -> tuple[list[Path], bo
     return [vendor / "t2cn-triggers.json"] + ([vendor / "t2cn.js"] if needs else []), needs
 
 
+RECENT_PAGES = 1000   # newsarchive.js: RECENT, the pages the first search covers at least
+
+
 def first_search(site: Path, lang: str, query: str) -> dict:
-    """The files newsarchive.js fetches for a first search: shards.json, the newest shard's bundle
-    (the search reaches the other shards only when it has fewer than 10 results: then their
-    entries, pf_meta and index chunks are counted too), and the converter files for zh."""
+    """The files newsarchive.js fetches for a first search: shards.json, the bundle of the newest
+    shard with the next ones merged in until they hold RECENT_PAGES pages (the search reaches the
+    other shards only when those give fewer than 10 results: then their entries, pf_meta and
+    index chunks are counted too), the fragments of the 10 best results, and the converter
+    files for zh."""
     listing = site / PREFIX[lang] / "pagefind" / "shards.json"
-    names = [s["name"] for s in json.loads(listing.read_text(encoding="utf-8"))["shards"]]
-    res = _first_search_bundle(site, site / PREFIX[lang] / "pagefind" / names[0], lang, query, setup=True)
-    res["shards"] = len(names)
-    res["merged"] = False
-    if res["results"] < RESULTS_SHOWN and len(names) > 1:
-        res["merged"] = True
-        for name in names[1:]:
-            more = _first_search_bundle(site, site / PREFIX[lang] / "pagefind" / name, lang, query, setup=False)
-            res["results"] += more["results"]
-            res["files"].update(more["files"])
-            for k in ("bytes", "bytes_gzip"):
-                res[k] += more[k]
-            for k, v in more["by_kind"].items():
-                res["by_kind"][k] += v
+    shards = json.loads(listing.read_text(encoding="utf-8"))["shards"]
+    recent, pages = 1, shards[0]["pages"]
+    while recent < len(shards) and pages < RECENT_PAGES:
+        pages += shards[recent]["pages"]
+        recent += 1
+    bundle = lambda shard: site / PREFIX[lang] / "pagefind" / shard["name"]  # noqa: E731
+    parts = [_first_search_bundle(site, bundle(s), lang, query, setup=(i == 0))
+             for i, s in enumerate(shards[:recent])]
+    merged = sum(p["results"] for p in parts) < RESULTS_SHOWN and recent < len(shards)
+    if merged:
+        parts += [_first_search_bundle(site, bundle(s), lang, query, setup=False) for s in shards[recent:]]
+    best = sorted((hit for p in parts for hit in p.pop("hits")), key=lambda hit: -hit[0])[:RESULTS_SHOWN]
+    res = {"query": query, "language": parts[0]["language"], "shards": len(shards), "recent_shards": recent,
+           "merged": merged, "results": sum(p["results"] for p in parts), "chunks": sum(p["chunks"] for p in parts),
+           "bytes": 0, "bytes_gzip": 0, "files": {}, "by_kind": dict.fromkeys(parts[0]["by_kind"], 0)}
+    for p in parts:
+        res["files"].update(p["files"])
+        for k in ("bytes", "bytes_gzip"):
+            res[k] += p[k]
+        for k, v in p["by_kind"].items():
+            res["by_kind"][k] += v
     extra, converted = _needs_conversion(site, lang, query)
     res["converter_loaded"] = converted
-    for f in [listing] + extra:
-        rel = str(f.relative_to(site))
-        res["files"][rel] = f.stat().st_size
+    setup = "setup (js, worker, entry, wasm)"
+    for f, kind in [(listing, setup), *[(x, setup) for x in extra], *[(frag, "fragments") for _, frag in best]]:
+        res["files"][str(f.relative_to(site))] = f.stat().st_size
         res["bytes"] += f.stat().st_size
-        res["bytes_gzip"] += _gzip_size(f)
-        res["by_kind"]["setup (js, worker, entry, wasm)"] += f.stat().st_size
+        res["bytes_gzip"] += _gzip_size(f) if f.suffix in (".js", ".json") else f.stat().st_size
+        res["by_kind"][kind] += f.stat().st_size
     return res
 
 
@@ -383,9 +395,7 @@ def _first_search_bundle(site: Path, bundle: Path, lang: str, query: str, setup:
     # Pagefind's default ranking is BM25-like: term saturation 1.4, page length 0.75.
     avg = sum(p[1] for p in pages) / max(1, len(pages))
     score = {p: f * 2.4 / (f + 1.4 * (0.25 + 0.75 * pages[p][1] / avg)) for p, f in tf.items()}
-    hits = score
-    top = sorted(hits, key=lambda p: (-hits[p], p))[:RESULTS_SHOWN]
-    files += [bundle / "fragment" / f"{pages[p][0]}.pf_fragment" for p in top]
+    hits = [(sc, bundle / "fragment" / f"{pages[p][0]}.pf_fragment") for p, sc in score.items()]
     raw = {str(f.relative_to(site)): f.stat().st_size for f in files}
     text_like = {str(f.relative_to(site)): (_gzip_size(f) if f.suffix in (".js", ".json") else f.stat().st_size)
                  for f in files}
@@ -394,7 +404,7 @@ def _first_search_bundle(site: Path, bundle: Path, lang: str, query: str, setup:
         "pf_meta": sum(v for k, v in raw.items() if k.endswith(".pf_meta")),
         "index chunks": sum(v for k, v in raw.items() if k.endswith(".pf_index")),
         "fragments": sum(v for k, v in raw.items() if k.endswith(".pf_fragment"))}
-    return {"query": query, "language": code, "results": len(hits), "chunks": len(wanted),
+    return {"query": query, "language": code, "results": len(hits), "chunks": len(wanted), "hits": hits,
             "bytes": sum(raw.values()), "bytes_gzip": sum(text_like.values()), "by_kind": by_kind, "files": raw}
 
 

@@ -6,9 +6,10 @@
 
   /* ---------------------------------------------------------------- search */
   var search = document.querySelector(".na-search");
-  var state = { pagefind: null, loading: null, seq: 0, shards: [], all: null, merged: false,
+  var state = { pagefind: null, loading: null, seq: 0, shards: [], recent: [], all: null, merged: false,
                 convert: null, converting: null, triggers: null };
-  var FEW = 10;   /* fewer results than this in the newest shard: search all years at once */
+  var FEW = 10;       /* fewer results than this in the recent shards: search all years at once */
+  var RECENT = 1000;  /* pages the first search covers at least (a month of a daily paper: ~1,800) */
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -26,10 +27,11 @@
     });
   }
 
-  /* The index is cut into shards (build_scripts/site/search.py), listed newest first in
-     pagefind/shards.json. The newest shard's bundle is the Pagefind instance; the others
-     are merged into it (mergeIndex) on "search all years", or at once when the newest
-     shard finds fewer than FEW articles. */
+  /* The index is cut into month shards (build_scripts/site/search.py), listed newest first
+     in pagefind/shards.json. The newest shard's bundle is the Pagefind instance, with the
+     next ones merged in (mergeIndex) until it covers RECENT pages, so early in a month the
+     first search still sees the month before; the others are merged on "search all years",
+     or at once when the recent shards find fewer than FEW articles. */
   function initSearch() {
     if (state.loading) return state.loading;
     var lang = search.getAttribute("data-na-lang");
@@ -43,19 +45,26 @@
         return pf.options({ baseUrl: base.pathname, excerptLength: 40 }).then(function () {
           return pf.init();
         }).then(function () {
+          var merge = function (shards) {
+            return shards.reduce(function (p, shard) {
+              return p.then(function () {
+                return pf.mergeIndex(new URL(shard.name + "/", list).pathname,
+                                     { baseUrl: base.pathname, excerptLength: 40 });
+              });
+            }, Promise.resolve());
+          };
+          var recent = 1, pages = state.shards[0].pages || 0;
+          while (recent < state.shards.length && pages < RECENT) pages += state.shards[recent++].pages || 0;
+          state.recent = state.shards.slice(0, recent);
           state.pagefind = pf;
-          state.merged = state.shards.length < 2;
+          state.merged = recent >= state.shards.length;
           state.all = function () {   /* merges the other shards, once */
             if (!state.allLoading) {
-              state.allLoading = state.shards.slice(1).reduce(function (p, shard) {
-                return p.then(function () {
-                  return pf.mergeIndex(new URL(shard.name + "/", list).pathname,
-                                       { baseUrl: base.pathname, excerptLength: 40 });
-                });
-              }, Promise.resolve()).then(function () { state.merged = true; });
+              state.allLoading = merge(state.shards.slice(recent)).then(function () { state.merged = true; });
             }
             return state.allLoading;
           };
+          return merge(state.recent.slice(1));
         });
       });
     })];
@@ -153,10 +162,10 @@
       if (seq !== state.seq || !res) return null;
       return Promise.all(res.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (items) {
         if (seq !== state.seq) return;
-        var newest = state.shards[0] || {};
+        var newest = state.recent[0] || {}, oldest = state.recent[state.recent.length - 1] || {};
         meta.textContent = (res.results.length ? label("count", res.results.length) : label("none")) +
           (state.merged ? "" : (search.getAttribute("data-recent") || "")
-            .replace("{from}", newest.from || "").replace("{to}", newest.to || ""));
+            .replace("{from}", oldest.from || "").replace("{to}", newest.to || ""));
         more.hidden = state.merged;
         list.replaceChildren();
         items.forEach(function (d) {
