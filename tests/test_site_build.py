@@ -120,10 +120,19 @@ def test_alternates_seo_and_jsonld(built):
 
 def test_sitemap_and_feeds(built):
     site = built[1].site
-    tree = ET.parse(site / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    urls = {u.find("s:loc", ns).text: u for u in tree.getroot().findall("s:url", ns)}
+    index = ET.parse(site / "sitemap.xml").getroot()
+    parts = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert parts and all(p.startswith(URL + "sitemaps/") for p in parts)
+    urls = {}
+    for part in parts:
+        tree = ET.parse(site / part[len(URL):])
+        urls.update({u.find("s:loc", ns).text: u for u in tree.getroot().findall("s:url", ns)})
     assert URL + ART in urls and URL + "zh-Hant/" + ART in urls and URL + "en/" + ART in urls
+    # every built page is listed, and nothing else
+    built_pages = {URL + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                   if p.parent != site and not {"pagefind", "assets"} & set(p.relative_to(site).parts)}
+    assert set(urls) - {URL, URL + "zh-Hant/", URL + "en/"} == built_pages - {URL + "zh-Hant/", URL + "en/"}
     alts = {link.get("hreflang"): link.get("href") for link in urls[URL + "en/" + ART].findall("x:link", ns)}
     assert alts == {"zh-Hans": URL + ART, "zh-Hant": URL + "zh-Hant/" + ART, "en": URL + "en/" + ART,
                     "x-default": URL + ART}
@@ -370,3 +379,26 @@ def test_links_of_a_cached_fragment_lead_to_the_same_place_from_every_page_at_th
                 assert urljoin(site + page, after) == urljoin(site + made_on, before), (page, before, after)
     home = _links_through_root('<a href="assets/x.css">', "", ".")
     assert home == '<a href="assets/x.css">'
+
+
+def test_sitemaps_go_by_month_and_stay_under_the_protocol_limit():
+    from build_scripts.site import seo
+    from build_scripts.site.labels import LANGS, PREFIX
+    pages = {lang: {"", "archive/"} | {f"authors/x{i}/" for i in range(40)}
+             | {f"2025/{m:02d}/01/01/a{i}/" for m in (11, 12) for i in range(30)} for lang in LANGS}
+    pages["en"].discard("2025/12/01/01/a0/")
+    old = seo.SITEMAP_URLS
+    seo.SITEMAP_URLS = 100
+    try:
+        files = seo.sitemaps(pages, "https://h/", PREFIX)
+    finally:
+        seo.SITEMAP_URLS = old
+    assert "sitemaps/2025-12.xml" in files and "sitemaps/2025-11.xml" in files
+    assert {n for n in files if n.startswith("sitemaps/pages")} == {"sitemaps/pages-1.xml", "sitemaps/pages-2.xml"}
+    assert files["sitemaps/pages-1.xml"].count("<url>") == 100 and files["sitemaps/pages-2.xml"].count("<url>") == 26
+    dec = files["sitemaps/2025-12.xml"]
+    assert dec.count("<url>") == 3 * 30 - 1 and "2025/11/" not in dec
+    assert 'hreflang="en" href="https://h/en/2025/12/01/01/a0/"' not in dec      # no page, no alternate
+    assert 'hreflang="en" href="https://h/en/2025/12/01/01/a1/"' in dec
+    index = files["sitemap.xml"]
+    assert index.count("<sitemap>") == len(files) - 1

@@ -27,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..docfile import write_if_changed
 from ..errors import UserError
 from . import seo
 from .labels import LANGS, PREFIX
@@ -163,42 +164,62 @@ def _place(src: str, dest: str) -> None:
         shutil.copy2(src, dest)
 
 
-def assemble(parts: Path, site: Path, keep: tuple[str, ...] = ("pagefind",)) -> None:
+def _files_under(root: Path, skip: set[str] = frozenset()) -> set[str]:
+    """Paths of the files under ``root``, relative to it; ``skip``: relative paths not entered."""
+    found = set()
+    for dirpath, dirs, names in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        rel_dir = "" if rel_dir == "." else rel_dir + os.sep
+        dirs[:] = [d for d in dirs if rel_dir + d not in skip]
+        found.update(rel_dir + name for name in names if rel_dir + name not in skip)
+    return found
+
+
+def assemble(parts: Path, site: Path, linked: tuple[str, ...] = (),
+             keep: tuple[str, ...] = ("pagefind", "sitemaps", "sitemap.xml", "robots.txt")) -> None:
     """Make site/ hold parts/zh-Hans at its root and parts/<lang> at site/<lang>/, as hard
-    links (unchanged files are left alone); files no part has are removed, except the
-    ``keep`` dirs of each language root (the Pagefind bundles)."""
+    links (unchanged files are left alone); files no part has are removed, except ``keep``
+    (Pagefind bundles and sitemaps, written after this). ``linked``: languages built in
+    MkDocs' dirty mode over a part already linked into site/: MkDocs rewrites a file in
+    place, so site/ sees it through the link, and only new files need linking. At a year
+    that saves a stat of every file."""
     site.mkdir(parents=True, exist_ok=True)
+    same_disk = os.stat(parts).st_dev == os.stat(site).st_dev
+    kept = {os.path.normpath(os.path.join(PREFIX[lang], k)) for lang in LANGS for k in keep}
+    present = _files_under(site, kept)
     wanted: set[str] = set()
     for lang in LANGS:
-        src_root, dest_root = parts / lang, site / PREFIX[lang]
-        for dirpath, _, names in os.walk(src_root):
-            rel_dir = os.path.relpath(dirpath, src_root)
-            for name in names:
-                rel = os.path.normpath(os.path.join(PREFIX[lang], rel_dir, name))
-                wanted.add(rel)
-                _place(os.path.join(dirpath, name), os.path.join(dest_root, rel_dir, name))
-    kept = {os.path.normpath(os.path.join(PREFIX[lang], k)) for lang in LANGS for k in keep}
-    for dirpath, dirs, names in os.walk(site, topdown=True):
-        rel_dir = os.path.relpath(dirpath, site)
-        dirs[:] = [d for d in dirs if os.path.normpath(os.path.join(rel_dir, d)) not in kept]
-        for name in names:
-            rel = os.path.normpath(os.path.join(rel_dir, name))
-            if rel not in wanted:
-                os.unlink(os.path.join(dirpath, name))
+        src_root, prefix = parts / lang, PREFIX[lang]
+        for rel in _files_under(src_root):
+            dest = os.path.normpath(os.path.join(prefix, rel))
+            wanted.add(dest)
+            if lang in linked and same_disk and dest in present:
+                continue
+            _place(os.path.join(src_root, rel), os.path.join(site, dest))
+    for rel in present - wanted:
+        os.unlink(os.path.join(site, rel))
     for dirpath, dirs, names in os.walk(site, topdown=False):
         if dirpath != str(site) and not os.listdir(dirpath):
             os.rmdir(dirpath)
 
 
-def write_discovery(site: Path, site_url: str) -> None:
-    """One sitemap.xml for all languages with hreflang alternates, and robots.txt."""
-    for lang in LANGS[1:]:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site / PREFIX[lang] / name).unlink(missing_ok=True)
-    (site / "sitemap.xml.gz").unlink(missing_ok=True)
-    (site / "sitemap.xml").write_text(seo.sitemap(site, site_url, PREFIX), encoding="utf-8")
-    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n",
-                                     encoding="utf-8")
+def staged_pages(staging: Path) -> dict[str, set[str]]:
+    """Each language's page URLs (relative to its root), from the staged docs dirs: one .md
+    file is one page, and this walk is a fraction of one over the built site."""
+    from .indexes import url_of
+    return {lang: {url_of(rel.replace(os.sep, "/")) for rel in _files_under(staging / lang)
+                   if rel.endswith(".md")} for lang in LANGS}
+
+
+def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
+    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt."""
+    files = seo.sitemaps(pages, site_url, PREFIX)
+    files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
+    for rel, text in files.items():
+        write_if_changed(site / rel, text)
+    for old in (site / "sitemaps").glob("*.xml"):
+        if f"sitemaps/{old.name}" not in files:
+            old.unlink()
 
 
 GITHUB_PAGES_LIMIT = 1 << 30        # GitHub Pages: a published site of at most 1 GB
@@ -268,20 +289,22 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
         f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())}; "
         f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
-    assemble(parts, site)
-    write_discovery(site, url)
-    result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, **times})
+    assemble(parts, site, linked=tuple(dirty))
+    write_discovery(site, url, staged_pages(build_dir / "docs"))
+    t_assembled = time.perf_counter()
+    result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
+                                          **times})
     result.incremental = dirty
     if search:
         from .search import index_site
         done = index_site(site, build_dir / "pagefind-src")
         result.indexed, result.shards, result.reindexed = done.counts, done.shards, done.reindexed
         t3 = time.perf_counter()
-        result.seconds["pagefind"] = t3 - t2
+        result.seconds["pagefind"] = t3 - t_assembled
         log(f"site: Pagefind: {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} pages in "
             f"{', '.join(f'{len(result.shards[lang])} {lang}' for lang in result.shards)} shards; re-indexed "
             f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
-            f"in {t3 - t2:.1f} s")
+            f"in {t3 - t_assembled:.1f} s")
     result.seconds["total"] = time.perf_counter() - t0
     result.size, result.pages = site_size(site)
     log(f"site: {site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")

@@ -56,9 +56,6 @@ def on_config(config):
     config.extra["na_root_url"] = root
     config.extra["na_labels"] = LABELS[lang]
     config.extra["na_langs"] = [{"lang": x, "name": NATIVE_NAME[x]} for x in LANGS]
-    # The site's one sitemap, with hreflang alternates, is written after the three builds
-    # (build.write_discovery); MkDocs' own would list every page of one language, each build.
-    config.theme.static_templates.discard("sitemap.xml")
     _state.clear()
     _state.update(lang=lang, root=root, staging=Path(config.docs_dir).parent, feed={})
     _state["feed_cache"] = _state["staging"] / f".feed-{lang}.json"

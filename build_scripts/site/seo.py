@@ -1,10 +1,10 @@
-"""Discovery: schema.org JSON-LD, RSS, the sitemap with hreflang alternates."""
+"""Discovery: schema.org JSON-LD, RSS, the sitemaps with hreflang alternates."""
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
 import json
-from pathlib import Path
+import re
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -87,35 +87,54 @@ def rss(lang: str, title: str, site_url: str, items: list[dict]) -> str:
     return "\n".join(out)
 
 
-def sitemap(site_dir: Path, site_url: str, prefixes: dict[str, str]) -> str:
-    """One sitemap for every language's pages, each URL with its hreflang alternates.
+SITEMAP_URLS = 40_000      # per sitemap file; the protocol allows 50,000 and 50 MB
+_MONTH = re.compile(r"^(\d{4})/(\d{2})/\d{2}/")
 
-    A page's alternates are the same relative path in the other languages that exist.
+
+def _sitemap_part(rel: str) -> str:
+    """Dated pages go by month ("2025-12"), so adding an issue changes one part."""
+    m = _MONTH.match(rel)
+    return f"{m.group(1)}-{m.group(2)}" if m else "pages"
+
+
+def sitemaps(pages: dict[str, set[str]], site_url: str, prefixes: dict[str, str]) -> dict[str, str]:
+    """The site's sitemaps: ``sitemap.xml``, an index of ``sitemaps/<part>.xml``, one per month
+    of dated pages ("2025-12") and one for the others ("pages"), numbered ("pages-1", …) when
+    a part has more URLs than SITEMAP_URLS; every URL with its hreflang alternates.
+
+    ``pages`` holds each language's page URLs relative to its root ("", "archive/", …); a page's
+    alternates are the same relative path in the other languages that have it.
     """
-    pages: dict[str, set[str]] = {lang: set() for lang in LANGS}
-    for lang in LANGS:
-        root = site_dir / prefixes[lang]
-        for path in root.rglob("index.html"):
-            rel = path.parent.relative_to(root).as_posix()
-            first = rel.split("/", 1)[0]
-            if lang == LANGS[0] and first in {p.strip("/") for p in prefixes.values() if p}:
-                continue
-            if first in {"pagefind", "assets", "search"} or rel == "404":
-                continue
-            pages[lang].add("" if rel == "." else rel + "/")
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    parts: dict[str, list[tuple[str, str]]] = {}
     for lang in LANGS:
         for rel in sorted(pages[lang]):
-            out.append("<url>")
-            out.append(f"<loc>{xml_escape(site_url + prefixes[lang] + rel)}</loc>")
-            have = [x for x in LANGS if rel in pages[x]]
-            if len(have) > 1:
-                for x in have:
-                    href = quoteattr(site_url + prefixes[x] + rel)
-                    out.append(f'<xhtml:link rel="alternate" hreflang="{x}" href={href}/>')
-                href = quoteattr(site_url + prefixes[LANGS[0]] + rel)
-                out.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
-            out.append("</url>")
+            parts.setdefault(_sitemap_part(rel), []).append((lang, rel))
+    files: dict[str, str] = {}
+    for part in sorted(parts):
+        urls = parts[part]
+        for n in range(0, len(urls), SITEMAP_URLS):
+            name = part if len(urls) <= SITEMAP_URLS else f"{part}-{n // SITEMAP_URLS + 1}"
+            files[f"sitemaps/{name}.xml"] = _urlset(urls[n:n + SITEMAP_URLS], pages, site_url, prefixes)
+    index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    index += [f"<sitemap><loc>{xml_escape(site_url + name)}</loc></sitemap>" for name in files]
+    files["sitemap.xml"] = "\n".join(index + ["</sitemapindex>", ""])
+    return files
+
+
+def _urlset(urls: list[tuple[str, str]], pages: dict[str, set[str]], site_url: str,
+            prefixes: dict[str, str]) -> str:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    for lang, rel in urls:
+        out.append("<url>")
+        out.append(f"<loc>{xml_escape(site_url + prefixes[lang] + rel)}</loc>")
+        have = [x for x in LANGS if rel in pages[x]]
+        if len(have) > 1:
+            for x in have:
+                href = quoteattr(site_url + prefixes[x] + rel)
+                out.append(f'<xhtml:link rel="alternate" hreflang="{x}" href={href}/>')
+            href = quoteattr(site_url + prefixes[LANGS[0]] + rel)
+            out.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
+        out.append("</url>")
     out += ["</urlset>", ""]
     return "\n".join(out)
