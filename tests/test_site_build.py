@@ -402,3 +402,34 @@ def test_sitemaps_go_by_month_and_stay_under_the_protocol_limit():
     assert 'hreflang="en" href="https://h/en/2025/12/01/01/a1/"' in dec
     index = files["sitemap.xml"]
     assert index.count("<sitemap>") == len(files) - 1
+
+
+def test_assemble_links_parts_into_the_site_and_after_a_dirty_build_only_adds_and_removes(tmp_path):
+    from build_scripts.site.build import assemble
+    parts, site = tmp_path / "parts", tmp_path / "site"
+    for lang, prefix in [("zh-Hans", ""), ("zh-Hant", "zh-Hant/"), ("en", "en/")]:
+        (parts / lang / "a").mkdir(parents=True)
+        (parts / lang / "a" / "index.html").write_text(f"{lang} a")
+        (parts / lang / "old.html").write_text(f"{lang} old")
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "x.js").write_text("kept")
+    (site / "stray.html").write_text("not in any part")
+    assemble(parts, site)
+    assert (site / "en" / "a" / "index.html").read_text() == "en a"
+    assert os.path.samefile(site / "a" / "index.html", parts / "zh-Hans" / "a" / "index.html")
+    assert not (site / "stray.html").exists() and (site / "pagefind" / "x.js").read_text() == "kept"
+    # what a dirty MkDocs build does to a part: rewrite in place, add, remove
+    with open(parts / "en" / "a" / "index.html", "w") as f:
+        f.write("en a, rebuilt")
+    (parts / "en" / "b").mkdir()
+    (parts / "en" / "b" / "index.html").write_text("en b")
+    (parts / "en" / "old.html").unlink()
+    assemble(parts, site, linked=("en",))
+    assert (site / "en" / "a" / "index.html").read_text() == "en a, rebuilt"
+    assert (site / "en" / "b" / "index.html").read_text() == "en b"
+    assert not (site / "en" / "old.html").exists() and (site / "old.html").read_text() == "zh-Hans old"
+    # a full build makes new files: every one is linked again
+    (parts / "zh-Hant" / "a" / "index.html").unlink()
+    (parts / "zh-Hant" / "a" / "index.html").write_text("zh-Hant a, new file")
+    assemble(parts, site, linked=("en",))
+    assert (site / "zh-Hant" / "a" / "index.html").read_text() == "zh-Hant a, new file"
