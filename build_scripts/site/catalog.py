@@ -1,11 +1,29 @@
-"""The articles of one language, read from the front matter of docs/<lang>/."""
+"""The articles of one language, read from the front matter of docs/<lang>/.
+
+``load`` parses every article; ``load_cached`` parses only the articles whose
+(relative path, mtime_ns, size) is not in a cache file from the last run, so a
+re-stage of a year-sized archive does not parse 22k front matters again. It
+keeps only the keys the index pages read (``INDEX_FIELDS``; unpickling whole
+front matters costs seconds at a year) and the digest of the whole front
+matter. The cache is only a cache: a missing, unreadable or foreign one is rebuilt.
+"""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..docfile import split_document
+
+# The front matter keys indexes.py (and sort_key) read: an index page shows nothing else.
+INDEX_FIELDS = ("title", "kicker", "subtitle", "byline", "authors", "publication", "date", "page",
+                "page_name", "order", "source")
+CACHE_VERSION = (1, INDEX_FIELDS)
 
 
 @dataclass
@@ -14,6 +32,12 @@ class Entry:
 
     rel: PurePosixPath
     meta: dict
+    # A digest of ``meta``: generated pages are keyed by the digests of the articles they list.
+    digest: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self):
+        if not self.digest:
+            self.digest = meta_digest(self.meta)
 
     @property
     def date(self) -> dt.date | None:
@@ -59,22 +83,94 @@ class Entry:
         return self.rel.parent
 
 
+def meta_digest(meta: dict) -> str:
+    """A digest of a whole front matter (its type names too: a date and its string differ)."""
+    text = json.dumps(meta, sort_keys=True, ensure_ascii=False, default=lambda v: f"{type(v).__name__}:{v}")
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def read_front_matter(path: Path) -> dict:
     return split_document(path)[0]
 
 
+def is_article(rel: str) -> bool:
+    return rel.endswith(".md") and rel.rsplit("/", 1)[-1] != "index.md"
+
+
+def scan(root: Path) -> dict[str, os.stat_result]:
+    """Every file under ``root`` (relative POSIX path → stat), in one walk."""
+    found: dict[str, os.stat_result] = {}
+    if not root.is_dir():
+        return found
+
+    def walk(directory: str, prefix: str) -> None:
+        with os.scandir(directory) as it:
+            for item in it:
+                if item.is_dir():
+                    walk(item.path, f"{prefix}{item.name}/")
+                elif item.is_file():
+                    found[prefix + item.name] = item.stat()
+    walk(str(root), "")
+    return found
+
+
 def load(lang_dir: Path) -> list[Entry]:
     """Every article under ``lang_dir``, sorted by date, page, order."""
-    entries = []
-    if not lang_dir.is_dir():
-        return entries
-    for path in lang_dir.rglob("*.md"):
-        if path.name == "index.md":
-            continue
-        rel = PurePosixPath(path.relative_to(lang_dir).as_posix())
-        entries.append(Entry(rel, read_front_matter(path)))
+    entries = [Entry(PurePosixPath(rel), read_front_matter(lang_dir / rel))
+               for rel in scan(lang_dir) if is_article(rel)]
     entries.sort(key=sort_key)
     return entries
+
+
+def load_cached(lang_dir: Path, cache: Path, files: dict[str, os.stat_result] | None = None) -> list[Entry]:
+    """``load`` that parses only articles not in ``cache`` with the same mtime and size;
+    an entry's meta holds only the ``INDEX_FIELDS`` (its digest covers all of it).
+
+    ``files`` is ``scan(lang_dir)`` when the caller already has it. The cache is
+    rewritten when anything was parsed or removed.
+    """
+    files = scan(lang_dir) if files is None else files
+    before = _read_cache(cache)
+    now: dict[str, tuple] = {}
+    entries = []
+    parsed = 0
+    for rel, st in files.items():
+        if not is_article(rel):
+            continue
+        stamp = (st.st_mtime_ns, st.st_size)
+        hit = before.get(rel)
+        if hit is not None and hit[:2] == stamp:
+            meta, digest = hit[2], hit[3]
+        else:
+            full = read_front_matter(lang_dir / rel)
+            meta = {k: full[k] for k in INDEX_FIELDS if k in full}
+            digest = meta_digest(full)
+            parsed += 1
+        now[rel] = (*stamp, meta, digest)
+        entries.append(Entry(PurePosixPath(rel), meta, digest))
+    if parsed or now.keys() != before.keys():
+        _write_cache(cache, now)
+    entries.sort(key=sort_key)
+    return entries
+
+
+def _read_cache(cache: Path) -> dict[str, tuple]:
+    try:
+        with cache.open("rb") as handle:
+            data = pickle.load(handle)
+        if data.get("version") == CACHE_VERSION:
+            return data["entries"]
+    except Exception:       # noqa: BLE001 - a cache: anything wrong with it means "parse again"
+        pass
+    return {}
+
+
+def _write_cache(cache: Path, entries: dict[str, tuple]) -> None:
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump({"version": CACHE_VERSION, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, cache)
 
 
 def sort_key(e: Entry):

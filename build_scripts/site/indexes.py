@@ -7,14 +7,24 @@ builds the table of contents from its headings), which saves most of the
 Markdown time of a large archive. Dump text (titles, bylines, names, source
 lines) goes through ``html.escape`` and is never read as markup. Links are
 relative to the page's own URL under ``use_directory_urls``.
+
+``Generator.parts()`` groups the pages with a digest of their inputs (an issue
+and its printed pages: the front matter of its articles; an author page: its
+articles; a source page: the dump's size and mtime), so staging.py makes again
+only the pages whose inputs changed.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import itertools
+import os
 import posixpath
 import re
+import stat
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -78,7 +88,24 @@ class Headings:
                 f'title="Permanent link">#</a></h{level}>\n')
 
 
+# name → slug: pinyin costs ~1 ms a name plus ~1 s to import pypinyin; staging.py
+# keeps the slugs of the last run (``remember_slugs``) so a re-stage need not import it.
+_SLUGS: dict[str, str] = {}
+
+
 def author_slug(name: str) -> str:
+    slug = _SLUGS.get(name)
+    if slug is None:
+        slug = _SLUGS[name] = _pinyin_slug(name)
+    return slug
+
+
+def remember_slugs(slugs: dict[str, str]) -> None:
+    """Slugs computed by an earlier run (with the same pypinyin: the caller checks)."""
+    _SLUGS.update(slugs)
+
+
+def _pinyin_slug(name: str) -> str:
     try:
         from pypinyin import lazy_pinyin
         words = lazy_pinyin(name)
@@ -107,7 +134,11 @@ class Issue:
 def group_issues(entries: list[Entry]) -> list[Issue]:
     by_issue: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for e in entries:
-        by_issue[str(e.issue_dir)][str(e.page_dir)].append(e)
+        # str(e.issue_dir) and str(e.page_dir), without making 44k paths for a year
+        rel = str(e.rel)
+        parts = rel.split("/", 3)
+        issue = "/".join(parts[:2] if parts[0] == "undated" else parts[:3])
+        by_issue[issue][rel.rsplit("/", 1)[0] if "/" in rel else "."].append(e)
     issues = []
     for key, pages in by_issue.items():
         plist = sorted(pages.items(), key=lambda kv: (kv[1][0].page or 0, kv[0]))
@@ -166,6 +197,7 @@ class Generator:
                 shown = names
             for key, name in zip(names, shown):
                 by_key[key].append((name, e))
+        self.author_keys = sorted(by_key)     # the zh-Hans names, which the slugs are made of
         out: dict[str, tuple[str, list[Entry]]] = {}
         for key in sorted(by_key, key=author_slug):
             slug = author_slug(key)
@@ -209,25 +241,27 @@ class Generator:
                     {"na_kind": "home", "hide": ["toc"]})
 
     def issue_pages(self) -> list[Page]:
-        pages = []
-        for issue in self.issues:
-            body = self.issue_body(issue.index, issue, Headings())
-            pages.append(Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"}))
-            for n, (pdir, arts) in enumerate(issue.pages):
-                frm = pdir + "/index.md"
-                title = self.page_title(arts)
-                nav = [f'<a href="{E(link(frm, issue.index))}">{E(self.issue_title(issue))}</a>']
-                if n > 0:
-                    prev = issue.pages[n - 1]
-                    nav.append(f'<a href="{E(link(frm, prev[0] + "/index.md"))}">'
-                               f"← {E(t(self.lang, 'prev_page'))}: {E(self.page_title(prev[1]))}</a>")
-                if n + 1 < len(issue.pages):
-                    nxt = issue.pages[n + 1]
-                    nav.append(f'<a href="{E(link(frm, nxt[0] + "/index.md"))}">'
-                               f"{E(t(self.lang, 'next_page'))}: {E(self.page_title(nxt[1]))} →</a>")
-                body = (Headings()(1, title) + "<p>" + " · ".join(nav) + "</p>\n"
-                        + self.article_list(frm, arts))
-                pages.append(Page(frm, f"{title} — {self.issue_title(issue)}", body, {"na_kind": "page"}))
+        return [page for issue in self.issues for page in self.pages_of_issue(issue)]
+
+    def pages_of_issue(self, issue: Issue) -> list[Page]:
+        """The issue page, then one page per printed page."""
+        body = self.issue_body(issue.index, issue, Headings())
+        pages = [Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"})]
+        for n, (pdir, arts) in enumerate(issue.pages):
+            frm = pdir + "/index.md"
+            title = self.page_title(arts)
+            nav = [f'<a href="{E(link(frm, issue.index))}">{E(self.issue_title(issue))}</a>']
+            if n > 0:
+                prev = issue.pages[n - 1]
+                nav.append(f'<a href="{E(link(frm, prev[0] + "/index.md"))}">'
+                           f"← {E(t(self.lang, 'prev_page'))}: {E(self.page_title(prev[1]))}</a>")
+            if n + 1 < len(issue.pages):
+                nxt = issue.pages[n + 1]
+                nav.append(f'<a href="{E(link(frm, nxt[0] + "/index.md"))}">'
+                           f"{E(t(self.lang, 'next_page'))}: {E(self.page_title(nxt[1]))} →</a>")
+            body = (Headings()(1, title) + "<p>" + " · ".join(nav) + "</p>\n"
+                    + self.article_list(frm, arts))
+            pages.append(Page(frm, f"{title} — {self.issue_title(issue)}", body, {"na_kind": "page"}))
         return pages
 
     def archive(self) -> Page:
@@ -257,53 +291,108 @@ class Generator:
         return Page(frm, t(self.lang, "archive"), "".join(out), {"na_kind": "archive"})
 
     def author_pages(self) -> list[Page]:
+        return [self.author_index(), *(self.author_page(slug) for slug in self.authors)]
+
+    def author_index(self) -> Page:
         frm = "authors/index.md"
         out = [Headings()(1, t(self.lang, "authors")), "<ul>\n"]
-        pages = []
         for slug, (name, arts) in self.authors.items():
-            afrm = f"authors/{slug}.md"
-            out.append(f'<li><a href="{E(link(frm, afrm))}">{E(name)}</a> · '
+            out.append(f'<li><a href="{E(link(frm, f"authors/{slug}.md"))}">{E(name)}</a> · '
                        f"{E(t(self.lang, 'articles', n=len(arts)))}</li>\n")
-            lines = [Headings()(1, name), "<ul>\n"]
-            for e in sorted(arts, key=lambda a: (a.date is None, a.date), reverse=True):
-                where = " · ".join(x for x in [str(e.meta.get("publication") or ""),
-                                              format_date(self.lang, e.date),
-                                              page_label(self.lang, e.page, e.meta.get("page_name"))] if x)
-                lines.append(f'<li><a href="{E(link(afrm, str(e.rel)))}">{E(e.title)}</a> · '
-                             f'<span class="na-meta">{E(where)}</span></li>\n')
-            lines.append("</ul>\n")
-            pages.append(Page(afrm, t(self.lang, "author_articles", name=name), "".join(lines),
-                              {"na_kind": "author"}))
         out.append("</ul>\n")
         if not self.authors:
             out.append(f"<p>{E(t(self.lang, 'no_articles'))}</p>\n")
-        pages.insert(0, Page(frm, t(self.lang, "authors"), "".join(out), {"na_kind": "authors"}))
-        return pages
+        return Page(frm, t(self.lang, "authors"), "".join(out), {"na_kind": "authors"})
 
-    def source_pages(self) -> list[Page]:
-        """One page per source dump, every line with an anchor (#L12)."""
+    def author_page(self, slug: str) -> Page:
+        name, arts = self.authors[slug]
+        afrm = f"authors/{slug}.md"
+        lines = [Headings()(1, name), "<ul>\n"]
+        for e in sorted(arts, key=lambda a: (a.date is None, a.date), reverse=True):
+            where = " · ".join(x for x in [str(e.meta.get("publication") or ""),
+                                          format_date(self.lang, e.date),
+                                          page_label(self.lang, e.page, e.meta.get("page_name"))] if x)
+            lines.append(f'<li><a href="{E(link(afrm, str(e.rel)))}">{E(e.title)}</a> · '
+                         f'<span class="na-meta">{E(where)}</span></li>\n')
+        lines.append("</ul>\n")
+        return Page(afrm, t(self.lang, "author_articles", name=name), "".join(lines), {"na_kind": "author"})
+
+    def source_files(self) -> list[str]:
+        """The dumps the articles come from that exist under dumps_root."""
+        return [f for f, _ in self._source_stats()]
+
+    def _source_stats(self) -> list[tuple[str, os.stat_result]]:
         if self.dumps_root is None:
             return []
         files = sorted({str((e.meta.get("source") or {}).get("file") or "") for e in self.entries} - {""})
-        pages = []
+        found = []
         for f in files:
-            path = self.dumps_root / f
-            if not path.is_file():
+            try:
+                st = (self.dumps_root / f).stat()
+            except OSError:
                 continue
-            text = path.read_bytes().decode("utf-8", errors="replace")
-            stem = PurePosixPath(f).stem
-            items = "".join(f'<li id="L{n}"><a class="na-ln" href="#L{n}">{n}</a>'
-                            f"<span>{E(line)}</span></li>\n"
-                            for n, line in enumerate(text.split("\n"), 1))
-            body = (Headings()(1, t(self.lang, "source_page", file=f))
-                    + f'<ol class="na-source" lang="zh-Hans">\n{items}</ol>\n')
-            pages.append(Page(f"sources/{stem}.md", t(self.lang, "source_page", file=f), body,
-                              {"na_kind": "source", "hide": ["toc"]}))
-        return pages
+            if stat.S_ISREG(st.st_mode):
+                found.append((f, st))
+        return found
+
+    def source_pages(self) -> list[Page]:
+        return [self.source_page(f) for f in self.source_files()]
+
+    def source_page(self, f: str) -> Page:
+        """The page of one source dump, every line with an anchor (#L12)."""
+        text = (self.dumps_root / f).read_bytes().decode("utf-8", errors="replace")
+        items = "".join(f'<li id="L{n}"><a class="na-ln" href="#L{n}">{n}</a>'
+                        f"<span>{E(line)}</span></li>\n"
+                        for n, line in enumerate(text.split("\n"), 1))
+        body = (Headings()(1, t(self.lang, "source_page", file=f))
+                + f'<ol class="na-source" lang="zh-Hans">\n{items}</ol>\n')
+        return Page(source_page_rel(f), t(self.lang, "source_page", file=f), body,
+                    {"na_kind": "source", "hide": ["toc"]})
 
     def all(self) -> list[Page]:
-        return [self.home(), self.archive(), *self.issue_pages(), *self.author_pages(),
-                *self.source_pages()]
+        return [page for part in self.parts() for page in part.make()]
+
+    # -- parts: what a re-stage may skip ------------------------------------------
+    def parts(self) -> list[Part]:
+        """Every generated page, grouped with a digest of what it is made from.
+
+        A part's key is None when it is cheap and depends on the whole archive
+        (home, archive, authors index): it is always made. Otherwise the key
+        covers everything the part's pages show, except the code and labels
+        that make them (staging.py adds a digest of those).
+        """
+        parts = [Part(None, ["index.md"], lambda: [self.home()]),
+                 Part(None, ["archive/index.md"], lambda: [self.archive()])]
+        for issue in self.issues:
+            arts = [e for _, page_arts in issue.pages for e in page_arts]
+            parts.append(Part(_digest(self.lang, "issue", *_entry_keys(arts)),
+                              [issue.index, *(pdir + "/index.md" for pdir, _ in issue.pages)],
+                              functools.partial(self.pages_of_issue, issue)))
+        parts.append(Part(None, ["authors/index.md"], lambda: [self.author_index()]))
+        for slug, (name, arts) in self.authors.items():
+            parts.append(Part(_digest(self.lang, "author", slug, name, *_entry_keys(arts)),
+                              [f"authors/{slug}.md"], functools.partial(lambda s: [self.author_page(s)], slug)))
+        for f, st in self._source_stats():
+            parts.append(Part(_digest(self.lang, "source", f, str(st.st_size), str(st.st_mtime_ns)),
+                              [source_page_rel(f)], functools.partial(lambda x: [self.source_page(x)], f)))
+        return parts
+
+
+@dataclass
+class Part:
+    """Generated pages made together, and a digest of their inputs (None: always made)."""
+
+    key: str | None
+    rels: list[str]
+    make: Callable[[], list[Page]]
+
+
+def _entry_keys(arts: list[Entry]) -> list[str]:
+    return [f"{e.rel}\0{e.digest}" for e in arts]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\0\1".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def source_page_rel(source_file: str) -> str:

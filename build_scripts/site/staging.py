@@ -5,29 +5,137 @@
     docs/<name>.<lang>.md     the same page in another language (falls back to zh-Hans)
     generated                 home, archive, issue, page, author and source pages
 
-Files are written only when their content changes and stale ones are removed,
-so `mkdocs serve` on a staging dir sees only real changes and a dirty MkDocs
-build (build.py) re-renders only the pages whose staged file is newer than
-their output. A page also links its siblings in the other languages: when a
-path appears in or disappears from one language, its files in the others are
-touched so they are rendered again (``.presence.json`` holds the last state).
+A re-stage costs what changed, not what the archive holds (a year is 66k
+articles), and a staged file keeps its mtime unless its content changes: a dirty
+MkDocs build (build.py) re-renders only the pages whose staged file is newer
+than their output, and `mkdocs serve` sees only real changes.
+
+- Front matter is parsed only for articles whose (path, mtime, size) changed
+  (catalog.load_cached, cache in ``.<lang>.catalog.pickle``), and zh-Hans only
+  once: this process loads it (authors.json comes from it) and stages it while
+  worker processes stage the other languages.
+- An article is staged as a hard link to docs/<lang>/<rel>: nothing is read or
+  compared while the link still points at the same file. Writers replace docs
+  files atomically (a new inode), so a changed article's staged link still
+  points at the old file and is made again; the link carries the source's
+  mtime, newer than the last build's output. (A file edited in place changes
+  through its link at once, mtime too.) Nothing may write into a staged
+  article in place: staging itself always replaces files. Where a link cannot be made (another file system), or a
+  staged file must be newer than its source (see below), it is a copy, and
+  ``copies`` in ``.<lang>.state.json`` records which source stat it was copied from.
+- A generated page is made again only when the digest of its inputs
+  (indexes.Generator.parts) or of the code and labels that make it changes;
+  ``pages`` in ``.<lang>.state.json`` holds the digests of the staged pages
+  (and ``slugs`` the author slugs, so a re-stage need not load pypinyin).
+- Files no longer wanted are removed.
+
+A page also links its siblings in the other languages: when a path appears in
+or disappears from one language, its files in the others are touched so they
+are rendered again (``.presence.json`` holds the last state). A touched article
+is first turned from a link into a copy: touching a link would change the mtime
+of docs/<lang>/<rel> too, which variants reads to decide what to convert again.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
+import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog
-from .indexes import Generator
+from . import catalog, labels
+from .indexes import Generator, Part, author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
 
 AUTHORS_FILE = "authors.json"   # beside the language dirs, read by hooks.py
 PRESENCE_FILE = ".presence.json"  # which languages had each page at the last staging
+STATE_VERSION = 1
 
 
+@dataclass
+class LanguageReport:
+    """What staging one language did."""
+
+    articles: int = 0       # articles in its catalog
+    linked: int = 0         # article files linked or copied into the staging dir
+    generated: int = 0      # generated pages made (the others were unchanged and skipped)
+    written: int = 0        # generated and hand-written pages whose staged file was written
+    removed: int = 0        # stale staged files removed
+    present: list[str] = field(default_factory=list, repr=False)   # the .md pages staged
+
+
+class Staged(dict):
+    """The article count per language (what build.py logs), with ``reports[lang]``."""
+
+    def __init__(self, reports: dict[str, LanguageReport]):
+        super().__init__({lang: r.articles for lang, r in reports.items()})
+        self.reports = reports
+
+
+# -- the whole stage ---------------------------------------------------------------
+def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool = True) -> Staged:
+    """Write build/docs/<lang>/ for every language; return the article count per language.
+
+    ``parallel=False`` stages the languages one after another in this process (tests patch labels).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    # zh-Hans first, here: its authors (authors.json) are the author page keys of every language.
+    master = _load_catalog(docs, out, DEFAULT_LANG)
+    _write_authors(out, master[1])
+    others = [lang for lang in LANGS if lang != DEFAULT_LANG]
+    reports: dict[str, LanguageReport] = {}
+    if parallel:
+        # The other languages in parallel processes while this one stages zh-Hans.
+        # spawn, not fork: the caller may hold threads (a test's browser, a server).
+        with ProcessPoolExecutor(max_workers=min(len(others), os.cpu_count() or 1),
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {lang: pool.submit(_stage_language, docs, out, lang, dumps_root) for lang in others}
+            reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
+            reports.update((lang, future.result()) for lang, future in futures.items())
+    else:
+        reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
+        reports.update((lang, _stage_language(docs, out, lang, dumps_root)) for lang in others)
+    reports = {lang: reports[lang] for lang in LANGS}
+    _touch_changed_alternates(docs, out, {lang: r.present for lang, r in reports.items()})
+    return Staged(reports)
+
+
+def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_result], list[catalog.Entry]]:
+    """Every file of docs/<lang>/ with its stat, and its articles (through the front matter cache)."""
+    sources = catalog.scan(docs / lang)
+    return sources, catalog.load_cached(docs / lang, out / f".{lang}.catalog.pickle", sources)
+
+
+def _write_authors(out: Path, entries: list[catalog.Entry]) -> None:
+    """The zh-Hans author names of every article: the keys of the author pages in every language."""
+    authors = json.dumps({str(e.rel): e.authors for e in entries}, ensure_ascii=False, sort_keys=True)
+    _write_text_if_differs(out / AUTHORS_FILE, authors)
+
+
+class _AuthorsOf:
+    """What Generator reads of the zh-Hans article in another language: its authors."""
+
+    __slots__ = ("authors",)
+
+    def __init__(self, authors: list[str]):
+        self.authors = authors
+
+
+def _master_from_authors(out: Path) -> dict[str, _AuthorsOf]:
+    authors = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
+    return {rel: _AuthorsOf(names) for rel, names in authors.items()}
+
+
+def _write_text_if_differs(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+# -- one language ------------------------------------------------------------------
 def hand_written(docs: Path, lang: str) -> dict[str, bytes]:
     pages: dict[str, bytes] = {}
     suffixes = {f".{x}" for x in LANGS}
@@ -41,74 +149,202 @@ def hand_written(docs: Path, lang: str) -> dict[str, bytes]:
     return pages
 
 
-def _sync(dest: Path, files: dict[str, bytes]) -> int:
-    """Make ``dest`` hold exactly ``files``; return how many were (re)written."""
-    written = 0
-    for rel, data in files.items():
-        target = dest / rel
+def _stage_language(docs: Path, out: Path, lang: str, dumps_root: Path | None,
+                    loaded: tuple[dict[str, os.stat_result], list[catalog.Entry]] | None = None
+                    ) -> LanguageReport:
+    """Stage one language: articles, hand-written pages, generated pages; remove the rest.
+
+    ``loaded`` is ``_load_catalog`` of this language when the caller has it."""
+    lang_dir, dest = docs / lang, out / lang
+    dest.mkdir(parents=True, exist_ok=True)
+    sources, entries = loaded or _load_catalog(docs, out, lang)
+    staged = catalog.scan(dest)
+    master = None if lang == DEFAULT_LANG else _master_from_authors(out)
+    state = _State.load(out, lang, code_digest())
+    remember_slugs(state.slugs)
+    generator = Generator(lang, entries, master, dumps_root)
+    parts = generator.parts()
+    report = LanguageReport(articles=len(entries))
+    # A generated page wins over a hand-written one (docs/index.md), which wins over an article.
+    generated = {rel for part in parts for rel in part.rels}
+    hand = {rel: data for rel, data in hand_written(docs, lang).items() if rel not in generated}
+    articles = {rel: st for rel, st in sources.items() if rel not in generated and rel not in hand}
+    for rel, st in articles.items():
+        report.linked += _stage_article(lang_dir, dest, rel, st, staged.get(rel), state.copies)
+    for rel, data in hand.items():
+        report.written += _write_if_differs(dest / rel, data, staged.get(rel))
+    _stage_generated(parts, dest, staged, state, report)
+    wanted = articles.keys() | hand.keys() | generated
+    report.removed = _remove_stale(dest, staged, wanted)
+    state.copies = {rel: stamp for rel, stamp in state.copies.items() if rel in articles}
+    state.slugs = {name: author_slug(name) for name in generator.author_keys}
+    state.save()
+    report.present = sorted(rel for rel in wanted if rel.endswith(".md"))
+    return report
+
+
+def _stage_generated(parts: list[Part], dest: Path, staged: dict[str, os.stat_result],
+                     state: _State, report: LanguageReport) -> None:
+    """Make the parts whose key changed or whose staged files are missing; write what differs."""
+    keys: dict[str, str] = {}
+    for part in parts:
+        key = None if part.key is None else f"{state.code}:{part.key}"
+        if key is not None and all(state.pages.get(rel) == key and rel in staged for rel in part.rels):
+            keys.update((rel, key) for rel in part.rels)
+            continue
+        for page in part.make():
+            report.generated += 1
+            report.written += _write_if_differs(dest / page.rel, page.text().encode("utf-8"),
+                                                staged.get(page.rel))
+            if key is not None:
+                keys[page.rel] = key
+    state.pages = keys
+
+
+_CODE_DIGEST: str | None = None
+
+
+def code_digest() -> str:
+    """What every generated page depends on besides its inputs: the code that makes it,
+    the labels (as loaded: a test may patch them) and the libraries that shape its text."""
+    global _CODE_DIGEST
+    from importlib.metadata import version
+    if _CODE_DIGEST is None:
+        here = Path(__file__).parent
+        h = hashlib.sha256()
+        for path in [here / "indexes.py", here / "labels.py", here / "catalog.py", here / "staging.py",
+                     here.parent / "docfile.py"]:
+            h.update(path.read_bytes() + b"\0")
+        for dist in ["pymdown-extensions", "pypinyin", "PyYAML"]:
+            h.update(f"{dist}={version(dist)}\0".encode())
+        _CODE_DIGEST = h.hexdigest()
+    labels_now = json.dumps(labels.LABELS, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{_CODE_DIGEST}\0{labels_now}".encode("utf-8")).hexdigest()[:32]
+
+
+# -- staged files ------------------------------------------------------------------
+def _stamp(st: os.stat_result) -> list[int]:
+    """What identifies a source file's content for a staged copy of it."""
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _stage_article(lang_dir: Path, dest: Path, rel: str, st: os.stat_result, old: os.stat_result | None,
+                   copies: dict[str, list[int]]) -> int:
+    """Stage docs/<lang>/<rel> (stat ``st``) as a link (or a copy); 1 if the staged file changed.
+
+    ``old`` is the stat of the staged file, if any. Paths are made only past the
+    checks that settle an unchanged article (a year has 22k of them a language)."""
+    if old is not None:
+        if old.st_ino == st.st_ino and old.st_dev == st.st_dev:
+            if rel in copies:
+                del copies[rel]
+            return 0
+        if copies.get(rel) == _stamp(st):
+            return 0
+    src, target = lang_dir / rel, dest / rel
+    if old is not None:
+        if old.st_size == st.st_size and target.read_bytes() == src.read_bytes():
+            if old.st_nlink == 1:       # a file of its own with the same bytes: keep it, and its mtime
+                copies[rel] = _stamp(st)
+                return 0
+        elif st.st_mtime_ns <= old.st_mtime_ns:
+            # An older file came back (restored with its mtime): a link would not look
+            # newer than the built page, so stage a copy with a new mtime.
+            _replace_with(target, lambda tmp: shutil.copyfile(src, tmp))
+            copies[rel] = _stamp(st)
+            return 1
+    copies.pop(rel, None)
+    if not _link(src, target):
+        copies[rel] = _stamp(st)
+    return 1
+
+
+def _link(src: Path, target: Path) -> bool:
+    """Hard-link ``target`` to ``src``; copy it (with its mtime) where a link cannot be made."""
+    try:
+        _replace_with(target, lambda tmp: os.link(src, tmp))
+        return True
+    except OSError:         # another file system, no hard links, too many links
+        _replace_with(target, lambda tmp: shutil.copy2(src, tmp))
+        return False
+
+
+def _replace_with(target: Path, make) -> None:
+    """Atomically replace ``target`` by the file ``make(tmp)`` creates; never writes through
+    ``target`` (it may be a link to a docs file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        tmp.unlink(missing_ok=True)
+        make(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)   # left if target already was tmp's file
+
+
+def _write_if_differs(target: Path, data: bytes, old: os.stat_result | None) -> int:
+    """Write a page the stage makes unless its staged file holds exactly ``data``; 1 if written."""
+    if old is not None and old.st_nlink == 1 and old.st_size == len(data) and target.read_bytes() == data:
+        return 0
+    _replace_with(target, lambda tmp: tmp.write_bytes(data))
+    return 1
+
+
+def _remove_stale(dest: Path, staged: dict[str, os.stat_result], wanted) -> int:
+    """Remove staged files not wanted any more, and the directories they leave empty."""
+    removed = 0
+    for rel in staged.keys() - wanted:
+        path = dest / rel
+        path.unlink(missing_ok=True)
+        removed += 1
+        parent = path.parent
+        while parent != dest and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return removed
+
+
+class _State:
+    """``.<lang>.state.json``: digests of the staged generated pages, sources of staged
+    copies, and the author slugs known (valid for one ``code_digest``, like the pages)."""
+
+    def __init__(self, path: Path, code: str, pages: dict[str, str], copies: dict[str, list[int]],
+                 slugs: dict[str, str]):
+        self.path, self.code, self.pages, self.copies, self.slugs = path, code, pages, copies, slugs
+        self.saved = self._snapshot()
+
+    @classmethod
+    def load(cls, out: Path, lang: str, code: str) -> _State:
+        path = out / f".{lang}.state.json"
         try:
-            if target.read_bytes() == data:
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
-    wanted = {str(Path(r)) for r in files}
-    for root, dirs, names in os.walk(dest, topdown=False):
-        for name in names:
-            p = Path(root) / name
-            if str(p.relative_to(dest)) not in wanted:
-                p.unlink()
-        for d in dirs:
-            p = Path(root) / d
-            if not any(p.iterdir()):
-                p.rmdir()
-    return written
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == STATE_VERSION:
+                same_code = data["code"] == code
+                return cls(path, code, dict(data["pages"]) if same_code else {}, dict(data["copies"]),
+                           dict(data["slugs"]) if same_code else {})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass            # a cache: without it every page is made and compared once
+        return cls(path, code, {}, {}, {})
+
+    def _snapshot(self) -> dict:
+        # copies of the dicts: the stage changes them in place (their values it only replaces)
+        return {"version": STATE_VERSION, "code": self.code, "pages": dict(self.pages),
+                "copies": dict(self.copies), "slugs": dict(self.slugs)}
+
+    def save(self) -> None:
+        """Write the state file if anything in it changed (a no-op stage writes nothing)."""
+        data = self._snapshot()
+        if data == self.saved and self.path.is_file():
+            return
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, self.path)
+        self.saved = data
 
 
-def stage(docs: Path, out: Path, dumps_root: Path | None = None) -> dict[str, int]:
-    """Write build/docs/<lang>/ for every language; return the article count per language."""
-    master = {str(e.rel): e for e in catalog.load(docs / DEFAULT_LANG)}
-    counts = {}
-    present: dict[str, list[str]] = {}
-    # The zh-Hans author names of every article: the keys of the author pages in every language.
-    authors = json.dumps({rel: e.authors for rel, e in master.items()}, ensure_ascii=False, sort_keys=True)
-    out.mkdir(parents=True, exist_ok=True)
-    if not (out / AUTHORS_FILE).is_file() or (out / AUTHORS_FILE).read_text(encoding="utf-8") != authors:
-        (out / AUTHORS_FILE).write_text(authors, encoding="utf-8")
-    # The languages are independent: stage them in parallel processes.
-    # spawn, not fork: the caller may hold threads (a test's browser, a server).
-    with ProcessPoolExecutor(max_workers=min(len(LANGS), os.cpu_count() or 1),
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = pool.map(_stage_language, [docs] * len(LANGS), [out] * len(LANGS), LANGS,
-                           [dumps_root] * len(LANGS))
-        for lang, (count, pages) in zip(LANGS, results):
-            counts[lang], present[lang] = count, pages
-    _touch_changed_alternates(out, present)
-    return counts
-
-
-def _stage_language(docs: Path, out: Path, lang: str, dumps_root: Path | None) -> tuple[int, list[str]]:
-    """Stage one language; return its article count and the pages it has."""
-    master = {str(e.rel): e for e in catalog.load(docs / DEFAULT_LANG)}
-    lang_dir = docs / lang
-    entries = master.values() if lang == DEFAULT_LANG else catalog.load(lang_dir)
-    entries = sorted(entries, key=catalog.sort_key)
-    files: dict[str, bytes] = {}
-    if lang_dir.is_dir():
-        for path in lang_dir.rglob("*"):
-            if path.is_file():
-                files[path.relative_to(lang_dir).as_posix()] = path.read_bytes()
-    files.update(hand_written(docs, lang))
-    gen = Generator(lang, entries, master, dumps_root)
-    for page in gen.all():
-        files[page.rel] = page.text().encode("utf-8")
-    (out / lang).mkdir(parents=True, exist_ok=True)
-    _sync(out / lang, files)
-    return len(entries), sorted(r for r in files if r.endswith(".md"))
-
-
-def _touch_changed_alternates(out: Path, present: dict[str, list[str]]) -> None:
+# -- the language switcher ---------------------------------------------------------
+def _touch_changed_alternates(docs: Path, out: Path, present: dict[str, list[str]]) -> None:
     state = out / PRESENCE_FILE
     try:
         before = json.loads(state.read_text(encoding="utf-8"))
@@ -120,8 +356,23 @@ def _touch_changed_alternates(out: Path, present: dict[str, list[str]]) -> None:
         changed = set()
         for lang in present:
             changed |= now_sets[lang] ^ before_sets[lang]
-        for rel in changed:
-            for lang in present:
-                if rel in now_sets[lang]:
-                    os.utime(out / lang / rel)
-    state.write_text(json.dumps(present, ensure_ascii=False), encoding="utf-8")
+        for lang in present:
+            # A page new in this language is rendered anyway: touch only those it had before.
+            _touch(docs / lang, out, lang, sorted(changed & now_sets[lang] & before_sets[lang]))
+    _write_text_if_differs(state, json.dumps(present, ensure_ascii=False))
+
+
+def _touch(lang_dir: Path, out: Path, lang: str, rels: list[str]) -> None:
+    """Give these staged pages a new mtime; a linked article becomes a copy first."""
+    lang_state = None
+    for rel in rels:
+        target = out / lang / rel
+        if target.stat().st_nlink == 1:
+            os.utime(target)
+            continue
+        src = lang_dir / rel
+        lang_state = lang_state or _State.load(out, lang, code_digest())
+        lang_state.copies[rel] = _stamp(src.stat())
+        _replace_with(target, lambda tmp: shutil.copyfile(target, tmp))
+    if lang_state is not None:
+        lang_state.save()
