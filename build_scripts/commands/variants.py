@@ -16,6 +16,11 @@ Human translation: --export-missing FILE (or --export-unreviewed FILE) writes
 the segments as JSONL for a translator, who fills in "text" and "reviewer";
 --import-reviewed FILE stores them as reviewed entries.
 
+A rebuild redoes only what changed: the state in build/cache/ (beside the
+docs folder) says which sources were converted and which English pages were
+made from which memory answers. Delete build/cache/zh-Hant-state.json and
+build/cache/en-state/ to make everything again. Large runs use all cores.
+
 Engine keys come from the environment: LIBRE_API_KEY, MICROSOFT_API_KEY and
 MICROSOFT_REGION, DEEPL_AUTH_KEY.
 """

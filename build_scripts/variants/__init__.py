@@ -8,38 +8,29 @@
     translate.py  an article's English sibling, segment by segment
     exchange.py   segments out to a human translator, reviewed translations in
     write.py      the docs tree: read zh-Hans, write zh-Hant and en
+    state.py      what the last run made (build/cache/), so a rebuild redoes only what changed
+    work.py       the per-article work, in this process or across processes
 
 ``make_variants`` runs the whole stage; the ``variants`` and ``build``
-commands call it.
+commands call it. A rebuild parses only new or changed zh-Hans sources,
+converts only those, and renders an English page again only if its source,
+the glossary, the translation code or one of the memory's answers it uses
+changed; at a year, a run with nothing to do renders nothing.
 """
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..docfile import write_if_changed
 from ..errors import UserError
 from . import convert, engines, glossary as _glossary, memory as _memory
 from .translate import FillReport, Translator, stderr_progress
-from .write import Missing, WriteReport, read_sources, record_segments, write_siblings
-
-
-class _ConversionState:
-    """Which zh-Hans sources were converted, when and by what (build/cache/zh-Hant-state.json
-    beside the docs folder): a rebuild converts only new or changed articles."""
-
-    def __init__(self, docs: Path):
-        self.path = docs.resolve().parent / "build" / "cache" / "zh-Hant-state.json"
-        try:
-            self.converted = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.converted = {}  # a cache: when missing or unreadable, convert everything
-
-    def save(self) -> None:
-        write_if_changed(self.path, json.dumps(self.converted, sort_keys=True, indent=0))
+from .state import Answers, ConversionState, EnglishState, answers_basis, english_key
+from .work import PARALLEL_THRESHOLD, Job, Tools, Workers
+from .write import (EN, HANT, Missing, WriteReport, read_sources, record_segments,  # noqa: F401
+                    markdown_files, remove_orphans, scan_sources)
 
 
 @dataclass
@@ -56,6 +47,60 @@ class VariantsResult:
         return sum(len(m.where) for m in self.missing)
 
 
+def _record_changed(docs: Path, stamps, en_state: EnglishState, gloss, workers: Workers) -> dict:
+    """Parse new or changed sources and record their pass-1 segments; returns rel → Source."""
+    changed = [(rel, stamp) for rel, stamp in stamps if not en_state.is_current(rel.as_posix(), stamp)]
+    parsed = {}
+    for (rel, stamp), (src, segments) in zip(changed, workers.prepare(docs, [r for r, _ in changed], gloss)):
+        en_state.renew(rel.as_posix(), stamp, segments)
+        parsed[rel] = src
+    return parsed
+
+
+def _plan(stamps, parsed: dict, present: dict[str, set[str]], cc, hant_state: ConversionState,
+          en_state: EnglishState, answers: Answers) -> tuple[WriteReport, list[Job]]:
+    """Which articles need a zh-Hant conversion or an English rendering; the rest count as reused.
+    ``present``: the files each language has now (a sibling deleted by hand is made again)."""
+    report = WriteReport(articles=len(stamps))
+    jobs = []
+    for rel, stamp in stamps:
+        key = rel.as_posix()
+        hant = cc is not None and not (hant_state.is_current(key, stamp, cc.provenance.key)
+                                       and key in present[HANT])
+        en = key not in present[EN] or en_state.needs_rendering(key, answers)
+        report.reused[HANT] += cc is not None and not hant
+        report.reused[EN] += not en
+        if hant or en:
+            jobs.append(Job(rel, parsed.get(rel), hant, en, en_state.records[key].segments if en else []))
+    return report, jobs
+
+
+def _note(done, stamp, cc, report: WriteReport, hant_state: ConversionState, en_state: EnglishState) -> None:
+    """Count what a job wrote and remember what it made."""
+    key = done.rel.as_posix()
+    report.written[HANT] += done.hant_written
+    report.written[EN] += done.en_written
+    if done.converted:
+        hant_state.note(key, stamp, cc.provenance.key)
+    if done.used is not None:
+        en_state.rendered(key, done.used, done.digest, done.untranslated)
+
+
+def _finish(docs: Path, stamps, present: dict[str, set[str]], cc, report: WriteReport,
+            hant_state: ConversionState, en_state: EnglishState) -> None:
+    """Missing segments of every article (rendered now or before), orphans, the states."""
+    keep = {rel.as_posix() for rel, _ in stamps}
+    for rel, _ in stamps:
+        untranslated = en_state.records[rel.as_posix()].untranslated
+        if untranslated:
+            report.missing.append(Missing(rel, list(untranslated)))
+    if cc is not None:
+        report.removed += remove_orphans(docs, HANT, keep, "conversion", present[HANT])
+        hant_state.save(keep)
+    report.removed += remove_orphans(docs, EN, keep, "translation", present[EN])
+    en_state.save(keep)
+
+
 def make_variants(docs_dir: Path | str = "docs", *,
                   opencc_config: str = convert.DEFAULT_CONFIG,
                   phrases: Path | None = convert.DEFAULT_PHRASES,
@@ -69,20 +114,24 @@ def make_variants(docs_dir: Path | str = "docs", *,
                   timeout: float = 10.0,
                   hant: bool = True,
                   engine_settings: engines.EngineSettings | None = None,
+                  parallel_threshold: int = PARALLEL_THRESHOLD,
                   progress: Callable[[str], None] | None = stderr_progress) -> VariantsResult:
     """Write docs/zh-Hant and docs/en from docs/zh-Hans; see the module docstring of each step.
 
     Raises ``UserError`` for bad input, and, with ``strict``, when any segment
     is left untranslated (after writing everything, so the pages can be looked at).
+    More than ``parallel_threshold`` articles to parse, convert or render go to
+    worker processes.
     """
     started = time.monotonic()
     say = progress or (lambda message: None)
     docs = Path(docs_dir)
-    sources = read_sources(docs)
+    stamps = scan_sources(docs)
     gloss = _glossary.Glossary.load(glossary)
     mem = _memory.Memory.load(memory)
     cc = convert.Converter.from_files(opencc_config, phrases) if hant else None
-    say(f"{len(sources)} article(s); memory has {len(mem)} entries")
+    converter_spec = (opencc_config, Path(phrases).resolve() if phrases else None)
+    say(f"{len(stamps)} article(s); memory has {len(mem)} entries")
 
     settings = engine_settings or engines.EngineSettings(name=engine, url=engine_url, jobs=jobs,
                                                           timeout=timeout)
@@ -90,22 +139,31 @@ def make_variants(docs_dir: Path | str = "docs", *,
         raise UserError(f"unknown engine {settings.name!r}; choose one of {', '.join(engines.ENGINES)}")
     eng = None if offline else engines.Engine(settings)
     translator = Translator(mem, gloss, eng, settings.name, progress=say)
+    hant_state, en_state = ConversionState(docs), EnglishState(docs, english_key(gloss))
 
-    recorder = record_segments(sources, gloss)
-    fill = translator.fill(recorder.segments)
-    if fill.down:
-        say(f"translation service unavailable ({fill.down}); using the memory only")
-    saved = mem.save()
-    if saved:
-        say(f"memory updated: {mem.path} ({fill.translated} new segment(s))")
-
-    state = _ConversionState(docs)
-    report = write_siblings(docs, sources, cc, gloss, translator.render, state.converted)
-    state.save()
+    with Workers(parallel_threshold) as workers:
+        parsed = _record_changed(docs, stamps, en_state, gloss, workers)
+        fill = translator.fill([s for rel, _ in stamps for s in en_state.records[rel.as_posix()].segments])
+        if fill.down:
+            say(f"translation service unavailable ({fill.down}); using the memory only")
+        saved = mem.save()
+        if saved:
+            say(f"memory updated: {mem.path} ({fill.translated} new segment(s))")
+        en_state.answers_from(answers_basis(mem.path, translator.engine_name,
+                                            eng is None or eng.down is not None, bool(fill.failures)))
+        answers = Answers(translator.render)
+        present = {lang: markdown_files(docs / lang) for lang in (HANT, EN)}
+        report, jobs = _plan(stamps, parsed, present, cc, hant_state, en_state, answers)
+        tools = Tools(docs, gloss, cc, answers)
+        stamp_of = {rel: stamp for rel, stamp in stamps}
+        for done in workers.run(jobs, tools, answers, converter_spec):
+            _note(done, stamp_of[done.rel], cc, report, hant_state, en_state)
+    _finish(docs, stamps, present, cc, report, hant_state, en_state)
     result = VariantsResult(report, fill, saved, fill.down, time.monotonic() - started, report.missing)
     say(f"wrote {report.written['zh-Hant']} zh-Hant and {report.written['en']} en file(s) "
-        f"({report.articles} article(s), {report.reused['zh-Hant']} unchanged since their last "
-        f"conversion, {report.removed} removed) in {result.seconds:.1f} s")
+        f"({report.articles} article(s); unchanged since the last run, not made again: "
+        f"{report.reused['zh-Hant']} zh-Hant, {report.reused['en']} en; {report.removed} removed) "
+        f"in {result.seconds:.1f} s")
     if fill.placeholder_fallbacks:
         say(f"{fill.placeholder_fallbacks} segment(s) lost a glossary placeholder in translation "
             f"and were sent again with the English names inline")

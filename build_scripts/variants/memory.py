@@ -144,13 +144,16 @@ class Memory:
         return len(self.machine) + len(self.reviewed)
 
     # -- look-ups ---------------------------------------------------------
-    def lookup(self, source: str, engine: str, glossary: str, *, allow_stale: bool = False) -> Entry | None:
+    def lookup(self, source: str, engine: str, glossary: str, *, allow_stale: bool = False,
+               src_hash: str | None = None) -> Entry | None:
         """Reviewed first (any engine), then this engine + glossary; optionally any machine entry.
 
         ``allow_stale`` is for runs that cannot reach a service: a translation
         made with another engine or an older glossary beats no translation.
+        ``src_hash`` is ``source_hash(source)`` if the caller kept it (hashing
+        a year's segments again would cost seconds).
         """
-        h = source_hash(source)
+        h = src_hash or source_hash(source)
         entry = self.reviewed.get(h)
         if entry:
             self.stats["reviewed"] += 1
@@ -165,8 +168,8 @@ class Memory:
         self.stats["miss"] += 1
         return None
 
-    def reviewed_for(self, source: str) -> Entry | None:
-        entry = self.reviewed.get(source_hash(source))
+    def reviewed_for(self, source: str, src_hash: str | None = None) -> Entry | None:
+        entry = self.reviewed.get(src_hash or source_hash(source))
         if entry:
             self.stats["reviewed"] += 1
         return entry

@@ -14,6 +14,10 @@ share one pool and one service-down check:
    be used) and stores them in the memory;
 2. ``english_article`` runs again and takes every segment from the memory.
 
+A rebuild keeps each article's pass-1 segments and what pass 2 asked for
+(``state.py``), so it records only new or changed articles, and renders again
+only those whose answers changed.
+
 A segment nobody could translate stays in Chinese in its place, marked
 ``UNTRANSLATED``, and the front matter's ``translation`` entry says so.
 """
@@ -24,13 +28,13 @@ import re
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..model import BodyBlock
 from .engines import Engine, ServiceDown, TranslationFailed
 from .glossary import Glossary
-from .memory import Memory
+from .memory import Memory, source_hash
 from .names import romanise
 
 UNTRANSLATED = "(Not yet translated) "
@@ -52,6 +56,11 @@ class Segment:
     # False for a whole byline or dateline: an editor's translation is used if there is
     # one, but the machine is never asked (rules handle it: roles and pinyin names).
     machine: bool = True
+    source_hash: str = field(default="", compare=False)  # memory.source_hash(source), once known
+
+    def hashed(self) -> "Segment":
+        """This segment with its memory hash filled in (kept in the English state)."""
+        return self if self.source_hash else replace(self, source_hash=source_hash(self.source))
 
     @property
     def extra(self) -> dict[str, str]:
@@ -93,7 +102,8 @@ class Translator:
     def _known(self, segment: Segment) -> bool:
         if self.glossary.exact(segment.source) is not None:
             return True
-        return self.memory.lookup(segment.source, self.engine_name, self.glossary.version) is not None
+        return self.memory.lookup(segment.source, self.engine_name, self.glossary.version,
+                                  src_hash=segment.source_hash) is not None
 
     def fill(self, segments: list[Segment]) -> FillReport:
         todo = [s for s in dict.fromkeys(segments) if s.machine and not self._known(s)]
@@ -150,12 +160,13 @@ class Translator:
         if whole is not None:
             return Rendering(whole, "rule")
         if not segment.machine:
-            entry = self.memory.reviewed_for(segment.source)
+            entry = self.memory.reviewed_for(segment.source, segment.source_hash)
             return Rendering(entry.text, "reviewed") if entry else Rendering(None, "missing")
         # A run that cannot use the service takes a translation made with another
         # engine or glossary rather than none.
         stale_ok = self.engine is None or self.engine.down is not None or segment.source in self.report.failures
-        entry = self.memory.lookup(segment.source, self.engine_name, self.glossary.version, allow_stale=stale_ok)
+        entry = self.memory.lookup(segment.source, self.engine_name, self.glossary.version, allow_stale=stale_ok,
+                                   src_hash=segment.source_hash)
         if entry is None:
             return Rendering(None, "missing")
         if entry.reviewed:

@@ -5,9 +5,14 @@ its own ``lang``, and its provenance last (``conversion`` or ``translation``).
 Files are written only when their text changed, so a rebuild that changes
 one paragraph rewrites one English page. A sibling whose zh-Hans article is
 gone is removed (only files this stage wrote: they carry its provenance key).
+
+Sources are first only listed with their stamps (``scan_sources``); one is
+parsed (``read_source``) only when something must be done with it. Which
+articles need work is decided in ``state.py``; ``work.py`` runs them.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +22,8 @@ from ..errors import UserError
 from ..model import BodyBlock
 from .convert import Converter
 from .glossary import Glossary
-from .translate import Recorder, Tally, english_article, translation_label
+from .state import answers_digest
+from .translate import Recorder, Rendering, Segment, Tally, english_article, translation_label
 
 SOURCE_LANG = "zh-Hans"
 HANT, EN = "zh-Hant", "en"
@@ -28,7 +34,8 @@ class Source:
     rel: Path                 # relative to docs/zh-Hans
     meta: dict
     body: list[BodyBlock]
-    mtime_ns: int = 0         # of the zh-Hans file: an unchanged source needs no new conversion
+    mtime_ns: int = 0         # of the zh-Hans file, with size its stamp: an unchanged source
+    size: int = 0             # needs no new conversion or rendering
 
 
 @dataclass
@@ -46,17 +53,34 @@ class WriteReport:
     missing: list[Missing] = field(default_factory=list)
 
 
-def read_sources(docs: Path) -> list[Source]:
+def _root(docs: Path) -> Path:
     root = docs / SOURCE_LANG
     if not root.is_dir():
         raise UserError(f"{root}: no Simplified Chinese articles (run `python -m build_scripts segment` first)")
-    sources = []
-    for path in sorted(root.rglob("*.md")):
-        meta, markdown = split_document(path)
-        if meta.get("lang", SOURCE_LANG) != SOURCE_LANG or "id" not in meta:
-            raise UserError(f"{path}: not a zh-Hans article (no id, or lang is not zh-Hans)")
-        sources.append(Source(path.relative_to(root), meta, parse_body(markdown), path.stat().st_mtime_ns))
-    return sources
+    return root
+
+
+def scan_sources(docs: Path) -> list[tuple[Path, tuple[int, int]]]:
+    """Every zh-Hans article's relative path and stamp (mtime_ns, size), sorted; nothing parsed."""
+    root = _root(docs)
+    found = []
+    for rel in sorted(markdown_files(root), key=lambda rel: rel.split("/")):  # as Paths sort
+        st = os.stat(root / rel)
+        found.append((Path(rel), (st.st_mtime_ns, st.st_size)))
+    return found
+
+
+def read_source(docs: Path, rel: Path) -> Source:
+    path = docs / SOURCE_LANG / rel
+    st = path.stat()
+    meta, markdown = split_document(path)
+    if meta.get("lang", SOURCE_LANG) != SOURCE_LANG or "id" not in meta:
+        raise UserError(f"{path}: not a zh-Hans article (no id, or lang is not zh-Hans)")
+    return Source(rel, meta, parse_body(markdown), st.st_mtime_ns, st.st_size)
+
+
+def read_sources(docs: Path) -> list[Source]:
+    return [read_source(docs, rel) for rel, _ in scan_sources(docs)]
 
 
 # -- zh-Hant ------------------------------------------------------------------------
@@ -92,20 +116,40 @@ def record_segments(sources: list[Source], glossary: Glossary) -> Recorder:
     return recorder
 
 
+def article_segments(src: Source, glossary: Glossary) -> list[Segment]:
+    """Pass 1 for one article, each segment with its memory hash (kept in the English state)."""
+    recorder = Recorder()
+    english_article(src.meta, src.body, glossary, recorder.render)
+    return [segment.hashed() for segment in recorder.segments]
+
+
 def english(src: Source, glossary: Glossary, render) -> tuple[dict, list[BodyBlock], Tally]:
     meta, body, tally = english_article(src.meta, src.body, glossary, render)
     meta["translation"] = translation_label(tally)
     return meta, body, tally
 
 
-def remove_orphans(docs: Path, lang: str, keep: set[Path], provenance_key: str) -> int:
+def markdown_files(root: Path) -> set[str]:
+    """Every ``*.md`` under ``root``, as relative POSIX paths (os.walk: a year has 22k, and
+    pathlib's rglob and relative_to cost seconds there)."""
+    found = set()
+    for folder, _, names in os.walk(root):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        found.update(prefix + name for name in names if name.endswith(".md"))
+    return found
+
+
+def remove_orphans(docs: Path, lang: str, keep: set[str], provenance_key: str,
+                   present: set[str] | None = None) -> int:
+    """Remove this stage's files in ``lang`` whose zh-Hans article is gone; ``keep`` and
+    ``present`` (what ``markdown_files`` found, if the caller has it) are relative POSIX paths."""
     root = docs / lang
     removed = 0
     if not root.is_dir():
         return 0
-    for path in root.rglob("*.md"):
-        if path.relative_to(root) in keep:
-            continue
+    for rel in sorted((markdown_files(root) if present is None else present) - keep):
+        path = root / rel
         head = path.read_text(encoding="utf-8")[:8000]
         if f"\n{provenance_key}:" in head.split("\n---", 1)[0]:
             path.unlink()
@@ -113,28 +157,36 @@ def remove_orphans(docs: Path, lang: str, keep: set[Path], provenance_key: str) 
     return removed
 
 
-def write_siblings(docs: Path, sources: list[Source], cc: Converter | None,
-                   glossary: Glossary, render, converted: dict | None = None) -> WriteReport:
-    """``converted`` (rel → [source mtime, converter]) is updated in place: a source
-    unchanged since its zh-Hant sibling was made by the same converter is not converted again."""
-    report = WriteReport(articles=len(sources))
-    keep = {s.rel for s in sources}
-    converted = {} if converted is None else converted
-    for src in sources:
-        if cc is not None:
-            made_by = [src.mtime_ns, cc.provenance.key]
-            target = docs / HANT / src.rel
-            if converted.get(src.rel.as_posix()) == made_by and target.exists():
-                report.reused[HANT] += 1
-            else:
-                meta, body = traditional(src, cc)
-                report.written[HANT] += write_if_changed(target, render_document(meta, body))
-                converted[src.rel.as_posix()] = made_by
-        meta, body, tally = english(src, glossary, render)
-        report.written[EN] += write_if_changed(docs / EN / src.rel, render_document(meta, body))
-        if tally.untranslated:
-            report.missing.append(Missing(src.rel, tally.untranslated))
-    if cc is not None:
-        report.removed += remove_orphans(docs, HANT, keep, "conversion")
-    report.removed += remove_orphans(docs, EN, keep, "translation")
-    return report
+def write_traditional(docs: Path, src: Source, cc: Converter) -> bool:
+    meta, body = traditional(src, cc)
+    return write_if_changed(docs / HANT / src.rel, render_document(meta, body))
+
+
+@dataclass
+class EnglishOutcome:
+    written: bool
+    used: list[int]          # which pass-1 segments the rendering asked for, in order
+    digest: str              # of the answers they got
+    untranslated: list[str]
+
+
+def write_english(docs: Path, src: Source, glossary: Glossary, render, segments: list[Segment]) -> EnglishOutcome:
+    """Render and write one English sibling, noting what it asked (for the English state).
+
+    ``segments`` are the article's pass-1 segments: pass 2 asks for some of them (a
+    reviewed byline spares its pieces), never for one pass 1 did not see.
+    """
+    asked: list[tuple[Segment, Rendering]] = []
+
+    def noting(segment: Segment) -> Rendering:
+        answer = render(segment)
+        asked.append((segment, answer))
+        return answer
+
+    meta, body, tally = english(src, glossary, noting)
+    written = write_if_changed(docs / EN / src.rel, render_document(meta, body))
+    index: dict[Segment, int] = {}
+    for i, segment in enumerate(segments):
+        index.setdefault(segment, i)
+    used = [index[segment] for segment, _ in asked]
+    return EnglishOutcome(written, used, answers_digest(a for _, a in asked), tally.untranslated)
