@@ -20,7 +20,8 @@ a cold run) it
 4. **variants**: ``make_variants(offline=True)`` with that memory; its time is
    split into reading the zh-Hans tree, **zh-Hant** (OpenCC conversion and
    writing) and **en** (memory load, segment look-ups, rendering and writing)
-   by wrapping the functions ``make_variants`` calls (the stage runs as is);
+   as the stage's own clock reports it (``VariantsResult.steps``: conversion and
+   rendering run together in worker processes, shared out by the work each took);
 5. **site**: ``build_site`` into WORK/site (staging in WORK/build), which
    reports its own phases: index pages (staging the per-language docs dirs:
    generated home/archive/issue/page/author/source pages plus the articles),
@@ -65,7 +66,6 @@ worker script itself, so that figure lacks pagefind-worker.js).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import gzip
 import hashlib
@@ -209,55 +209,6 @@ def prepare_memory(docs: Path, memory_path: Path) -> dict:
 
 
 # -- variants, timed inside ------------------------------------------------------------------
-@contextlib.contextmanager
-def timed_variants(times: dict[str, float]):
-    """Wrap what ``make_variants`` calls, to split its time by language; restores everything."""
-    import build_scripts.variants as V
-    import build_scripts.variants.write as W
-    from build_scripts.variants.convert import Converter
-    from build_scripts.variants.memory import Memory
-    from build_scripts.variants.translate import Translator
-
-    def add(key, seconds):
-        times[key] = times.get(key, 0.0) + seconds
-
-    def wrap(fn, key_of):
-        def inner(*a, **k):
-            t = time.perf_counter()
-            try:
-                return fn(*a, **k)
-            finally:
-                add(key_of(*a, **k), time.perf_counter() - t)
-        return inner
-
-    def lang_of_path(path, *_a, **_k):
-        return "zh-Hant" if "zh-Hant" in Path(path).parts else "en"
-
-    render_name = "render_document" if hasattr(W, "render_document") else "render_file"
-    saved = [(V, "read_sources", V.read_sources), (V, "record_segments", V.record_segments),
-             (W, "traditional", W.traditional), (W, "english", W.english),
-             (W, render_name, getattr(W, render_name)), (W, "write_if_changed", W.write_if_changed),
-             (W, "remove_orphans", W.remove_orphans), (Translator, "fill", Translator.fill)]
-    load_memory, from_files = Memory.__dict__["load"], Converter.__dict__["from_files"]
-    V.read_sources = wrap(V.read_sources, lambda *a, **k: "read")
-    V.record_segments = wrap(V.record_segments, lambda *a, **k: "en")
-    W.traditional = wrap(W.traditional, lambda *a, **k: "zh-Hant")
-    W.english = wrap(W.english, lambda *a, **k: "en")
-    setattr(W, render_name, wrap(getattr(W, render_name),
-                                 lambda meta, *a, **k: "zh-Hant" if meta.get("lang") == "zh-Hant" else "en"))
-    W.write_if_changed = wrap(W.write_if_changed, lang_of_path)
-    W.remove_orphans = wrap(W.remove_orphans, lambda docs, lang, *a, **k: lang)
-    Translator.fill = wrap(Translator.fill, lambda *a, **k: "en")
-    Memory.load = classmethod(wrap(load_memory.__func__, lambda *a, **k: "en"))
-    Converter.from_files = classmethod(wrap(from_files.__func__, lambda *a, **k: "zh-Hant"))
-    try:
-        yield
-    finally:
-        for owner, name, fn in saved:
-            setattr(owner, name, fn)
-        Memory.load, Converter.from_files = load_memory, from_files
-
-
 # -- first search --------------------------------------------------------------------------
 def _cbor(b: bytes, i: int = 0):
     """A small CBOR reader (what Pagefind's pf_meta and pf_index hold); returns (value, next)."""
@@ -511,14 +462,15 @@ def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
     rss.take_stage_peak()
 
     t = time.perf_counter()
-    vtimes: dict[str, float] = {}
-    with timed_variants(vtimes):
-        v = make_variants(work / "docs", offline=True, memory=work / "memory" / "en.jsonl", progress=None)
+    v = make_variants(work / "docs", offline=True, memory=work / "memory" / "en.jsonl", progress=None)
     total_v = time.perf_counter() - t
-    stages["variants: read zh-Hans"] = vtimes.get("read", 0.0)
-    stages["zh-Hant"] = vtimes.get("zh-Hant", 0.0)
-    stages["en (memory)"] = vtimes.get("en", 0.0)
-    stages["variants: other"] = max(0.0, total_v - sum(vtimes.values()))
+    # the stage's own clock: conversion and rendering run together in worker processes and
+    # are shared out by the work each took there; the memory's load and look-ups count to en
+    stages["variants: read zh-Hans"] = v.steps.get("read", 0.0)
+    stages["zh-Hant"] = v.steps.get("zh-Hant", 0.0)
+    stages["en (memory)"] = v.steps.get("en", 0.0) + v.steps.get("memory", 0.0)
+    stages["variants: other"] = max(0.0, total_v - sum(stages[k] for k in
+                                                       ("variants: read zh-Hans", "zh-Hant", "en (memory)")))
     peaks["variants"] = rss.take_stage_peak()
     out["variants"] = {"seconds": total_v, "written": v.written.written, "missing_segments": v.missing_segments}
     say(f"variants: {total_v:.1f} s (zh-Hant {stages['zh-Hant']:.1f}, en {stages['en (memory)']:.1f}); "

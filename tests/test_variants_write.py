@@ -26,7 +26,11 @@ def load(path):
 
 
 def test_siblings_at_the_same_path_with_same_id_and_own_lang(docs, memory_path):
-    run(docs, memory_path, offline=True)
+    res = run(docs, memory_path, offline=True)
+    # the stage's clock (the benchmark's per-language split) accounts for its whole time
+    assert {"read", "memory", "zh-Hant", "en"} <= set(res.steps)
+    assert res.steps["zh-Hant"] > 0 and res.steps["en"] > 0
+    assert abs(sum(res.steps.values()) - res.seconds) < 0.05 * res.seconds + 0.01
     for rel in (REL, "2025/12/15/01/naiman.md"):
         zh, _ = load(docs / "zh-Hans" / rel)
         for lang in ("zh-Hant", "en"):

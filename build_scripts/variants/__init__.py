@@ -41,10 +41,35 @@ class VariantsResult:
     engine_down: str | None = None
     seconds: float = 0.0
     missing: list[Missing] = field(default_factory=list)
+    # wall seconds by step: "read" (list sources, parse the changed ones), "memory" (load, fill),
+    # "zh-Hant" and "en" (the conversion/rendering step, split by the work each took), "other"
+    steps: dict[str, float] = field(default_factory=dict)
 
     @property
     def missing_segments(self) -> int:
         return sum(len(m.where) for m in self.missing)
+
+
+class _StepClock:
+    """Wall seconds by step; a step done across processes is shared out by the work each
+    kind took there."""
+
+    def __init__(self):
+        self.steps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.steps[step] = self.steps.get(step, 0.0) + now - self.last
+        self.last = now
+
+    def share(self, work: dict[str, float]) -> None:
+        now = time.perf_counter()
+        total = sum(work.values())
+        for kind, seconds in work.items():
+            share = seconds / total if total else 1 / len(work)
+            self.steps[kind] = self.steps.get(kind, 0.0) + (now - self.last) * share
+        self.last = now
 
 
 def _record_changed(docs: Path, stamps, en_state: EnglishState, gloss, workers: Workers) -> dict:
@@ -124,11 +149,14 @@ def make_variants(docs_dir: Path | str = "docs", *,
     worker processes.
     """
     started = time.monotonic()
+    clock = _StepClock()
     say = progress or (lambda message: None)
     docs = Path(docs_dir)
     stamps = scan_sources(docs)
     gloss = _glossary.Glossary.load(glossary)
+    clock.lap("read")
     mem = _memory.Memory.load(memory)
+    clock.lap("memory")
     cc = convert.Converter.from_files(opencc_config, phrases) if hant else None
     converter_spec = (opencc_config, Path(phrases).resolve() if phrases else None)
     say(f"{len(stamps)} article(s); memory has {len(mem)} entries")
@@ -142,7 +170,9 @@ def make_variants(docs_dir: Path | str = "docs", *,
     hant_state, en_state = ConversionState(docs), EnglishState(docs, english_key(gloss))
 
     with Workers(parallel_threshold) as workers:
+        clock.lap("other")
         parsed = _record_changed(docs, stamps, en_state, gloss, workers)
+        clock.lap("read")
         fill = translator.fill([s for rel, _ in stamps for s in en_state.records[rel.as_posix()].segments])
         if fill.down:
             say(f"translation service unavailable ({fill.down}); using the memory only")
@@ -156,10 +186,17 @@ def make_variants(docs_dir: Path | str = "docs", *,
         report, jobs = _plan(stamps, parsed, present, cc, hant_state, en_state, answers)
         tools = Tools(docs, gloss, cc, answers)
         stamp_of = {rel: stamp for rel, stamp in stamps}
+        clock.lap("memory")
+        work = {HANT: 0.0, EN: 0.0}
         for done in workers.run(jobs, tools, answers, converter_spec):
             _note(done, stamp_of[done.rel], cc, report, hant_state, en_state)
+            for kind, seconds in done.seconds.items():
+                work[kind] += seconds
+        clock.share(work)
     _finish(docs, stamps, present, cc, report, hant_state, en_state)
-    result = VariantsResult(report, fill, saved, fill.down, time.monotonic() - started, report.missing)
+    clock.lap("other")
+    result = VariantsResult(report, fill, saved, fill.down, time.monotonic() - started, report.missing,
+                            clock.steps)
     say(f"wrote {report.written['zh-Hant']} zh-Hant and {report.written['en']} en file(s) "
         f"({report.articles} article(s); unchanged since the last run, not made again: "
         f"{report.reused['zh-Hant']} zh-Hant, {report.reused['en']} en; {report.removed} removed) "

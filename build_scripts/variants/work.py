@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Callable
 from .convert import Converter
 from .glossary import Glossary
 from .translate import Rendering, Segment
-from .write import Source, article_segments, read_source, write_english, write_traditional
+from .write import EN, HANT, Source, article_segments, read_source, write_english, write_traditional
 
 PARALLEL_THRESHOLD = 200
 CHUNKS_PER_WORKER = 4  # a few chunks each, so one slow chunk does not hold the others up
@@ -50,6 +51,7 @@ class Done:
     used: list[int] | None = None
     digest: str = ""
     untranslated: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per kind of work ("zh-Hant", "en")
 
 
 @dataclass
@@ -61,15 +63,19 @@ class Tools:
 
 
 def do_job(job: Job, tools: Tools) -> Done:
+    started = time.perf_counter()
     src = job.source or read_source(tools.docs, job.rel)
     done = Done(job.rel)
     if job.hant:
         done.converted = True
         done.hant_written = write_traditional(tools.docs, src, tools.converter)
+        done.seconds[HANT] = time.perf_counter() - started
+        started = time.perf_counter()
     if job.en:
         outcome = write_english(tools.docs, src, tools.glossary, tools.render, job.segments)
         done.en_written, done.used, done.digest = outcome.written, outcome.used, outcome.digest
         done.untranslated = outcome.untranslated
+        done.seconds[EN] = time.perf_counter() - started
     return done
 
 
