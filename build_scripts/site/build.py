@@ -11,8 +11,8 @@ and Material versions and site_url (a hash in build/site-parts/.<lang>.build),
 the language is built with MkDocs' dirty mode: only pages whose staged file is
 newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
-site/ is then brought in line with the parts by hard links (unchanged files
-are not touched).
+site/ is then brought in line with the parts by hard links (outputs.py; unchanged
+files are not touched, and the pages are never walked).
 """
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +28,7 @@ from pathlib import Path
 
 from ..docfile import write_if_changed
 from ..errors import UserError
-from . import seo
+from . import outputs, seo
 from .labels import LANGS, PREFIX
 from .staging import stage
 
@@ -98,29 +97,12 @@ def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
     return h.hexdigest()
 
 
-def prune_outputs(staged: Path, built: Path) -> int:
-    """Remove built pages (<url>/index.html) whose staged file is gone; a dirty build leaves them."""
-    removed = 0
-    for path in list(built.rglob("index.html")):
-        rel = path.parent.relative_to(built).as_posix()
-        if rel == ".":
-            continue
-        if rel.split("/", 1)[0] in {"assets", "search", "pagefind"}:
-            continue
-        if not ((staged / f"{rel}.md").is_file() or (staged / rel / "index.md").is_file()):
-            path.unlink()
-            removed += 1
-            d = path.parent
-            while d != built and not any(d.iterdir()):
-                d.rmdir()
-                d = d.parent
-    return removed
-
-
-def run_mkdocs(staging: Path, parts: Path, strict: bool = True, site_url: str | None = None,
-               verbose: bool = False, root: Path = ROOT, incremental: bool = True) -> dict[str, float]:
+def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: bool = True,
+               site_url: str | None = None, verbose: bool = False, root: Path = ROOT,
+               incremental: bool = True) -> dict[str, float]:
     """Build every language into parts/<lang>/, in parallel processes; dirty builds where
-    parts/<lang>/ holds a finished build of the same inputs."""
+    parts/<lang>/ holds a finished build of the same inputs. ``pages``: the staged pages
+    (outputs.staged_pages); a dirty build's outputs of pages no longer staged are removed."""
     ctx = multiprocessing.get_context("spawn")
     times = {}
     parts.mkdir(parents=True, exist_ok=True)
@@ -144,71 +126,17 @@ def run_mkdocs(staging: Path, parts: Path, strict: bool = True, site_url: str | 
         if errors:
             raise UserError("MkDocs build failed: " + "; ".join(errors))
     for lang in LANGS:
+        record = parts / f".{lang}.pages.json"
         if dirty[lang]:
-            prune_outputs(staging / lang, parts / lang)
+            built_before = outputs.load_record(record)
+            if built_before is None:
+                outputs.prune_by_walking(staging / lang, parts / lang)
+            else:
+                outputs.prune_pages(parts / lang, built_before.get(lang, set()) - pages[lang])
+        outputs.save_record(record, {lang: pages[lang]})
         (parts / f".{lang}.build").write_text(hashes[lang])
     times["dirty"] = sorted(lang for lang in LANGS if dirty[lang])
     return times
-
-
-def _place(src: str, dest: str) -> None:
-    try:
-        if os.path.samefile(src, dest):
-            return
-        os.unlink(dest)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-    try:
-        os.link(src, dest)
-    except OSError:                       # another file system: copy
-        shutil.copy2(src, dest)
-
-
-def _files_under(root: Path, skip: set[str] = frozenset()) -> set[str]:
-    """Paths of the files under ``root``, relative to it; ``skip``: relative paths not entered."""
-    found = set()
-    for dirpath, dirs, names in os.walk(root):
-        rel_dir = os.path.relpath(dirpath, root)
-        rel_dir = "" if rel_dir == "." else rel_dir + os.sep
-        dirs[:] = [d for d in dirs if rel_dir + d not in skip]
-        found.update(rel_dir + name for name in names if rel_dir + name not in skip)
-    return found
-
-
-def assemble(parts: Path, site: Path, linked: tuple[str, ...] = (),
-             keep: tuple[str, ...] = ("pagefind", "sitemaps", "sitemap.xml", "robots.txt")) -> None:
-    """Make site/ hold parts/zh-Hans at its root and parts/<lang> at site/<lang>/, as hard
-    links (unchanged files are left alone); files no part has are removed, except ``keep``
-    (Pagefind bundles and sitemaps, written after this). ``linked``: languages built in
-    MkDocs' dirty mode over a part already linked into site/: MkDocs rewrites a file in
-    place, so site/ sees it through the link, and only new files need linking. At a year
-    that saves a stat of every file."""
-    site.mkdir(parents=True, exist_ok=True)
-    same_disk = os.stat(parts).st_dev == os.stat(site).st_dev
-    kept = {os.path.normpath(os.path.join(PREFIX[lang], k)) for lang in LANGS for k in keep}
-    present = _files_under(site, kept)
-    wanted: set[str] = set()
-    for lang in LANGS:
-        src_root, prefix = parts / lang, PREFIX[lang]
-        for rel in _files_under(src_root):
-            dest = os.path.normpath(os.path.join(prefix, rel))
-            wanted.add(dest)
-            if lang in linked and same_disk and dest in present:
-                continue
-            _place(os.path.join(src_root, rel), os.path.join(site, dest))
-    for rel in present - wanted:
-        os.unlink(os.path.join(site, rel))
-    for dirpath, dirs, names in os.walk(site, topdown=False):
-        if dirpath != str(site) and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-
-
-def staged_pages(staging: Path) -> dict[str, set[str]]:
-    """Each language's page URLs (relative to its root), from the staged docs dirs: one .md
-    file is one page, and this walk is a fraction of one over the built site."""
-    from .indexes import url_of
-    return {lang: {url_of(rel.replace(os.sep, "/")) for rel in _files_under(staging / lang)
-                   if rel.endswith(".md")} for lang in LANGS}
 
 
 def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
@@ -283,14 +211,15 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
     parts = build_dir / "site-parts"
     url = site_url_setting()
-    times = run_mkdocs(build_dir / "docs", parts, strict=strict, site_url=url, verbose=verbose)
+    pages = outputs.staged_pages(build_dir / "docs")
+    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose)
     dirty = times.pop("dirty")
     t2 = time.perf_counter()
     log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
         f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())}; "
         f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
-    assemble(parts, site, linked=tuple(dirty))
-    write_discovery(site, url, staged_pages(build_dir / "docs"))
+    outputs.assemble(parts, site, pages, linked=tuple(dirty))
+    write_discovery(site, url, pages)
     t_assembled = time.perf_counter()
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                           **times})
