@@ -48,6 +48,13 @@ def test_pages_workflow_builds_translates_and_publishes():
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     build_env = next(s for s in steps if "build_scripts build" in s.get("run", ""))["env"]
     assert "SITE_URL" in build_env
+    # the last run's state comes back before the build, so a daily run is incremental
+    at = {i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache")}
+    build_at = next(i for i, s in enumerate(steps) if "build_scripts build" in s.get("run", ""))
+    assert at and min(at) < build_at
+    cached = steps[min(at)]["with"]["path"].split()
+    assert {"build", "docs/zh-Hans", "docs/zh-Hant", "docs/en", "site"} <= set(cached)
+    assert "run_id" in steps[min(at)]["with"]["key"] and steps[min(at)]["with"]["restore-keys"]
     deploy = flow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in deploy["steps"])
