@@ -22,13 +22,14 @@ import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..docfile import write_if_changed
 from ..errors import UserError
 from . import outputs, seo
+from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
 
@@ -99,10 +100,12 @@ def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
 
 def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: bool = True,
                site_url: str | None = None, verbose: bool = False, root: Path = ROOT,
-               incremental: bool = True) -> dict[str, float]:
+               incremental: bool = True, on_built=None, while_waiting=None) -> dict[str, float]:
     """Build every language into parts/<lang>/, in parallel processes; dirty builds where
     parts/<lang>/ holds a finished build of the same inputs. ``pages``: the staged pages
-    (outputs.staged_pages); a dirty build's outputs of pages no longer staged are removed."""
+    (outputs.staged_pages); a dirty build's outputs of pages no longer staged are removed.
+    ``on_built(lang)`` is called as each language's build ends, ``while_waiting()`` every
+    half second until all have (the site stage starts indexing a finished language)."""
     ctx = multiprocessing.get_context("spawn")
     times = {}
     parts.mkdir(parents=True, exist_ok=True)
@@ -113,30 +116,44 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
         dirty[lang] = (incremental and (parts / lang).is_dir() and stamp.is_file()
                        and stamp.read_text() == hashes[lang])
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
+    errors = []
     with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=ctx) as pool:
-        futures = {lang: pool.submit(_mkdocs_build, str(root / CONFIGS[lang]), str(staging / lang),
-                                     str(parts / lang), strict, site_url, verbose, dirty[lang])
+        futures = {pool.submit(_mkdocs_build, str(root / CONFIGS[lang]), str(staging / lang),
+                               str(parts / lang), strict, site_url, verbose, dirty[lang]): lang
                    for lang in LANGS}
-        errors = []
-        for lang, fut in futures.items():
-            try:
-                times[lang] = fut.result()
-            except Exception as e:  # noqa: BLE001 - reported below, one line per language
-                errors.append(f"{lang}: {e}")
-        if errors:
-            raise UserError("MkDocs build failed: " + "; ".join(errors))
-    for lang in LANGS:
-        record = parts / f".{lang}.pages.json"
-        if dirty[lang]:
-            built_before = outputs.load_record(record)
-            if built_before is None:
-                outputs.prune_by_walking(staging / lang, parts / lang)
-            else:
-                outputs.prune_pages(parts / lang, built_before.get(lang, set()) - pages[lang])
-        outputs.save_record(record, {lang: pages[lang]})
-        (parts / f".{lang}.build").write_text(hashes[lang])
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                lang = futures[future]
+                try:
+                    times[lang] = future.result()
+                except Exception as e:  # noqa: BLE001 - reported below, one line per language
+                    errors.append(f"{lang}: {e}")
+                    continue
+                _settle_part(parts, lang, staging, pages[lang], dirty[lang], hashes[lang])
+                if on_built and not errors:
+                    on_built(lang)
+            if while_waiting:
+                while_waiting()
+    if errors:
+        raise UserError("MkDocs build failed: " + "; ".join(errors))
     times["dirty"] = sorted(lang for lang in LANGS if dirty[lang])
     return times
+
+
+def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: bool, inputs_hash: str) -> None:
+    """After a language's build succeeded: prune what a dirty build leaves, record its pages
+    and the inputs it was built from (the next build may then be a dirty one)."""
+    record = parts / f".{lang}.pages.json"
+    if dirty:
+        built_before = outputs.load_record(record)
+        if built_before is None:
+            outputs.prune_by_walking(staging / lang, parts / lang)
+        else:
+            outputs.prune_pages(parts / lang, built_before.get(lang, set()) - pages)
+    outputs.save_record(record, {lang: pages})
+    (parts / f".{lang}.build").write_text(inputs_hash)
 
 
 def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
@@ -212,7 +229,14 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     parts = build_dir / "site-parts"
     url = site_url_setting()
     pages = outputs.staged_pages(build_dir / "docs")
-    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose)
+    # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
+    # pages in its part (the same files site/ links to), so indexing fills the cores the
+    # slowest build leaves idle.
+    indexer = Indexer(site, build_dir / "pagefind-src") if search else None
+    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
+                       on_built=lambda lang: indexer and indexer.add_language(
+                           lang, listed_pages(parts / lang, pages[lang])),
+                       while_waiting=indexer.pump if indexer else None)
     dirty = times.pop("dirty")
     t2 = time.perf_counter()
     log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
@@ -221,19 +245,20 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     outputs.assemble(parts, site, pages, linked=tuple(dirty))
     write_discovery(site, url, pages)
     t_assembled = time.perf_counter()
+    if indexer:
+        indexer.pump()
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                           **times})
     result.incremental = dirty
-    if search:
-        from .search import index_site
-        done = index_site(site, build_dir / "pagefind-src")
+    if indexer:
+        done = indexer.finish()
         result.indexed, result.shards, result.reindexed = done.counts, done.shards, done.reindexed
         t3 = time.perf_counter()
         result.seconds["pagefind"] = t3 - t_assembled
         log(f"site: Pagefind: {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} pages in "
             f"{', '.join(f'{len(result.shards[lang])} {lang}' for lang in result.shards)} shards; re-indexed "
             f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
-            f"in {t3 - t_assembled:.1f} s")
+            f"in {t3 - t_assembled:.1f} s after the assembly (it starts with the first finished build)")
     result.seconds["total"] = time.perf_counter() - t0
     result.size, result.pages = site_size(site)
     log(f"site: {site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")

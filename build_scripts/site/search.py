@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,10 +142,16 @@ class BodyDigests:
         self.path.write_text(json.dumps(self.now), encoding="utf-8")
 
 
-def shards(site: Path, lang: str, digests: BodyDigests) -> dict[str, list[tuple[str, Path, str]]]:
+def listed_pages(root: Path, urls: set[str]) -> list[tuple[str, Path]]:
+    """``pages`` from a known page list (URLs relative to the language root, as staged):
+    no walk of the built tree."""
+    return sorted(("/" + url, root / url / "index.html") for url in urls)
+
+
+def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests) -> dict[str, list[tuple[str, Path, str]]]:
     """Shard name → (url, file, body digest) of the pages it indexes, newest shard first."""
     out: dict[str, list[tuple[str, Path, str]]] = {}
-    for url, path in pages(site, lang):
+    for url, path in lang_pages:
         digest = digests(url, path)
         if digest:
             out.setdefault(shard_of(url), []).append((url, path, digest))
@@ -217,7 +224,69 @@ class _Language:
         self.digests.save()
 
 
-def _plan_language(site: Path, work: Path, lang: str, out: Indexed) -> tuple[_Language, list]:
+class Indexer:
+    """Runs Pagefind for the shards whose text changed, ``parallel`` CLI runs at a time (one
+    per core by default), biggest shards first. Languages are added as their pages are
+    ready (the site stage adds each as soon as its MkDocs build ends, so indexing fills
+    the cores the slowest build leaves idle); ``pump`` starts what it can without waiting,
+    ``finish`` waits for everything and then writes each language's shards.json and stamps.
+    Bundles go to <site>/<language root>/pagefind/<shard>/; ``work`` holds the state and
+    the pages handed to Pagefind while it runs."""
+
+    def __init__(self, site: Path, work: Path, parallel: int | None = None):
+        self.site, self.work = site, work
+        self.parallel = parallel or os.cpu_count() or 1
+        self.out = Indexed()
+        self.plans: list[_Language] = []
+        self.queue: list[tuple] = []
+        self.running: list[tuple] = []
+        self.errors: list[str] = []
+        work.mkdir(parents=True, exist_ok=True)
+
+    def add_language(self, lang: str, lang_pages: list[tuple[str, Path]]) -> None:
+        plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out)
+        self.plans.append(plan)
+        self.queue = sorted(self.queue + jobs, key=lambda job: -len(job[2]))
+        self.pump()
+
+    def pump(self) -> None:
+        self._reap(block=False)
+        while self.queue and len(self.running) < self.parallel:
+            lang, name, entries, src, dest = self.queue.pop(0)
+            _mirror(entries, lang, src)
+            if dest.exists():
+                shutil.rmtree(dest)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--site", str(src), "--output-path", str(dest),
+                 "--force-language", FORCE_LANGUAGE[lang], "--exclude-selectors", ".headerlink", "--quiet"],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self.running.append((lang, name, src, dest, proc))
+
+    def _reap(self, block: bool) -> None:
+        for item in list(self.running):
+            lang, name, src, dest, proc = item
+            if not block and proc.poll() is None:
+                continue
+            output, _ = proc.communicate()
+            self.running.remove(item)
+            shutil.rmtree(src, ignore_errors=True)
+            if proc.returncode != 0 or not (dest / "pagefind.js").is_file():
+                self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
+
+    def finish(self) -> Indexed:
+        while self.queue or self.running:
+            self.pump()
+            if self.running:
+                time.sleep(0.05)
+        if self.errors:
+            raise UserError("Pagefind failed: " + "; ".join(map(str, self.errors)))
+        for plan in self.plans:
+            plan.commit()
+        return self.out
+
+
+def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str, Path]],
+                   out: Indexed) -> tuple[_Language, list]:
     """The shards of one language, and the Pagefind jobs (lang, shard, pages, source, bundle)
     for those whose text changed since their bundle was made."""
     root = site / PREFIX[lang] / "pagefind"
@@ -230,7 +299,7 @@ def _plan_language(site: Path, work: Path, lang: str, out: Indexed) -> tuple[_La
     stamp_file.unlink(missing_ok=True)          # written back when every Pagefind run succeeded
     shutil.rmtree(work / lang, ignore_errors=True)   # mirrors of an interrupted run
     plan = _Language(lang, root, stamp_file, {}, [], BodyDigests(work, lang))
-    by_shard = shards(site, lang, plan.digests)
+    by_shard = shards(lang_pages, plan.digests)
     out.counts[lang] = sum(len(v) for v in by_shard.values())
     out.shards[lang] = list(by_shard)
     out.reindexed[lang] = []
@@ -248,49 +317,9 @@ def _plan_language(site: Path, work: Path, lang: str, out: Indexed) -> tuple[_La
     return plan, jobs
 
 
-def _run_pagefind(jobs: list, parallel: int) -> None:
-    """Mirror each shard's pages and run the Pagefind CLI on them, ``parallel`` at a time,
-    biggest shards first (the runs then end close together); a mirror goes when its run ends."""
-    errors, running = [], []
-
-    def finish(item):
-        lang, name, src, dest, proc = item
-        output, _ = proc.communicate()
-        shutil.rmtree(src, ignore_errors=True)
-        if proc.returncode != 0 or not (dest / "pagefind.js").is_file():
-            errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
-
-    for lang, name, entries, src, dest in sorted(jobs, key=lambda job: -len(job[2])):
-        _mirror(entries, lang, src)
-        if dest.exists():
-            shutil.rmtree(dest)
-        while len(running) >= parallel:
-            finish(running.pop(0))
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(src), "--output-path", str(dest),
-             "--force-language", FORCE_LANGUAGE[lang], "--exclude-selectors", ".headerlink", "--quiet"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        running.append((lang, name, src, dest, proc))
-    for item in running:
-        finish(item)
-    if errors:
-        raise UserError("Pagefind failed: " + "; ".join(map(str, errors)))
-
-
 def index_site(site: Path, work: Path, parallel: int | None = None) -> Indexed:
-    """Write every language's shard bundles at <language root>/pagefind/<shard>/ and the shard
-    list <language root>/pagefind/shards.json; run Pagefind (``parallel`` CLI runs at a time,
-    one per core by default) only for shards whose text changed since the bundle was made
-    (a fingerprint in ``work``/<lang>.shards.json, with the bundle still in place). ``work``
-    holds the pages handed to Pagefind."""
-    out = Indexed()
-    work.mkdir(parents=True, exist_ok=True)
-    plans, jobs = [], []
+    """Index every language of a built site/ (its pages found by walking it); see Indexer."""
+    indexer = Indexer(site, work, parallel)
     for lang in LANGS:
-        plan, lang_jobs = _plan_language(site, work, lang, out)
-        plans.append(plan)
-        jobs += lang_jobs
-    _run_pagefind(jobs, parallel or os.cpu_count() or 1)
-    for plan in plans:
-        plan.commit()
-    return out
+        indexer.add_language(lang, pages(site, lang))
+    return indexer.finish()
