@@ -16,7 +16,7 @@ from .model import BodyBlock
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
 # Line starts that would open a heading, quote or list.
 _LINE_START = re.compile(r"^(#|>|[-+]\s|\d+[.)]\s)")
-_SENTENCE_END = "\u3002\uff01\uff1f!?."  # 。！？!?.
+SENTENCE_END = "\u3002\uff01\uff1f!?."  # 。！？!?. (a lead-in's own end stays outside the bold)
 
 
 def escape(text: str) -> str:
@@ -43,7 +43,7 @@ def render_paragraph(block: BodyBlock) -> str:
         return "#" * block.level + " " + escape(block.text)
     if block.lead_in and block.text.startswith(block.lead_in):
         lead, rest = block.lead_in, block.text[len(block.lead_in):]
-        punct = lead[-1] if lead[-1] in _SENTENCE_END else ""
+        punct = lead[-1] if lead[-1] in SENTENCE_END else ""
         core = lead[:-1] if punct else lead
         return f"**{escape(core)}**{escape(punct)}{escape(rest)}"
     return escape(block.text)
@@ -65,7 +65,7 @@ def parse_block(chunk: str) -> BodyBlock:
     if m:
         rest = unescape(chunk[m.end():])
         lead = unescape(m.group(1))
-        if rest[:1] and rest[0] in _SENTENCE_END:
+        if rest[:1] and rest[0] in SENTENCE_END:
             lead, rest = lead + rest[0], rest[1:]
         return BodyBlock("paragraph", lead + rest, lead_in=lead)
     return BodyBlock("paragraph", unescape(chunk))

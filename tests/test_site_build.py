@@ -448,3 +448,28 @@ def test_assemble_links_parts_into_the_site_and_after_a_dirty_build_only_adds_an
     assemble(parts, site, pages, linked=("en", "zh-Hans", "zh-Hant"))
     assert (site / "en" / "b" / "index.html").read_text() == "en b" and not (site / "en" / "stray.html").exists()
     assert (site / "zh-Hant" / "a" / "index.html").read_text() == "zh-Hant a, new file"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "lead", "subhead"]),
+                          st.text(alphabet='ab 中文<>&"*_`#[]\\.-1!?\u3002\u201c\u201d', min_size=1, max_size=12),
+                          st.integers(2, 3)), min_size=1, max_size=6))
+def test_article_html_is_what_python_markdown_makes_of_the_body(blocks):
+    import markdown
+    from pymdownx.slugs import slugify
+    from build_scripts.body import render_body
+    from build_scripts.model import BodyBlock
+    from build_scripts.site.hooks import article_html
+    body = []
+    for kind, text, level in blocks:
+        text = " ".join(text.split()) or "x"
+        if kind == "subhead":
+            body.append(BodyBlock("subhead", text, level=level))
+        elif kind == "lead":
+            body.append(BodyBlock("paragraph", text + "\u3002\u6b63\u6587", lead_in=text + "\u3002"))
+        else:
+            body.append(BodyBlock("paragraph", text))
+    source = render_body(body)
+    expected = markdown.markdown(source, extensions=["toc"], extension_configs={
+        "toc": {"permalink": "#", "slugify": slugify(case="lower")}})
+    squash = lambda h: re.sub(r"\s*\n\s*", "", h)  # noqa: E731 - newlines between blocks only
+    assert squash(article_html(source)) == squash(expected)

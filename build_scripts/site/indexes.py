@@ -78,11 +78,8 @@ class Headings:
         self.ids: set[str] = set()
 
     def __call__(self, level: int, text: str, inner: str | None = None) -> str:
-        base = _slug(text) or "_"
-        hid, n = base, 1
-        while hid in self.ids:
-            hid, n = f"{base}_{n}", n + 1
-        self.ids.add(hid)
+        from markdown.extensions.toc import unique      # its rule for empty and repeated ids
+        hid = unique(_slug(text), self.ids)
         inner = E(text) if inner is None else inner
         return (f'<h{level} id="{E(hid)}">{inner}<a class="headerlink" href="#{E(hid)}" '
                 f'title="Permanent link">#</a></h{level}>\n')
