@@ -16,6 +16,7 @@ from .model import BodyBlock
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
 # Line starts that would open a heading, quote or list.
 _LINE_START = re.compile(r"^(#|>|[-+]\s|\d+[.)]\s)")
+_RULE = re.compile(r"-[ \t]*-[ \t]*-[- \t]*")
 SENTENCE_END = "\u3002\uff01\uff1f!?."  # 。！？!?. (a lead-in's own end stays outside the bold)
 
 
@@ -26,7 +27,7 @@ def escape(text: str) -> str:
     if m and m.group(1)[0].isdigit():  # "1. " → "1\. "
         cut = len(m.group(1)) - 2
         text = text[:cut] + "\\" + text[cut:]
-    elif m:
+    elif m or _RULE.fullmatch(text):   # "---" alone would be a horizontal rule
         text = "\\" + text
     return text
 
@@ -39,8 +40,11 @@ def unescape(markdown: str) -> str:
 
 
 def render_paragraph(block: BodyBlock) -> str:
-    if block.kind == "subhead":
-        return "#" * block.level + " " + escape(block.text)
+    if block.kind == "subhead":        # a "#" at the end would close the heading: escape it
+        text = escape(block.text)
+        backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+        closing = text.endswith("#") and backslashes % 2 == 0      # not itself escaped
+        return "#" * block.level + " " + (text[:-1] + "\\#" if closing else text)
     if block.lead_in and block.text.startswith(block.lead_in):
         lead, rest = block.lead_in, block.text[len(block.lead_in):]
         punct = lead[-1] if lead[-1] in SENTENCE_END else ""
@@ -54,7 +58,7 @@ def render_body(blocks: list[BodyBlock]) -> str:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_LEAD_IN = re.compile(r"^\*\*(.+?)\*\*")
+_LEAD_IN = re.compile(r"^\*\*((?:\\.|[^\\])+?)\*\*")   # escaped characters (\*) inside
 
 
 def parse_block(chunk: str) -> BodyBlock:
