@@ -17,7 +17,7 @@ _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
 # Line starts that would open a heading, quote or list.
 _LINE_START = re.compile(r"^(#|>|[-+]\s|\d+[.)]\s)")
 _RULE = re.compile(r"-[ \t]*-[ \t]*-[- \t]*")
-SENTENCE_END = "\u3002\uff01\uff1f!?."  # 。！？!?. (a lead-in's own end stays outside the bold)
+_SENTENCE_END = "\u3002\uff01\uff1f!?."  # 。！？!?.
 
 
 def escape(text: str) -> str:
@@ -45,12 +45,21 @@ def render_paragraph(block: BodyBlock) -> str:
         backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
         closing = text.endswith("#") and backslashes % 2 == 0      # not itself escaped
         return "#" * block.level + " " + (text[:-1] + "\\#" if closing else text)
-    if block.lead_in and block.text.startswith(block.lead_in):
-        lead, rest = block.lead_in, block.text[len(block.lead_in):]
-        punct = lead[-1] if lead[-1] in SENTENCE_END else ""
-        core = lead[:-1] if punct else lead
+    parts = lead_in_parts(block)
+    if parts:
+        core, punct, rest = parts
         return f"**{escape(core)}**{escape(punct)}{escape(rest)}"
     return escape(block.text)
+
+
+def lead_in_parts(block: BodyBlock) -> tuple[str, str, str] | None:
+    """A paragraph's bold lead-in, its closing mark (printed outside the bold) and the rest;
+    None for a paragraph without one."""
+    if not (block.lead_in and block.text.startswith(block.lead_in)):
+        return None
+    lead, rest = block.lead_in, block.text[len(block.lead_in):]
+    punct = lead[-1] if lead[-1] in _SENTENCE_END else ""
+    return (lead[:-1] if punct else lead), punct, rest
 
 
 def render_body(blocks: list[BodyBlock]) -> str:
@@ -69,7 +78,7 @@ def parse_block(chunk: str) -> BodyBlock:
     if m:
         rest = unescape(chunk[m.end():])
         lead = unescape(m.group(1))
-        if rest[:1] and rest[0] in SENTENCE_END:
+        if rest[:1] and rest[0] in _SENTENCE_END:
             lead, rest = lead + rest[0], rest[1:]
         return BodyBlock("paragraph", lead + rest, lead_in=lead)
     return BodyBlock("paragraph", unescape(chunk))

@@ -233,9 +233,11 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     # pages in its part (the same files site/ links to), so indexing fills the cores the
     # slowest build leaves idle.
     indexer = Indexer(site, build_dir / "pagefind-src") if search else None
+
+    def index_language(lang: str) -> None:
+        indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
     times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
-                       on_built=lambda lang: indexer and indexer.add_language(
-                           lang, listed_pages(parts / lang, pages[lang])),
+                       on_built=index_language if indexer else None,
                        while_waiting=indexer.pump if indexer else None)
     dirty = times.pop("dirty")
     t2 = time.perf_counter()
@@ -245,8 +247,6 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     outputs.assemble(parts, site, pages, linked=tuple(dirty))
     write_discovery(site, url, pages)
     t_assembled = time.perf_counter()
-    if indexer:
-        indexer.pump()
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                           **times})
     result.incremental = dirty

@@ -154,6 +154,12 @@ _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July",
               "August", "September", "October", "November", "December"]
 
 
+def nested_roots(lang: str) -> set[str]:
+    """The folders in a language's root that are other languages' roots (the zh-Hans root,
+    the site's own, holds zh-Hant/ and en/)."""
+    return {PREFIX[x].strip("/") for x in LANGS if PREFIX[x]} if not PREFIX[lang] else set()
+
+
 def t(lang: str, key: str, **kw) -> str:
     text = LABELS[lang].get(key) or LABELS["en"][key]
     return text.format(**kw) if kw else text

@@ -16,8 +16,9 @@ import os
 import shutil
 from pathlib import Path
 
+from ..tree import relative_files
 from .indexes import url_of
-from .labels import LANGS, PREFIX
+from .labels import LANGS, PREFIX, nested_roots
 from .staging import PRESENCE_FILE
 
 KEEP = ("pagefind", "sitemaps", "sitemap.xml", "robots.txt")  # written into site/ after assembly
@@ -80,26 +81,16 @@ def prune_by_walking(staged: Path, built: Path) -> int:
 
 
 # -- site/ ------------------------------------------------------------------------------------
-def _files_under(root: Path, skip: set[str] = frozenset()) -> set[str]:
-    """Paths of the files under ``root``, relative to it; ``skip``: relative paths not entered."""
-    found = set()
-    for dirpath, dirs, names in os.walk(root):
-        rel_dir = os.path.relpath(dirpath, root)
-        rel_dir = "" if rel_dir == "." else rel_dir + os.sep
-        dirs[:] = [d for d in dirs if rel_dir + d not in skip]
-        found.update(rel_dir + name for name in names if rel_dir + name not in skip)
-    return found
-
-
 def _other_files(root: Path, pages: set[str], skip: set[str] = frozenset()) -> set[str]:
     """The files under ``root`` that are not pages: everything outside the top-level folders
     that hold pages (those hold nothing else: staging stages only .md files)."""
     page_tops = {url.split("/", 1)[0] for url in pages if url}
-    return _files_under(root, skip | page_tops | {"index.html"}) | (
+    return relative_files(root, skip | page_tops | {"index.html"}) | (
         {"index.html"} if "" not in pages and (root / "index.html").is_file() else set())
 
 
-def _place(src: str, dest: str) -> None:
+def link_file(src: str, dest: str) -> None:
+    """Make ``dest`` a hard link to ``src`` (a copy across file systems), unless it is one."""
     try:
         if os.path.samefile(src, dest):
             return
@@ -129,14 +120,14 @@ def assemble(parts: Path, site: Path, pages: dict[str, set[str]], linked: tuple[
     record.unlink(missing_ok=True)            # written back when site/ is in line again
     for lang in LANGS:
         src_root, dest_root = parts / lang, site / PREFIX[lang]
-        own = {PREFIX[x].strip("/") for x in LANGS if PREFIX[x]} if not PREFIX[lang] else set()
+        own = nested_roots(lang)
         others = _other_files(src_root, pages[lang])
         had = before.get(lang) if before else None
         fresh = pages[lang] if had is None or lang not in linked else pages[lang] - had
         for rel in [*map(page_file, fresh), *others]:
-            _place(os.path.join(src_root, rel), os.path.join(dest_root, rel))
+            link_file(os.path.join(src_root, rel), os.path.join(dest_root, rel))
         if had is None:                       # no record: find what to remove by walking site/
-            stale = _files_under(dest_root, own | set(KEEP)) - set(map(page_file, pages[lang])) - others
+            stale = relative_files(dest_root, own | set(KEEP)) - set(map(page_file, pages[lang])) - others
             for rel in stale:
                 _remove_with_empty_parents(dest_root / rel, dest_root)
         else:

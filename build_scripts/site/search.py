@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from .labels import LANGS, PREFIX
+from ..tree import relative_files
+from .labels import LANGS, PREFIX, nested_roots
+from .outputs import link_file
 
 FORCE_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh", "en": "en"}
 _SKIP_DIRS = {"pagefind", "assets", "search"}
@@ -37,22 +39,14 @@ _BODY_END = '<div class="na-bilingual"'
 
 
 def pages(site: Path, lang: str) -> list[tuple[str, Path]]:
-    """(url relative to the language root, file) of every HTML page of one language."""
+    """(url relative to the language root, file) of every HTML page of one language, found by
+    walking the built site (the site stage knows its pages: ``listed_pages``)."""
     root = site / PREFIX[lang]
-    skip = _SKIP_DIRS | ({PREFIX[x].strip("/") for x in LANGS if PREFIX[x]} if not PREFIX[lang] else set())
     out = []
-    for dirpath, dirs, names in os.walk(root):
-        if dirpath == str(root):
-            dirs[:] = [d for d in dirs if d not in skip]
-        rel_dir = os.path.relpath(dirpath, root)
-        for name in names:
-            if not name.endswith(".html") or (name == "404.html" and rel_dir == "."):
-                continue
-            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            url = "/" + rel.replace(os.sep, "/")
-            if url.endswith("/index.html") or url == "/index.html":
-                url = url[: -len("index.html")]
-            out.append((url, Path(dirpath, name)))
+    for rel in relative_files(root, _SKIP_DIRS | nested_roots(lang) | {"404.html"}):
+        if rel.endswith(".html"):
+            url = "/" + rel
+            out.append((url[: -len("index.html")] if url.endswith("/index.html") else url, root / rel))
     out.sort()
     return out
 
@@ -100,7 +94,7 @@ class Simplifier:
 # season and across a new year, and no run ever indexes more than a month per bundle, which
 # bounds Pagefind's memory. Pages with a search body outside the dated tree (none today:
 # only articles carry data-pagefind-body) go to a small shard "other" of their own, listed last.
-_DATED = re.compile(r"^/(\d{4})/(\d{2})/\d{2}/")
+_DATED = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/")
 SHARDS_FILE = "shards.json"
 
 
@@ -169,13 +163,6 @@ def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:
     return h.hexdigest()
 
 
-def _link_or_copy(src: Path, dest: Path) -> None:
-    try:
-        os.link(src, dest)
-    except OSError:                   # another file system
-        shutil.copyfile(src, dest)
-
-
 def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path) -> int:
     """The pages Pagefind should index, at their URLs under ``dest``: hard links, or for
     zh-Hant copies with the body converted to Simplified."""
@@ -190,12 +177,12 @@ def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path) -> int:
         if convert:
             target.write_text(convert(path.read_text(encoding="utf-8")), encoding="utf-8")
         else:
-            _link_or_copy(path, target)
+            link_file(str(path), str(target))
     return len(entries)
 
 
 def _dates(entries: list[tuple[str, Path, str]]) -> tuple[str | None, str | None]:
-    days = sorted("-".join(m.groups()) for url, *_ in entries if (m := re.match(r"^/(\d{4})/(\d{2})/(\d{2})/", url)))
+    days = sorted("-".join(m.groups()) for url, *_ in entries if (m := _DATED.match(url)))
     return (days[0], days[-1]) if days else (None, None)
 
 
@@ -250,7 +237,7 @@ class Indexer:
         self.pump()
 
     def pump(self) -> None:
-        self._reap(block=False)
+        self._reap()
         while self.queue and len(self.running) < self.parallel:
             lang, name, entries, src, dest = self.queue.pop(0)
             _mirror(entries, lang, src)
@@ -262,10 +249,11 @@ class Indexer:
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             self.running.append((lang, name, src, dest, proc))
 
-    def _reap(self, block: bool) -> None:
+    def _reap(self) -> None:
+        """Collect the runs that have ended; a mirror goes when its run ends."""
         for item in list(self.running):
             lang, name, src, dest, proc = item
-            if not block and proc.poll() is None:
+            if proc.poll() is None:
                 continue
             output, _ = proc.communicate()
             self.running.remove(item)

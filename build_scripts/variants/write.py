@@ -19,6 +19,7 @@ from pathlib import Path
 from ..body import parse_body
 from ..docfile import render_document, split_document, write_if_changed
 from ..errors import UserError
+from ..tree import relative_files
 from ..model import BodyBlock
 from .convert import Converter
 from .glossary import Glossary
@@ -130,14 +131,8 @@ def english(src: Source, glossary: Glossary, render) -> tuple[dict, list[BodyBlo
 
 
 def markdown_files(root: Path) -> set[str]:
-    """Every ``*.md`` under ``root``, as relative POSIX paths (os.walk: a year has 22k, and
-    pathlib's rglob and relative_to cost seconds there)."""
-    found = set()
-    for folder, _, names in os.walk(root):
-        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        found.update(prefix + name for name in names if name.endswith(".md"))
-    return found
+    """Every ``*.md`` under ``root``, as relative POSIX paths."""
+    return {rel for rel in relative_files(root) if rel.endswith(".md")}
 
 
 def remove_orphans(docs: Path, lang: str, keep: set[str], provenance_key: str,
