@@ -18,6 +18,8 @@ FURNITURE = "furniture"  # belongs to no article: banners, editor credits, jump 
 
 # Roles of a HEADING.
 TITLE, KICKER, SUBTITLE, SUBHEAD = "title", "kicker", "subtitle", "subhead"
+# Role of a CAPTION that credits the picture (新华社记者 X摄, 制图:X) rather than describing it.
+PHOTO_CREDIT = "photo credit"
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ class Block:
     starts_article: bool = False  # for headings: first line of an article's head
     attached: bool = False       # for headings: displaced head joined to the running article
     continues_elsewhere: bool = False  # for text: a jump line (下转第X版) follows it
+    indent: bool = False         # the line was printed indented (a paragraph's first line)
+    closing: bool = False        # for bylines: a form that ends an article (作者为…, a bracketed dateline)
+    doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure)
 
     @property
     def first_line(self) -> int:

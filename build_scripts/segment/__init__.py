@@ -12,10 +12,11 @@ from .articles import group_into_articles
 from .credits import mark_bylines, mark_captions
 from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_roles
 from .furniture import mark_editor_credits, mark_page_banners, split_jump_lines
-from .page import Page, read_blocks
+from .page import Page, read_blocks, read_page_conventions
 from .repairs import attach_displaced_heads, join_column_breaks, move_opening_tails_to_cuts
 
 PASSES = [
+    read_page_conventions,
     split_jump_lines,
     mark_editor_credits,
     mark_bylines,

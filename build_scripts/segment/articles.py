@@ -1,7 +1,7 @@
 """Cut the page's blocks into articles and assemble each ``Article``."""
 from __future__ import annotations
 
-from ..model import (BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTITLE, TEXT, TITLE,
+from ..model import (BYLINE, CAPTION, FURNITURE, HEADING, KICKER, PHOTO_CREDIT, SUBHEAD, SUBTITLE, TEXT, TITLE,
                      Article, BodyBlock, Block)
 from .page import Page, opens_untitled_story
 
@@ -41,7 +41,7 @@ def _captions(blocks: list[Block]) -> list[str]:
     captions: list[str] = []
     previous_was_caption = False
     for block in blocks:
-        if block.kind == CAPTION and block.authors and previous_was_caption:
+        if block.kind == CAPTION and block.role == PHOTO_CREDIT and previous_was_caption:
             captions[-1] += block.text
         elif block.kind == CAPTION:
             captions.append(block.text)

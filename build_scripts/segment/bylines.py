@@ -1,10 +1,20 @@
 """Recognise bylines in the forms Chinese papers print them, and pull out the names.
 
-Forms: ``(李清)``, ``(兴和县明德小学 张慧慧 白凤艳)`` (affiliation + names),
-``(…副主任、讲师 高山)``, ``通讯员 包雷晶 本报记者 卢显艳``, a bare ``刘宏杰`` under
-a headline, ``本报讯(记者 王樱润) 今年以来…`` inline, ``新华社北京12月3日电(记者 …)``,
-``(记者 X 摄)``, ``(作者为…)``, ``(据《…》)``; ASCII or full-width brackets
-(the typography pass has made them full-width by now).
+Opening forms (they stand under a headline or open the first paragraph):
+``通讯员 包雷晶 本报记者 卢显艳``, ``本报记者 甲 乙 通讯员 丙``, a bare ``刘宏杰`` under a
+headline, ``本报讯(记者 王樱润) 今年以来…``, ``新华社北京12月3日电(记者 …)``,
+``据新华社北京2月13日电``, ``本报2月13日讯``.
+
+Closing forms (they end an article): ``(李清)``, ``(兴和县明德小学 张慧慧 白凤艳)``
+(affiliation + names), ``(…副主任、讲师 高山)``, a bracketed dateline at the end
+``(本报开罗2月18日电)`` / ``(新华社北京10月15日电)``, ``(作者为…)``, ``(作者单位:…)``,
+``(据《…》)``, ``(本报记者 X 整理)``, a reader's signature ``山东济南市  马洪利``.
+
+Photo and graphics credits (they go with a caption): ``(记者 X 摄)``, ``新华社记者 李 鑫摄``,
+``杨  奕摄(影像中国)``, ``本报记者 X 摄影报道``, ``制图:X``, ``图片来源:X``, ``曹 一图 杨立新文``.
+
+Names printed with padding to align them (``刘  磊``: a two-character name with a space
+inside) are read as one name. Brackets are full-width by now (the typography pass).
 """
 from __future__ import annotations
 
@@ -16,20 +26,31 @@ from importlib import resources
 from .shapes import DATELINE
 
 ROLES = ("本报记者", "本报通讯员", "本报特约记者", "特约通讯员", "特约记者", "见习记者",
-         "实习记者", "融媒记者", "全媒体记者", "新华社记者", "实习生", "通讯员", "记者",
-         "撰稿", "摄影", "文/图", "图/文", "文图", "文", "图")
+         "实习记者", "融媒记者", "全媒体记者", "新华社记者", "中新社记者", "新华社特稿", "实习生",
+         "通讯员", "记者", "撰稿", "摄影", "文/图", "图/文", "文图", "文", "图")
 _ROLE = "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True))
 # Words that look like names by length but are titles or roles.
 TITLES = set("讲师 教授 主任 副主任 书记 主席 院长 校长 局长 经理 编辑 教师 老师 干部 博士 "
              "硕士 研究员 记者 作者 委员 代表 社长 站长 所长 处长 科长 部长 总编 主编 "
-             "本报 通讯员 摄影 供图 制图".split())
+             "本报 通讯员 摄影 供图 制图 整理 采写 报道".split())
 AFFILIATION_ENDINGS = re.compile(
     r"(学|校|院|所|局|委|会|部|处|室|中心|公司|集团|银行|政府|党校|支部|法院|检察院|队|站|馆|社|"
-    r"报|台|厅|办|组|团|村|镇|乡|苏木|嘎查|旗|县|区|市|省|师|员|长|任|记|席|授|士|工)$")
+    r"报|台|厅|办|组|团|村|镇|乡|苏木|嘎查|旗|县|区|市|省|州|盟|师|员|长|任|记|席|授|士|工)$")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$")
-PHOTO_CREDIT = re.compile(rf"^(?:(?:{_ROLE})\s*)?(?P<names>[\u4e00-\u9fff· ]{{2,30}}?)\s*/?\s*摄$")
-SOURCE_CREDIT = re.compile(r"^(据|来源[:\uff1a]|转自|原载|稿件来源)")
+_HAN = re.compile(r"^[\u4e00-\u9fff]$")
+# What follows the credited names in a photo or graphics credit.
+_PHOTO_VERB = r"(?:摄影报道|摄影|摄|供图|图|作)"
+_AGENCY_NOTE = r"(?:\s*[\uff08(][^()\uff08\uff09]{1,12}[\uff09)])?"   # (影像中国) (新华社发)
+PHOTO_CREDIT = re.compile(
+    rf"^(?:(?P<role>{_ROLE})\s*)?(?P<names>[\u4e00-\u9fff· ]{{2,30}}?)\s*/?\s*{_PHOTO_VERB}{_AGENCY_NOTE}"
+    rf"(?:\s+(?P<writer>[\u4e00-\u9fff ]{{2,12}}?)\s*文)?$")
+# Graphics and picture sources: ``制图:X``, ``本版制图:X``, ``图片来源:X``, ``数据来源:X``.
+PICTURE_SOURCE = re.compile(r"^(?:本版)?(?:制图|图片来源|图片提供|数据来源|资料来源|图表来源)\s*[\uff1a:]"
+                            r"|^[\uff08(](?:图表?|图片|资料图片)[^()\uff08\uff09]{0,16}[\uff09)]$|^新华社发$")
+SOURCE_CREDIT = re.compile(r"^(据|来源[:\uff1a]|转自|原载|稿件来源|摘编自|摘自)")
 AUTHOR_NOTE = re.compile(r"^作者(为|系|是|单位)")
+# ``(本报记者 X 整理)``, ``(X参与采写)``, ``(实习生 X 对本文亦有贡献)``: credits that close.
+HELPED = re.compile(r"(整理|采写|参与采写|参与采访|对本文亦有贡献|亦有贡献|采访整理|综合报道|报道)$")
 BRACKETED = re.compile(r"^[(\uff08]\s*(?P<inner>[^()\uff08\uff09]{1,80}?)\s*[)\uff09]$")
 _SPLIT = re.compile(r"[\s\u3001,\uff0c;\uff1b]+")
 
@@ -65,7 +86,23 @@ class Byline:
     text: str
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
-    photo: bool = False          # a photo credit: belongs with a caption
+    photo: bool = False          # a photo or graphics credit: belongs with a caption
+    closing: bool = False        # a form that only ever ends an article
+
+
+def _join_padded_names(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``刘``, ``磊`` → ``刘磊``: single characters in pairs are a name printed with padding."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        token, after_role = tokens[i]
+        if _HAN.match(token) and i + 1 < len(tokens) and _HAN.match(tokens[i + 1][0]):
+            out.append((token + tokens[i + 1][0], after_role))
+            i += 2
+            continue
+        out.append((token, after_role))
+        i += 1
+    return out
 
 
 def _split_roles(text: str) -> list[tuple[str, bool]]:
@@ -75,12 +112,13 @@ def _split_roles(text: str) -> list[tuple[str, bool]]:
     for raw in _SPLIT.split(text.strip()):
         while raw:
             m = re.match(rf"^({_ROLE})", raw)
-            if m and (len(raw) == len(m.group(1)) or NAME.match(raw[len(m.group(1)):])):
-                after_role, raw = True, raw[len(m.group(1)):]
+            rest = raw[len(m.group(1)):] if m else ""
+            if m and (not rest or NAME.match(rest) or _HAN.match(rest)):
+                after_role, raw = True, rest
                 continue
             tokens.append((raw, after_role))
             break
-    return tokens
+    return _join_padded_names(tokens)
 
 
 def parse_credit(text: str, bare: bool = False) -> Byline | None:
@@ -91,43 +129,89 @@ def parse_credit(text: str, bare: bool = False) -> Byline | None:
     """
     if not text or "。" in text or len(text) > 80:
         return None
-    authors, others = [], 0
-    tokens = _split_roles(text)
-    for token, after_role in tokens:
+    authors = []
+    for token, after_role in _split_roles(text):
         if looks_like_name(token, after_role):
             authors.append(token)
         elif bare or not (token in TITLES or AFFILIATION_ENDINGS.search(token)):
             return None
-        else:
-            others += 1
     if not authors:
         return None
     return Byline(text=text, authors=authors)
 
 
+def _names(text: str, after_role: bool = True) -> list[str]:
+    return [t for t, announced in _split_roles(text) if looks_like_name(t, after_role or announced)]
+
+
+def parse_photo_credit(line: str) -> Byline | None:
+    """``新华社记者 李 鑫摄``, ``杨  奕摄(影像中国)``, ``制图:蔡华伟``, ``(记者 X 摄)``."""
+    if len(line) > 40:
+        return None
+    inner = BRACKETED.match(line)
+    text = inner.group("inner") if inner and not PICTURE_SOURCE.match(line) else line
+    if PICTURE_SOURCE.match(text) or PICTURE_SOURCE.match(line):
+        drawn_by = text.split("制图", 1)[1].lstrip("\uff1a: ") if "制图" in text else ""
+        return Byline(text=line, authors=_names(drawn_by), photo=True)
+    m = PHOTO_CREDIT.match(text)
+    if not m:
+        return None
+    # Without a role word the names must read as names: ``宏伟蓝图`` is no credit of 宏伟蓝.
+    names = _names(m.group("names"), after_role=bool(m.group("role")))
+    if m.group("writer"):
+        names += _names(m.group("writer"), after_role=False)
+    return Byline(text=line, authors=names, photo=True) if names else None
+
+
+def _helped_authors(inner: str) -> list[str] | None:
+    """``本报记者 杜海涛采访整理``, ``朱小路参与采写``: who helped; None if no such credit."""
+    m = HELPED.search(inner)
+    if not m:
+        return None
+    found = parse_credit(inner[:m.start()].strip())
+    return found.authors if found else []
+
+
 def parse_standalone(line: str) -> Byline | None:
-    """A whole line that is a byline (any bracketed or role-led form)."""
+    """A whole line that is a byline (any bracketed, role-led or signature form)."""
     if len(line) > 90:
         return None
+    photo = parse_photo_credit(line)
+    if photo:
+        return photo
     m = BRACKETED.match(line)
     if m:
-        inner = m.group("inner")
-        if AUTHOR_NOTE.match(inner) or SOURCE_CREDIT.match(inner):
-            return Byline(text=line)
-        photo = PHOTO_CREDIT.match(inner)
-        if photo:
-            names = [t for t, _ in _split_roles(photo.group("names")) if NAME.match(t)]
-            return Byline(text=line, authors=names, photo=True) if names else None
-        found = parse_credit(inner)
-        return Byline(text=line, authors=found.authors) if found else None
+        return _bracketed(line, m.group("inner"))
     if re.match(rf"^({_ROLE})", line) and not line.endswith("摄"):
         found = parse_credit(line)
         return Byline(text=line, authors=found.authors) if found else None
-    photo = PHOTO_CREDIT.match(line)
-    if photo and len(line) <= 30:
-        names = [t for t, _ in _split_roles(photo.group("names")) if NAME.match(t)]
-        return Byline(text=line, authors=names, photo=True) if names else None
-    return None
+    return _signature(line)
+
+
+def _bracketed(line: str, inner: str) -> Byline | None:
+    dateline = DATELINE.match(inner)
+    if dateline and dateline.end() == len(inner):
+        return Byline(text=line, dateline=inner, closing=True)
+    if AUTHOR_NOTE.match(inner) or SOURCE_CREDIT.match(inner):
+        return Byline(text=line, closing=True)
+    helped = _helped_authors(inner)
+    if helped is not None:
+        return Byline(text=line, authors=helped, closing=True)
+    found = parse_credit(inner)
+    return Byline(text=line, authors=found.authors) if found else None
+
+
+def _signature(line: str) -> Byline | None:
+    """``山东济南市  马洪利``: where the writer lives or works, then the name (a reader's letter)."""
+    if len(line) > 30 or " " not in line and "\u3000" not in line:
+        return None
+    tokens = _split_roles(line)
+    if len(tokens) < 2 or not AFFILIATION_ENDINGS.search(tokens[0][0]) or len(tokens[0][0]) < 3:
+        return None
+    names = [t for t, _ in tokens[1:]]
+    if not all(looks_like_name(t, after_role=True) for t in names):
+        return None
+    return Byline(text=line, authors=names, closing=True)
 
 
 def parse_bare_names(line: str) -> Byline | None:
@@ -162,7 +246,7 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)
 
 
 def split_trailing(text: str) -> tuple[str, Byline] | None:
-    """``…赢得点赞好评。(李清)`` → (paragraph, byline)."""
+    """``…赢得点赞好评。(李清)`` → (paragraph, byline); a credit at a paragraph's end closes."""
     if not text.endswith((")", "\uff09")):
         return None
     m = _TRAILING_CREDIT.search(text, max(0, len(text) - 70))
@@ -171,4 +255,5 @@ def split_trailing(text: str) -> tuple[str, Byline] | None:
     found = parse_standalone(m.group(0).strip())
     if not found:
         return None
+    found.closing = not found.photo
     return text[: m.start()].rstrip(), found

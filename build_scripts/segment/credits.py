@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import BYLINE, CAPTION, TEXT, Block
+from ..model import BYLINE, CAPTION, PHOTO_CREDIT, TEXT, Block
 from . import bylines
 from .page import Page
 from .shapes import MAX_CAPTION, SENTENCE_END, strip_closers
@@ -12,8 +12,10 @@ _CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[�
 
 
 def _byline_block(found: bylines.Byline, lines: list[int]) -> Block:
-    kind = CAPTION if found.photo else BYLINE
-    return Block(kind, found.text, lines, authors=found.authors, dateline=found.dateline)
+    if found.photo:
+        return Block(CAPTION, found.text, lines, authors=found.authors, role=PHOTO_CREDIT)
+    return Block(BYLINE, found.text, lines, authors=found.authors, dateline=found.dateline,
+                 closing=found.closing)
 
 
 def mark_bylines(page: Page) -> None:

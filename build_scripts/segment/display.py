@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTITLE, TEXT, TITLE
 from . import bylines
+from .openers import OPENS_AT, opening_weight
 from .page import Page
-from .shapes import DATELINE, MAX_MARKED_HEADING, has_lead_in, heading_shaped, similar_length
+from .shapes import (COLUMN_TAG, MAX_MARKED_HEADING, display_shaped, has_lead_in, heading_shaped,
+                     similar_length)
 from .words import doubled_across, word_across
 
 TWO_LINE_TITLE = 12   # each line of a title printed as two short lines
+# Words a kicker (引题) ends on when it reports who said what the headline says.
+_SAYS = ("强调", "指出", "表示", "认为", "提出", "要求", "说", "称", "呼吁")
 
 
 def _cut_inside_a_word(line: str, following) -> bool:
@@ -18,12 +22,27 @@ def _cut_inside_a_word(line: str, following) -> bool:
 
 
 def _display_line(page: Page, i: int) -> bool:
-    """A converter's heading mark on a line that reads as one, or a short line shaped like one."""
+    """A converter's heading mark on a line that reads as one, or a short line shaped like one.
+
+    On a page that indents its paragraphs, a flush line may be longer and hold a comma
+    (``化解风险，以审慎监管筑牢金融屏障（人民时评）``): the indent already tells it apart.
+    """
     block = page.blocks[i]
     if block.rank is not None:  # converters also mark whole paragraphs: trust the mark only so far
         return len(block.text) <= MAX_MARKED_HEADING and "\u3002" not in block.text[:-1]
     following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
-    return heading_shaped(block.text) and not _cut_inside_a_word(block.text, following)
+    if _cut_inside_a_word(block.text, following):
+        return False
+    if page.indents_paragraphs and not block.indent:
+        return display_shaped(block.text)
+    return heading_shaped(block.text) or _kicker_line(block.text, following) \
+        or (COLUMN_TAG.search(block.text) is not None and display_shaped(block.text))
+
+
+def _kicker_line(text: str, following) -> bool:
+    """``全国政协委员吴明——`` or ``…，当地官员表示——`` above a headline: a kicker, not body."""
+    return text.endswith(("——", "\uff1a")) and display_shaped(text, allow_end=True) \
+        and following is not None and following.kind == TEXT and display_shaped(following.text)
 
 
 def mark_headings(page: Page) -> None:
@@ -40,13 +59,18 @@ def mark_headings(page: Page) -> None:
             block.kind = HEADING
 
 
+def _same_run(page: Page, a: int, b: int) -> bool:
+    """Adjacent headings belong to one run, unless the page's indents set them apart."""
+    return not page.indents_paragraphs or page.blocks[a].indent == page.blocks[b].indent
+
+
 def heading_groups(page: Page) -> list[list[int]]:
     """Runs of adjacent headings, as lists of block indices."""
     groups: list[list[int]] = []
     for i, block in enumerate(page.blocks):
         if block.kind != HEADING:
             continue
-        if groups and groups[-1][-1] == i - 1:
+        if groups and groups[-1][-1] == i - 1 and _same_run(page, i - 1, i):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -56,7 +80,7 @@ def heading_groups(page: Page) -> list[list[int]]:
 def heading_run(page: Page, start: int) -> list[int]:
     """The run of adjacent headings that begins at ``start``."""
     end = start
-    while end + 1 < len(page.blocks) and page.blocks[end + 1].kind == HEADING:
+    while end + 1 < len(page.blocks) and page.blocks[end + 1].kind == HEADING and _same_run(page, end, end + 1):
         end += 1
     return list(range(start, end + 1))
 
@@ -67,21 +91,28 @@ def _subhead_rank(page: Page) -> int | None:
     return max(ranks) if len(ranks) >= 2 else None
 
 
-def _opens_article_by_context(page: Page, group: list[int]) -> bool:
-    """Unmarked: a heading opens an article at the page top, after an article's closing
-    byline, or when a byline or dateline follows it."""
-    before = page.previous_index(group[0], skip=frozenset({CAPTION}))
-    if before is None or page.blocks[before].kind == FURNITURE or page.closes_article(before):
-        return True
-    after = page.blocks[group[-1] + 1] if group[-1] + 1 < len(page.blocks) else None
-    return after is not None and (after.kind == BYLINE or
-                                  (after.kind == TEXT and DATELINE.match(after.text) is not None))
-
-
 def _has_body(page: Page, group: list[int]) -> bool:
     """Some text follows before the next heading or the page's end."""
     j = page.next_index(group[-1], {TEXT}, skip={BYLINE, CAPTION, FURNITURE})
     return j is not None
+
+
+def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
+    """Marks decide where a converter left them, indents where the page has them, else evidence."""
+    first = page.blocks[group[0]]
+    ranks = [page.blocks[i].rank for i in group if page.blocks[i].rank is not None]
+    if subhead_rank is not None and ranks:
+        return min(ranks) < subhead_rank
+    if page.indents_paragraphs and first.rank is None:
+        return not first.indent
+    weight, found = opening_weight(page, group)
+    first.doubt = max(0, 3 - abs(weight - OPENS_AT + 0.5))
+    if first.doubt >= 2.5:
+        verdict = "opens an article" if weight >= OPENS_AT else "read as a subhead"
+        reasons = "; ".join(f"{name} ({w:+d})" for name, w in found) or "no evidence either way"
+        page.note("mark_headlines", [page.blocks[i].first_line for i in group],
+                  f"“{first.text}” {verdict}: {reasons}", unsure=True)
+    return weight >= OPENS_AT
 
 
 def mark_headlines(page: Page) -> None:
@@ -99,30 +130,39 @@ def mark_headlines(page: Page) -> None:
             for i in group:
                 page.blocks[i].kind = TEXT
             continue
-        ranks = [page.blocks[i].rank for i in group if page.blocks[i].rank is not None]
-        if subhead_rank is not None and ranks:
-            opens = min(ranks) < subhead_rank
-        else:
-            opens = _opens_article_by_context(page, group)
+        opens = _opens(page, group, subhead_rank)
         page.blocks[group[0]].starts_article = opens
         for i in group:
             page.blocks[i].role = None if opens else SUBHEAD
 
 
-def head_roles(texts: list[str]) -> list[str]:
-    """Kicker (引题), title and subtitle (副题) of a headline printed as 1–3+ lines."""
-    if len(texts) == 1:
-        return [TITLE]
-    if len(texts) == 2:
-        a, b = texts
-        if b.startswith(("—", "-")):
-            return [TITLE, SUBTITLE]
-        if len(b) < 0.75 * len(a):
-            return [KICKER, TITLE]
-        if similar_length(a, b) and max(len(a), len(b)) <= TWO_LINE_TITLE:
-            return [TITLE, TITLE]
+def _two_line_roles(a, b) -> list[str]:
+    """Kicker + title or title + subtitle, from the lines' punctuation, tags and length.
+
+    Converters' heading marks say nothing here: they mark a kicker '##' above a '###' title
+    as readily as the reverse.
+    """
+    x, y = a.text, b.text
+    if y.startswith(("—", "-")) or (y.startswith(("\uff08", "(", "\uff3b", "[")) and not COLUMN_TAG.fullmatch(y)):
         return [TITLE, SUBTITLE]
-    return [KICKER, TITLE] + [SUBTITLE] * (len(texts) - 2)
+    if x.endswith(("——", "\uff1a", ":")) or x.endswith(_SAYS):
+        return [KICKER, TITLE]
+    if COLUMN_TAG.search(x) and not COLUMN_TAG.search(y):
+        return [TITLE, SUBTITLE]
+    if COLUMN_TAG.search(y) and not COLUMN_TAG.search(x):
+        return [KICKER, TITLE]
+    if similar_length(x, y) and max(len(x), len(y)) <= TWO_LINE_TITLE:
+        return [TITLE, TITLE]
+    return [KICKER, TITLE]
+
+
+def head_roles(blocks: list) -> list[str]:
+    """Kicker (引题), title and subtitle (副题) of a headline printed as 1–3+ lines."""
+    if len(blocks) == 1:
+        return [TITLE]
+    if len(blocks) == 2:
+        return _two_line_roles(*blocks)
+    return [KICKER, TITLE] + [SUBTITLE] * (len(blocks) - 2)
 
 
 def name_head_roles(page: Page) -> None:
@@ -130,7 +170,7 @@ def name_head_roles(page: Page) -> None:
         first = page.blocks[group[0]]
         if not first.starts_article:
             continue
-        roles = head_roles([page.blocks[i].text for i in group])
+        roles = head_roles([page.blocks[i] for i in group])
         for i, role in zip(group, roles):
             page.blocks[i].role = role
         if len(group) > 3:
@@ -153,4 +193,3 @@ def mark_lead_ins(page: Page) -> None:
         if len(leads) >= 2:
             for i, lead in leads:
                 page.blocks[i].lead_in = lead
-

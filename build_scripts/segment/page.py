@@ -18,6 +18,7 @@ class Page:
     blocks: list[Block]
     repairs: list[Repair] = field(default_factory=list)
     dropped: list[Block] = field(default_factory=list)  # characters removed by a repair
+    indents_paragraphs: bool = False  # the page indents body paragraphs and prints display type flush
 
     def note(self, step: str, lines: list[int], what: str, unsure: bool = False) -> None:
         self.repairs.append(Repair(step=step, lines=sorted(set(lines)), what=what, unsure=unsure))
@@ -41,9 +42,11 @@ class Page:
     def closes_article(self, i: int) -> bool:
         """A byline standing after body text: the article it ends is over.
 
-        Not a dateline (本报讯, 新华社…电): that opens a story, it never ends one.
+        A closing form (作者为…, a bracketed dateline at the end) always closes; an opening
+        dateline (本报讯, 新华社…电) never does.
         """
-        if self.blocks[i].kind != BYLINE or self.blocks[i].dateline:
+        block = self.blocks[i]
+        if block.kind != BYLINE or (block.dateline and not block.closing):
             return False
         before = self.previous_index(i)
         return before is not None and self.blocks[before].kind in (TEXT, BYLINE) \
@@ -63,6 +66,11 @@ class Page:
         del self.blocks[j]
 
 
+def _indented(raw: str) -> bool:
+    """A paragraph indent: an ideographic space, a tab, or two spaces."""
+    return raw[:1] in ("\u3000", "\t") or raw[:2] == "  "
+
+
 def read_blocks(dump: Dump) -> list[Block]:
     """One block per non-empty line, with its heading mark and the blank lines before it."""
     blocks, gap = [], 0
@@ -79,9 +87,22 @@ def read_blocks(dump: Dump) -> list[Block]:
                 gap += 1
                 continue
         text = normalise_punctuation(line)
-        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap))
+        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap, indent=_indented(raw)))
         gap = 0
     return blocks
+
+
+INDENT_SHARE = 0.7    # of a page's long paragraphs indented: the page marks paragraphs by indent
+_LONG = 30
+
+
+def read_page_conventions(page: Page) -> None:
+    """Does the page indent its paragraphs (so a flush line is display type)?"""
+    long_blocks = [b for b in page.blocks if len(b.text) >= _LONG]
+    indented = sum(b.indent for b in long_blocks)
+    flush_short = any(not b.indent and len(b.text) < _LONG for b in page.blocks)
+    page.indents_paragraphs = len(long_blocks) >= 3 and flush_short \
+        and indented >= INDENT_SHARE * len(long_blocks)
 
 
 def opens_untitled_story(page: Page, i: int) -> bool:

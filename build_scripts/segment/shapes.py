@@ -21,11 +21,19 @@ MAX_MARKED_HEADING = 80  # a '#'-marked line longer than this is a paragraph the
 MAX_CAPTION = 60
 MAX_TAIL = 80         # longest sentence tail that may have been displaced
 
-# Datelines that open the first paragraph of a news story.
+# Datelines: who filed the story, where and when. ``据`` (according to) marks a story taken
+# from an agency; the place may list several cities; the date is optional (本报电, 新华社电).
+_PLACE_DATE = r"(?!记者|通讯员|特约)[\u4e00-\u9fff、·]{0,14}?(?:\d{1,2}月\d{1,2}日)?"
+_AGENCIES = "新华社|中新社|中新网|人民网|新华网|央视网|光明网|中央社|法新社|路透社|美联社|塔斯社|共同社"
 DATELINE = re.compile(
-    r"^(本报讯|本报[^\s()\uff08\uff09]{1,16}?[讯电]|(?:新华社|中新社|中新网|人民网|新华网|央视网|光明网)"
-    r"[^\s()\uff08\uff09]{0,16}?电)"
+    rf"^(据)?(?:本报讯|本报{_PLACE_DATE}[讯电]|(?:{_AGENCIES}){_PLACE_DATE}电)"
 )
+# A column tag printed after a headline: ``…（人民时评）``, ``…(礼赞70年)``.
+COLUMN_TAG = re.compile(r"[\uff08(][^\uff08\uff09()]{2,24}[\uff09)]$")
+# Numbered points (一、 （二） 3. 第四，): the shape of subheads, never of headlines.
+ENUMERATED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.\uff0e]|[\uff08(][一二三四五六七八九十\d]{1,3}[\uff09)]|\d{1,2}[、.\uff0e](?!\d)"
+    r"|第[一二三四五六七八九十]{1,3}[，,、\uff1a:\s])")
 # Phrases a story's first paragraph typically opens with.
 LEDE_OPENING = re.compile(r"^(近日|日前|近年来|今年以来|连日来|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月)")
 # A short first sentence standing as a bold lead-in: "政务服务再提速。…"
@@ -93,6 +101,21 @@ def heading_shaped(text: str) -> bool:
             or text[-1] in CLAUSE_PUNCT + ENDS_LIST_ITEM + ENDS_EXCLAIMING or text[-1] in _DANGLING:
         return False
     return True
+
+
+MAX_DISPLAY = 60     # longest flush line that may still be display type on an indented page
+
+
+def display_shaped(text: str, allow_end: bool = False) -> bool:
+    """Looser than ``heading_shaped``, for lines something else marks as display type:
+    commas allowed, no full stop, and not ending the way a clause does (``allow_end``:
+    a kicker may end on ``：`` or ``——``)."""
+    if not text or len(text) > MAX_DISPLAY or not balanced(text) or "\u3002" in text:
+        return False
+    last = strip_closers(COLUMN_TAG.sub("", text))[-1:]
+    if not last or (not allow_end and last in CLAUSE_PUNCT + ENDS_LIST_ITEM):
+        return False
+    return sum(text.count(c) for c in ",\uff0c") <= 2
 
 
 def has_lead_in(text: str) -> str | None:
