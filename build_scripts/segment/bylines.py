@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .shapes import DATELINE
+from .shapes import DATELINE, ends_sentence
 
 ROLES = ("本报记者", "本报通讯员", "本报特约记者", "特约通讯员", "特约记者", "见习记者",
          "实习记者", "融媒记者", "全媒体记者", "新华社记者", "中新社记者", "新华社特稿", "实习生",
@@ -246,11 +246,15 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)
 
 
 def split_trailing(text: str) -> tuple[str, Byline] | None:
-    """``…赢得点赞好评。(李清)`` → (paragraph, byline); a credit at a paragraph's end closes."""
+    """``…赢得点赞好评。(李清)`` → (paragraph, byline); a credit at a paragraph's end closes.
+
+    Only after a finished sentence: brackets after a headline (``…进万家（政策解读·聚焦）``)
+    hold its column tag, not a credit.
+    """
     if not text.endswith((")", "\uff09")):
         return None
     m = _TRAILING_CREDIT.search(text, max(0, len(text) - 70))
-    if not m or m.start() == 0:
+    if not m or m.start() == 0 or not ends_sentence(text[:m.start()].rstrip()):
         return None
     found = parse_standalone(m.group(0).strip())
     if not found:
