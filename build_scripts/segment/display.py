@@ -124,8 +124,9 @@ def mark_headlines(page: Page) -> None:
     subhead_rank = _subhead_rank(page)
     for group in heading_groups(page):
         unmarked = all(page.blocks[i].rank is None for i in group)
+        flush = page.indents_paragraphs and not page.blocks[group[0]].indent
         before = page.previous_index(group[0])
-        if unmarked and not _has_body(page, group) and before is not None \
+        if unmarked and not flush and not _has_body(page, group) and before is not None \
                 and page.blocks[before].kind == TEXT:
             for i in group:
                 page.blocks[i].kind = TEXT

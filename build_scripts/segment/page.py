@@ -106,11 +106,14 @@ def read_page_conventions(page: Page) -> None:
 
 
 def opens_untitled_story(page: Page, i: int) -> bool:
-    """A dateline byline with no headline right above it: a story starts here all the same."""
+    """An opening dateline right after an article's closing credit, with no headline above
+    it: a story whose headline the dump lost starts here all the same. (Inside an article a
+    dateline heads one part of a composite story: it opens nothing.)"""
     block = page.blocks[i]
+    if block.kind != BYLINE or block.dateline is None or block.closing:
+        return False
     before = page.previous_index(i)
-    return block.kind == BYLINE and block.dateline is not None \
-        and (before is None or page.blocks[before].kind != HEADING)
+    return before is not None and page.closes_article(before)
 
 
 __all__ = ["Page", "read_blocks", "opens_untitled_story", "TEXT", "HEADING", "BYLINE", "CAPTION", "FURNITURE"]

@@ -29,7 +29,7 @@ DATELINE = re.compile(
     rf"^(据)?(?:本报讯|本报{_PLACE_DATE}[讯电]|(?:{_AGENCIES}){_PLACE_DATE}电)"
 )
 # A column tag printed after a headline: ``…（人民时评）``, ``…(礼赞70年)``.
-COLUMN_TAG = re.compile(r"[\uff08(][^\uff08\uff09()]{2,24}[\uff09)]$")
+COLUMN_TAG = re.compile(r"[\uff08(][^\uff08\uff09()]{2,40}[\uff09)]$")
 # Numbered points (一、 （二） 3. 第四，): the shape of subheads, never of headlines.
 ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.\uff0e]|[\uff08(][一二三四五六七八九十\d]{1,3}[\uff09)]|\d{1,2}[、.\uff0e](?!\d)"
