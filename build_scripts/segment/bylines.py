@@ -42,8 +42,8 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]$")
 _PHOTO_VERB = r"(?:摄影报道|摄影|摄|供图|图|作)"
 _AGENCY_NOTE = r"(?:\s*[\uff08(][^()\uff08\uff09]{1,12}[\uff09)])?"   # (影像中国) (新华社发)
 PHOTO_CREDIT = re.compile(
-    rf"^(?:(?P<role>{_ROLE})\s*)?(?P<names>[\u4e00-\u9fff· ]{{2,30}}?)\s*/?\s*{_PHOTO_VERB}{_AGENCY_NOTE}"
-    rf"(?:\s+(?P<writer>[\u4e00-\u9fff ]{{2,12}}?)\s*文)?$")
+    rf"^(?:(?P<role>{_ROLE})\s*)?(?P<names>[\u4e00-\u9fff·\s]{{2,30}}?)\s*/?\s*{_PHOTO_VERB}{_AGENCY_NOTE}"
+    rf"(?:\s+(?P<writer>[\u4e00-\u9fff\s]{{2,12}}?)\s*文)?$")
 # Graphics and picture sources: ``制图:X``, ``本版制图:X``, ``图片来源:X``, ``数据来源:X``.
 PICTURE_SOURCE = re.compile(r"^(?:本版)?(?:制图|图片来源|图片提供|数据来源|资料来源|图表来源)\s*[\uff1a:]"
                             r"|^[\uff08(](?:图表?|图片|资料图片)[^()\uff08\uff09]{0,16}[\uff09)]$|^新华社发$")
@@ -113,7 +113,8 @@ def _split_roles(text: str) -> list[tuple[str, bool]]:
         while raw:
             m = re.match(rf"^({_ROLE})", raw)
             rest = raw[len(m.group(1)):] if m else ""
-            if m and (not rest or NAME.match(rest) or _HAN.match(rest)):
+            # 文 and 图 are roles only standing apart (``图 王明``), never inside a word (图片报道).
+            if m and (not rest or (len(m.group(1)) > 1 and (NAME.match(rest) or _HAN.match(rest)))):
                 after_role, raw = True, rest
                 continue
             tokens.append((raw, after_role))
