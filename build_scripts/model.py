@@ -70,6 +70,8 @@ class Block:
     attached: bool = False       # for headings: displaced head joined to the running article
     continues_elsewhere: bool = False  # for text: a jump line (下转第X版) follows it
     indent: bool = False         # the line was printed indented (a paragraph's first line)
+    width: int = 0               # characters of its (last) source line, indent included
+    printed_width: float = 0.0   # the same, Latin letters and digits counted half
     closing: bool = False        # for bylines: a form that ends an article (作者为…, a bracketed dateline)
     doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure)
 

@@ -14,8 +14,10 @@ from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_rol
 from .furniture import mark_editor_credits, mark_page_banners, split_jump_lines
 from .page import Page, read_blocks, read_page_conventions
 from .repairs import attach_displaced_heads, join_column_breaks, move_opening_tails_to_cuts
+from .wrapping import join_wrapped_lines
 
 PASSES = [
+    join_wrapped_lines,
     read_page_conventions,
     split_jump_lines,
     mark_editor_credits,

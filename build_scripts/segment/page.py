@@ -66,6 +66,11 @@ class Page:
         del self.blocks[j]
 
 
+def printed_width(text: str) -> float:
+    """Width in Chinese characters: Latin letters, digits and ASCII spaces take half."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
 def _indented(raw: str) -> bool:
     """A paragraph indent: an ideographic space, a tab, or two spaces."""
     return raw[:1] in ("\u3000", "\t") or raw[:2] == "  "
@@ -87,7 +92,9 @@ def read_blocks(dump: Dump) -> list[Block]:
                 gap += 1
                 continue
         text = normalise_punctuation(line)
-        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap, indent=_indented(raw)))
+        printed = raw.rstrip(_EDGE_SPACE)
+        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap, indent=_indented(raw),
+                            width=len(printed), printed_width=printed_width(printed)))
         gap = 0
     return blocks
 

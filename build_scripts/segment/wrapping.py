@@ -1,0 +1,85 @@
+"""Hard-wrapped dumps: one printed line per dump line, paragraphs to be put back together.
+
+A PDF's text layer often keeps the column's line breaks. Such a page shows it by its
+widths: most lines are exactly as wide as the column. A line that fills the column
+continues in the next one, unless the next line is indented (a new paragraph) or is a
+display line, a byline or a dateline after a finished sentence. A line shorter than the
+column ends its paragraph. Widths are counted two ways, as characters and as printed
+width (Latin letters and digits half as wide as Chinese): converters wrap by either.
+"""
+from __future__ import annotations
+
+import collections
+import re
+
+from ..model import TEXT, Block
+from .bylines import parse_standalone
+from .page import Page
+from .shapes import DATELINE, ends_sentence, heading_shaped
+
+MIN_LINES = 8          # fewer lines of text than this tell nothing about a column width
+MIN_SHARE = 0.35       # of the text lines as wide as the column: the page is hard-wrapped
+_OPENS_WITH_PUNCTUATION = re.compile("^[\uff0c\u3001\u3002\uff1b\uff1a\uff01\uff1f\u201d\u2019\uff09\u300b,.;:!?)]")
+
+
+def _column_width(widths: list[float]) -> tuple[float, float]:
+    """(the most common width, the share of lines within one of it)."""
+    counts = collections.Counter(round(w) for w in widths)
+    if not counts:
+        return 0.0, 0.0
+    best = max(counts, key=lambda w: counts[w - 1] + counts[w] + counts[w + 1] + counts[w] / 10)
+    covered = counts[best - 1] + counts[best] + counts[best + 1]
+    return float(best), covered / len(widths)
+
+
+def _measure(blocks: list[Block]):
+    """The measure (chars or printed width) under which the page's lines line up best."""
+    lines = [b for b in blocks if b.kind == TEXT and b.width >= 8]
+    if len(lines) < MIN_LINES:
+        return None
+    candidates = []
+    for measure in (lambda b: b.width, lambda b: b.printed_width):
+        width, share = _column_width([measure(b) for b in lines])
+        candidates.append((share, width, measure))
+    share, width, measure = max(candidates, key=lambda c: c[0])
+    if share < MIN_SHARE or not 8 <= width <= 60:
+        return None
+    return width, measure
+
+
+def _continues(a: Block, b: Block, full: bool, page_indents: bool) -> bool:
+    """Does line ``b`` go on with the paragraph of line ``a``?"""
+    if a.kind != TEXT or b.kind != TEXT or b.gap_before or a.rank is not None or b.rank is not None:
+        return False
+    if _OPENS_WITH_PUNCTUATION.match(b.text):
+        return True           # a wrap never starts a paragraph with a comma or a full stop
+    if not full or (page_indents and b.indent):
+        return False
+    if ends_sentence(a.text) and (heading_shaped(b.text) or DATELINE.match(b.text)
+                                  or parse_standalone(b.text)):
+        return False          # the paragraph ended flush with the column; a head or credit follows
+    return True
+
+
+def join_wrapped_lines(page: Page) -> None:
+    """Put a hard-wrapped page's lines back into paragraphs (one note for the page)."""
+    found = _measure(page.blocks)
+    if found is None:
+        return
+    width, measure = found
+    page_indents = any(b.indent for b in page.blocks)
+    out: list[Block] = []
+    joined = 0
+    for block in page.blocks:
+        if out and _continues(out[-1], block, measure(out[-1]) >= width - 1, page_indents):
+            last = out[-1]
+            last.text += block.text
+            last.lines += block.lines
+            last.width, last.printed_width = block.width, block.printed_width  # the paragraph's last line
+            joined += 1
+        else:
+            out.append(block)
+    page.blocks = out
+    if joined:
+        page.note("join_wrapped_lines", [b.first_line for b in out][:1],
+                  f"hard-wrapped page (column of {width:g}): {joined} line breaks inside paragraphs removed")
