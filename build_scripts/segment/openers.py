@@ -5,11 +5,13 @@ indent decides. Elsewhere each run of display lines is weighed by what a reader 
 newspaper page sees around it; every piece of evidence has a name (it goes in the report
 when the decision is close) and a weight:
 
-- strong (3): the page's top; the article before ended with a closing credit; a byline
-  or dateline follows;
+- decisive (4): the page's top; the article before ended with a closing credit;
+- strong (3): a byline or dateline follows;
 - medium (2): two or more display lines (kicker, title, subtitle); a column tag
   (``（人民时评）``); a kicker's ``——`` or ``：`` at the end, a subtitle's ``——`` at the
   start; a photo item (a caption and a photo credit follow, nothing else);
+- lexical cohesion (±1, ±2): the text before and after share almost no words (a new story),
+  or many (the same story goes on under a subhead);
 - against (−4): numbered like a subhead (``一、``, ``（二）``, ``3.``).
 
 A run opens an article when the weights reach ``OPENS_AT``; the margin is the decision's
@@ -18,6 +20,7 @@ doubt, which the report uses to order what an editor checks first.
 from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, PHOTO_CREDIT, TEXT
+from .cohesion import Cohesion
 from .page import Page
 from .shapes import COLUMN_TAG, DATELINE, ENUMERATED
 
@@ -57,9 +60,9 @@ def evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
     texts = [page.blocks[i].text for i in group]
     before = page.previous_index(group[0], skip=frozenset({CAPTION}))
     if before is None or page.blocks[before].kind == FURNITURE:
-        found.append(("top of the page", 3))
+        found.append(("top of the page", 4))
     elif page.closes_article(before):
-        found.append(("the article before ends with its credit", 3))
+        found.append(("the article before ends with its credit", 4))
     after = _after(page, group)
     if after is not None:
         block = page.blocks[after]
@@ -78,7 +81,47 @@ def evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
         found.append(("heads a picture story", 2))
     if ENUMERATED.match(texts[0]):
         found.append(("numbered like a subhead", -4))
+    found += _cohesion_evidence(page, group)
     return found
+
+
+# (upper bound of the score, evidence, weight), first match wins.
+_COHESION_STEPS = ((0.015, "the text on either side shares almost no words", 2),
+                   (0.035, "the text on either side shares few words", 1),
+                   (0.08, None, 0),
+                   (0.12, "the text on either side shares many words", -1),
+                   (2.0, "the text on either side tells one story", -2))
+
+
+def _text_around(page: Page, group: list[int]) -> tuple[str, str]:
+    """The running article's text before the run, and the text under it up to the next heading."""
+    before: list[str] = []
+    for j in range(group[0] - 1, -1, -1):
+        block = page.blocks[j]
+        if block.kind == HEADING and block.starts_article:
+            break
+        if block.kind == TEXT:
+            before.append(block.text)
+    after: list[str] = []
+    for j in range(group[-1] + 1, len(page.blocks)):
+        block = page.blocks[j]
+        if block.kind == HEADING:
+            break
+        if block.kind == TEXT:
+            after.append(block.text)
+    return "".join(reversed(before)), "".join(after)
+
+
+def _cohesion_evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
+    if page.cohesion is None:
+        page.cohesion = Cohesion(page.blocks)
+    score = page.cohesion.score(*_text_around(page, group))
+    if score is None:
+        return []
+    for bound, name, weight in _COHESION_STEPS:
+        if score < bound:
+            return [(name, weight)] if name else []
+    return []
 
 
 def opening_weight(page: Page, group: list[int]) -> tuple[int, list[tuple[str, int]]]:

@@ -19,6 +19,7 @@ class Page:
     repairs: list[Repair] = field(default_factory=list)
     dropped: list[Block] = field(default_factory=list)  # characters removed by a repair
     indents_paragraphs: bool = False  # the page indents body paragraphs and prints display type flush
+    cohesion: object | None = None    # the page's word statistics (segment.cohesion), made when needed
 
     def note(self, step: str, lines: list[int], what: str, unsure: bool = False) -> None:
         self.repairs.append(Repair(step=step, lines=sorted(set(lines)), what=what, unsure=unsure))
