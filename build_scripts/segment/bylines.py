@@ -32,7 +32,7 @@ _ROLE = "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True))
 # Words that look like names by length but are titles or roles.
 TITLES = set("讲师 教授 主任 副主任 书记 主席 院长 校长 局长 经理 编辑 教师 老师 干部 博士 "
              "硕士 研究员 记者 作者 委员 代表 社长 站长 所长 处长 科长 部长 总编 主编 "
-             "本报 通讯员 摄影 供图 制图 整理 采写 报道".split())
+             "本报 通讯员 摄影 供图 制图 整理 采写 报道 编者 作者 读者".split())
 AFFILIATION_ENDINGS = re.compile(
     r"(学|校|院|所|局|委|会|部|处|室|中心|公司|集团|银行|政府|党校|支部|法院|检察院|队|站|馆|社|"
     r"报|台|厅|办|组|团|村|镇|乡|苏木|嘎查|旗|县|区|市|省|州|盟|师|员|长|任|记|席|授|士|工)$")
@@ -186,7 +186,18 @@ def parse_standalone(line: str) -> Byline | None:
     if re.match(rf"^({_ROLE})", line) and not line.endswith("摄"):
         found = parse_credit(line)
         return Byline(text=line, authors=found.authors) if found else None
-    return _signature(line)
+    return _signature(line) or _dash_signature(line)
+
+
+_DASH_SIGNATURE = re.compile(r"^——\s*(?P<who>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,6})$")
+
+
+def _dash_signature(line: str) -> Byline | None:
+    """``——张三`` under a letter: it closes what it signs. (``——编者`` signs an editor's note
+    at an article's top, and the article goes on: that stays text.)"""
+    m = _DASH_SIGNATURE.match(line)
+    who = "".join(m.group("who").split()) if m else ""
+    return Byline(text=line, authors=[who], closing=True) if who and looks_like_name(who) else None
 
 
 def _bracketed(line: str, inner: str) -> Byline | None:

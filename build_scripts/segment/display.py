@@ -40,9 +40,16 @@ def _display_line(page: Page, i: int) -> bool:
 
 
 def _kicker_line(text: str, following) -> bool:
-    """``全国政协委员吴明——`` or ``…，当地官员表示——`` above a headline: a kicker, not body."""
-    return text.endswith(("——", "\uff1a")) and display_shaped(text, allow_end=True) \
-        and following is not None and following.kind == TEXT and display_shaped(following.text)
+    """``全国政协委员吴明——`` or ``…，当地官员表示——`` above a headline: a kicker, not body.
+
+    A question or an exclamation ending in ``——`` announces what follows in the text.
+    """
+    if not text.endswith(("——", "\uff1a")) or not display_shaped(text, allow_end=True) \
+            or any(c in text for c in "\uff1f\uff01?!"):
+        return False
+    return following is not None and following.kind == TEXT and (
+        heading_shaped(following.text) or (COLUMN_TAG.search(following.text) is not None
+                                           and display_shaped(following.text)))
 
 
 def mark_headings(page: Page) -> None:

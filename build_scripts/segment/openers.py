@@ -8,8 +8,9 @@ when the decision is close) and a weight:
 - decisive (4): the page's top; the article before ended with a closing credit;
 - strong (3): a byline or dateline follows;
 - medium (2): two or more display lines (kicker, title, subtitle); a column tag
-  (``（人民时评）``); a kicker's ``——`` or ``：`` at the end, a subtitle's ``——`` at the
-  start; a photo item (a caption and a photo credit follow, nothing else);
+  (``（人民时评）``); a kicker's ``——`` or ``：`` at the end of the first line, a
+  subtitle's ``——`` at the start of a later one; a photo item (a caption and a photo
+  credit follow, nothing else);
 - lexical cohesion (±1, ±2): the text before and after share almost no words (a new story),
   or many (the same story goes on under a subhead);
 - against (−4): numbered like a subhead (``一、``, ``（二）``, ``3.``).
@@ -73,8 +74,8 @@ def evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
         found.append(("printed as a headline block of several lines", 2))
     if any(COLUMN_TAG.search(t) and len(t) > 8 for t in texts):
         found.append(("carries a column tag", 2))
-    if len(group) == 1 and texts[0].endswith(_KICKER_ENDS):
-        found.append(("ends like a kicker", 2))
+    if len(group) >= 2 and texts[0].endswith(_KICKER_ENDS):
+        found.append(("opens with a kicker", 2))
     if any(t.startswith(_SUBTITLE_STARTS) for t in texts[1:]):
         found.append(("has a subtitle line", 2))
     if _photo_item(page, group):

@@ -16,7 +16,7 @@ ENDS_LIST_ITEM = "\uff1b;\uff1a:"                    # ；;：:
 ENDS_EXCLAIMING = "\uff01!\uff1f?"                   # ！!？?
 _BRACKETS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 
-MAX_HEADING = 40      # longest display line (kicker, title, subhead) we expect
+MAX_HEADING = 50      # longest display line (kicker, title, subhead) we expect
 MAX_MARKED_HEADING = 80  # a '#'-marked line longer than this is a paragraph the converter marked
 MAX_CAPTION = 60
 MAX_TAIL = 80         # longest sentence tail that may have been displaced
@@ -93,9 +93,14 @@ def ends_with_word_cut(text: str) -> bool:
     return ends_mid_sentence(text) and strip_closers(text)[-1] not in CLAUSE_PUNCT
 
 
+def quoted_speech(text: str) -> bool:
+    """``“你现在最想干什么？”``: a line of dialogue, not a headline."""
+    return text.startswith("\u201c") and text.endswith("\u201d") and ends_sentence(text)
+
+
 def heading_shaped(text: str) -> bool:
     """Short, balanced, no comma, and not ending the way body text does."""
-    if not text or len(text) > MAX_HEADING or not balanced(text):
+    if not text or len(text) > MAX_HEADING or not balanced(text) or quoted_speech(text):
         return False
     if "\u3002" in text or any(c in text for c in ",\uff0c") \
             or text[-1] in CLAUSE_PUNCT + ENDS_LIST_ITEM + ENDS_EXCLAIMING or text[-1] in _DANGLING:
