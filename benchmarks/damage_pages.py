@@ -49,6 +49,7 @@ class Piece:
     article: int | None          # gold article index; None for inserted furniture
     head: str | None = None      # kicker / title / subtitle
     blank: bool = False          # a whitespace-only line of the page (picture space)
+    continued: bool = False      # the second half of a cut paragraph: printed without an indent
 
 
 @dataclass
@@ -89,7 +90,8 @@ def _cut_position(text: str, rng: random.Random, near_end: bool = False) -> int 
 
 def _split(page: Page, index: int, at: int, kind: str) -> tuple[Piece, Piece]:
     piece = page.pieces[index]
-    left, right = Piece(piece.text[:at], piece.article), Piece(piece.text[at:], piece.article)
+    left = Piece(piece.text[:at], piece.article, continued=piece.continued)
+    right = Piece(piece.text[at:], piece.article, continued=True)
     page.pieces[index:index + 1] = [left, right]
     page.cuts.append({"kind": kind, "article": piece.article, "left": left.text[-8:], "right": right.text[:8]})
     return left, right
@@ -200,9 +202,9 @@ def render(page: Page, style: str, rng: random.Random) -> tuple[str, dict]:
         elif piece.head or piece.article is None:
             lines = _wrap(piece.text, width * 3, False) if style == "wrapped" else [piece.text]
         elif style == "crawl":
-            lines = [INDENT + piece.text]
+            lines = [piece.text if piece.continued else INDENT + piece.text]
         elif style == "wrapped":
-            lines = _wrap(piece.text, width, indent_first)
+            lines = _wrap(piece.text, width, indent_first and not piece.continued)
         else:
             lines = [piece.text]
         if style == "blank" and out and out[-1] != "":

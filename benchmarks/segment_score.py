@@ -120,8 +120,12 @@ class Score:
         self.lenient_matched += len(match(gold, predicted, form, lenient=True))
         for gi, pi in matched.items():
             g, p = gold[gi], predicted[pi]
-            self.kicker_right += fold(g.get("kicker")) == fold(p.get("kicker"))
-            self.subtitle_right += fold(g.get("subtitle")) == fold(p.get("subtitle"))
+            where = f"{name} L{(g.get('title_line') or {}).get(form, '?')}"
+            for role in ("kicker", "subtitle"):
+                right = fold(g.get(role)) == fold(p.get(role))
+                setattr(self, f"{role}_right", getattr(self, f"{role}_right") + right)
+                if not right:
+                    self.misses.append(f"{where}: {role} {p.get(role)!r}, gold {g.get(role)!r}")
             start, end = boundaries(g, p)
             self.starts += start
             self.ends += end

@@ -20,7 +20,10 @@ def article_spans(page: Page) -> list[list[int]]:
             continue
         opens = (block.kind == HEADING and block.starts_article and not block.attached) \
             or opens_untitled_story(page, i)
-        if opens or not spans or (closed and block.kind in (TEXT, HEADING)):
+        # On an indented page only a flush headline opens an article: text after a credit
+        # there is the next part of a composite (letters, briefs) or a signature's date.
+        after_close = closed and block.kind in (TEXT, HEADING) and not page.indents_paragraphs
+        if opens or not spans or after_close:
             spans.append([])
             closed = False
         spans[-1].append(i)

@@ -215,7 +215,7 @@ def _bracketed(line: str, inner: str) -> Byline | None:
 
 def _signature(line: str) -> Byline | None:
     """``山东济南市  马洪利``: where the writer lives or works, then the name (a reader's letter)."""
-    if len(line) > 30 or " " not in line and "\u3000" not in line:
+    if len(line) > 30 or not re.search(r"\s", line):
         return None
     tokens = _split_roles(line)
     if len(tokens) < 2 or not AFFILIATION_ENDINGS.search(tokens[0][0]) or len(tokens[0][0]) < 3:

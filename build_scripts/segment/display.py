@@ -6,12 +6,14 @@ from . import bylines
 from .openers import OPENS_AT, opening_weight
 from .page import Page
 from .shapes import (COLUMN_TAG, MAX_MARKED_HEADING, display_shaped, has_lead_in, heading_shaped,
-                     similar_length)
+                     kicker_shaped)
 from .words import doubled_across, word_across
 
-TWO_LINE_TITLE = 12   # each line of a title printed as two short lines
+TWO_LINE_TITLE = 8    # each line of a title printed as two short, even lines (以雪为令 / 平安出行)
 # Words a kicker (引题) ends on when it reports who said what the headline says.
 _SAYS = ("强调", "指出", "表示", "认为", "提出", "要求", "说", "称", "呼吁")
+# Words a subtitle (副题) of a meeting report ends on: who presided or attended.
+_PRESIDED = ("主持", "出席", "参加", "参加审议", "会见", "致辞")
 
 
 def _cut_inside_a_word(line: str, following) -> bool:
@@ -34,20 +36,14 @@ def _display_line(page: Page, i: int) -> bool:
     if _cut_inside_a_word(block.text, following):
         return False
     if page.indents_paragraphs and not block.indent:
-        return display_shaped(block.text)
+        return display_shaped(block.text) or kicker_shaped(block.text)
     return heading_shaped(block.text) or _kicker_line(block.text, following) \
         or (COLUMN_TAG.search(block.text) is not None and display_shaped(block.text))
 
 
 def _kicker_line(text: str, following) -> bool:
-    """``全国政协委员吴明——`` or ``…，当地官员表示——`` above a headline: a kicker, not body.
-
-    A question or an exclamation ending in ``——`` announces what follows in the text.
-    """
-    if not text.endswith(("——", "\uff1a")) or not display_shaped(text, allow_end=True) \
-            or any(c in text for c in "\uff1f\uff01?!"):
-        return False
-    return following is not None and following.kind == TEXT and (
+    """``全国政协委员吴明——`` or ``…，当地官员表示——`` above a headline: a kicker, not body."""
+    return kicker_shaped(text) and following is not None and following.kind == TEXT and (
         heading_shaped(following.text) or (COLUMN_TAG.search(following.text) is not None
                                            and display_shaped(following.text)))
 
@@ -151,7 +147,7 @@ def _two_line_roles(a, b) -> list[str]:
     as readily as the reverse.
     """
     x, y = a.text, b.text
-    if y.startswith(("—", "-")) or (y.startswith(("\uff08", "(", "\uff3b", "[")) and not COLUMN_TAG.fullmatch(y)):
+    if y.startswith(("—", "-", "\uff08", "(", "\uff3b", "[")) or y.endswith(_PRESIDED):
         return [TITLE, SUBTITLE]
     if x.endswith(("——", "\uff1a", ":")) or x.endswith(_SAYS):
         return [KICKER, TITLE]
@@ -159,7 +155,7 @@ def _two_line_roles(a, b) -> list[str]:
         return [TITLE, SUBTITLE]
     if COLUMN_TAG.search(y) and not COLUMN_TAG.search(x):
         return [KICKER, TITLE]
-    if similar_length(x, y) and max(len(x), len(y)) <= TWO_LINE_TITLE:
+    if abs(len(x) - len(y)) <= 1 and max(len(x), len(y)) <= TWO_LINE_TITLE:
         return [TITLE, TITLE]
     return [KICKER, TITLE]
 

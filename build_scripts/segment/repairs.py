@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
 from .articles import article_spans
+from .cohesion import Cohesion
 from .display import heading_groups, heading_run
 from .page import Page
 from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
@@ -23,9 +24,11 @@ def _running_title(page: Page, i: int) -> list[int] | None:
 
 
 def _continuation_after(page: Page, group: list[int]) -> int | None:
-    """The text block after a heading group, passing its byline, captions and furniture."""
+    """The text block after a heading group, passing its byline, captions and furniture,
+    if it can be a paragraph's continuation (not a dateline, not indented as a new one)."""
     j = page.next_index(group[-1], {TEXT}, skip={BYLINE, CAPTION, FURNITURE})
-    if j is None or DATELINE.match(page.blocks[j].text):
+    if j is None or DATELINE.match(page.blocks[j].text) or \
+            (page.indents_paragraphs and page.blocks[j].indent):
         return None
     return j
 
@@ -38,6 +41,26 @@ def _pairs_with_title(page: Page, group: list[int], title: list[int], j: int) ->
             and max(len(line), len(head)) <= SHORT_TITLE_LINE and similar_length(line, head))
 
 
+def _belongs_to_next(page: Page, i: int, group: list[int], j: int) -> bool:
+    """Is the cut paragraph (block i, going on at block j) the first paragraph of the article
+    whose headline stands in it, rather than the last one of the article before?
+
+    It is when it opens like a story's first paragraph (a dateline, a byline just above),
+    or when its words are those of the text that follows, not of the text before.
+    """
+    before = page.previous_index(i, skip=_BETWEEN_COLUMNS)
+    if DATELINE.match(page.blocks[i].text) or (before is not None and page.blocks[before].kind == BYLINE
+                                               and not page.blocks[before].closing):
+        return True
+    if page.cohesion is None:
+        page.cohesion = Cohesion(page.blocks)
+    cut = page.blocks[i].text + page.blocks[j].text
+    earlier = "".join(b.text for b in page.blocks[max(0, i - 8):i] if b.kind == TEXT)
+    later = "".join(b.text for b in page.blocks[j + 1:j + 9] if b.kind == TEXT)
+    with_earlier, with_later = page.cohesion.score(earlier, cut), page.cohesion.score(cut, later)
+    return with_earlier is not None and with_later is not None and with_later > with_earlier + 0.02
+
+
 def attach_displaced_heads(page: Page) -> None:
     """A sentence cut by display lines continues after them; the display lines moved.
 
@@ -45,7 +68,10 @@ def attach_displaced_heads(page: Page) -> None:
       is its own (the layout set it mid-article); it goes to the top;
     - the running article has a one-line title and the lone line pairs with it:
       it is the title's second line;
-    - a subhead cannot stand mid-sentence: it goes after the mended paragraph.
+    - a subhead cannot stand mid-sentence: it goes after the mended paragraph;
+    - another article's headline stands in the cut: the paragraph is the first one of that
+      article (its headline goes above it) or the last one of the article before (the
+      headline stays where it is, after the mended paragraph).
     """
     step = "attach_displaced_heads"
     i = 0
@@ -58,12 +84,12 @@ def attach_displaced_heads(page: Page) -> None:
             continue
         group = heading_run(page, first)
         j = _continuation_after(page, group)
-        title = _running_title(page, i)
-        heads = page.blocks[group[0]:group[-1] + 1]
-        where = [h.first_line for h in heads]
         if j is None:
             i += 1
             continue
+        title = _running_title(page, i)
+        heads = page.blocks[group[0]:group[-1] + 1]
+        where = [h.first_line for h in heads]
         if title is not None and _pairs_with_title(page, group, title, j):
             heads[0].role, heads[0].starts_article, heads[0].attached = TITLE, True, True
             page.note(step, where, f"“{heads[0].text}” is the second line of the title "
@@ -82,9 +108,16 @@ def attach_displaced_heads(page: Page) -> None:
             page.note(step, where, "subhead stood inside a sentence: moved after the paragraph",
                       unsure=True)
             continue
+        elif _belongs_to_next(page, i, group, j):
+            moved = page.blocks[group[0]:j]   # the headline with its byline and captions
+            del page.blocks[group[0]:j]
+            page.blocks[i:i] = moved
+            page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
+                      f"article's first paragraph: moved above it", unsure=True)
+            i += len(moved)
         else:
-            i += 1
-            continue
+            page.note(step, where, f"the last paragraph of the article before runs on beside "
+                      f"the headline “{heads[0].text}”: joined before it", unsure=True)
         page.join(i, j, step, "sentence continues after the displaced headline")
         # stay on i: the mended paragraph may still be cut
 

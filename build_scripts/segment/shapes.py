@@ -111,16 +111,25 @@ def heading_shaped(text: str) -> bool:
 MAX_DISPLAY = 60     # longest flush line that may still be display type on an indented page
 
 
-def display_shaped(text: str, allow_end: bool = False) -> bool:
+def display_shaped(text: str) -> bool:
     """Looser than ``heading_shaped``, for lines something else marks as display type:
-    commas allowed, no full stop, and not ending the way a clause does (``allow_end``:
-    a kicker may end on ``：`` or ``——``)."""
+    commas allowed, no full stop, and not ending the way a clause does."""
     if not text or len(text) > MAX_DISPLAY or not balanced(text) or "\u3002" in text:
         return False
-    last = strip_closers(COLUMN_TAG.sub("", text))[-1:]
-    if not last or (not allow_end and last in CLAUSE_PUNCT + ENDS_LIST_ITEM):
+    last = strip_closers(COLUMN_TAG.sub("", text) or text)[-1:]
+    if not last or last in CLAUSE_PUNCT + ENDS_LIST_ITEM:
         return False
     return sum(text.count(c) for c in ",\uff0c") <= 2
+
+
+def kicker_shaped(text: str) -> bool:
+    """``全国政协委员吴明——``, ``…。北京市农村地区——``: a line that announces a headline.
+
+    It ends on ``——`` or ``：``; it may hold sentences, but no question or exclamation
+    (those announce what follows in the text).
+    """
+    return text.endswith(("——", "\uff1a")) and len(text) <= MAX_DISPLAY and balanced(text) \
+        and not any(c in text for c in "\uff1f\uff01?!")
 
 
 def has_lead_in(text: str) -> str | None:
