@@ -15,13 +15,13 @@ import re
 from ..model import TEXT, Block
 
 WINDOW = 500            # characters of text looked at on each side
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def _bigrams(text: str) -> set[str]:
-    pairs = set()
-    for run in _NOT_HAN.split(text):
-        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+def bigrams(text: str) -> set[str]:
+    pairs: set[str] = set()
+    for run in _HAN_RUN.findall(text):
+        pairs.update(map(str.__add__, run, run[1:]))
     return pairs
 
 
@@ -31,17 +31,20 @@ class Cohesion:
     def __init__(self, blocks: list[Block]):
         paragraphs = [b.text for b in blocks if b.kind == TEXT and len(b.text) > 20]
         self.paragraphs = len(paragraphs)
-        self.frequency: collections.Counter = collections.Counter()
+        frequency: collections.Counter = collections.Counter()
         for text in paragraphs:
-            self.frequency.update(_bigrams(text))
+            frequency.update(bigrams(text))
+        total = self.paragraphs + 1
+        self.weights = {pair: math.log(total / (n + 0.5)) for pair, n in frequency.items()}
+        self.unseen = math.log(total / 0.5)
 
-    def _weight(self, pair: str) -> float:
-        return math.log((self.paragraphs + 1) / (self.frequency[pair] + 0.5))
+    def _weight_of(self, pairs: set[str]) -> float:
+        get, unseen = self.weights.get, self.unseen
+        return sum(get(p, unseen) for p in pairs)
 
     def score(self, before: str, after: str) -> float | None:
         """0 (nothing shared) … 1 (the same text); None when a side is too short to tell."""
-        a, b = _bigrams(before[-WINDOW:]), _bigrams(after[:WINDOW])
+        a, b = bigrams(before[-WINDOW:]), bigrams(after[:WINDOW])
         if len(a) < 40 or len(b) < 40 or self.paragraphs < 4:
             return None
-        shared = sum(self._weight(p) for p in a & b)
-        return shared / math.sqrt(sum(map(self._weight, a)) * sum(map(self._weight, b)))
+        return self._weight_of(a & b) / math.sqrt(self._weight_of(a) * self._weight_of(b))

@@ -33,12 +33,12 @@ def _display_line(page: Page, i: int) -> bool:
     if block.rank is not None:  # converters also mark whole paragraphs: trust the mark only so far
         return len(block.text) <= MAX_MARKED_HEADING and "\u3002" not in block.text[:-1]
     following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
-    if _cut_inside_a_word(block.text, following):
-        return False
     if page.indents_paragraphs and not block.indent:
-        return display_shaped(block.text) or kicker_shaped(block.text)
-    return heading_shaped(block.text) or _kicker_line(block.text, following) \
-        or (COLUMN_TAG.search(block.text) is not None and display_shaped(block.text))
+        shaped = display_shaped(block.text) or kicker_shaped(block.text)
+    else:
+        shaped = heading_shaped(block.text) or _kicker_line(block.text, following) \
+            or (COLUMN_TAG.search(block.text) is not None and display_shaped(block.text))
+    return shaped and not _cut_inside_a_word(block.text, following)
 
 
 def _kicker_line(text: str, following) -> bool:

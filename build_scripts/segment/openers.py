@@ -26,6 +26,7 @@ from .page import Page
 from .shapes import COLUMN_TAG, DATELINE, ENUMERATED
 
 OPENS_AT = 2
+COHESION_SWING = 2     # the most lexical cohesion adds or takes away
 _KICKER_ENDS = ("——", "\uff1a", ":")          # ：
 _SUBTITLE_STARTS = ("——", "—", "-")
 
@@ -82,7 +83,9 @@ def evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
         found.append(("heads a picture story", 2))
     if ENUMERATED.match(texts[0]):
         found.append(("numbered like a subhead", -4))
-    found += _cohesion_evidence(page, group)
+    weight = sum(w for _, w in found)
+    if OPENS_AT - COHESION_SWING <= weight < OPENS_AT + COHESION_SWING:  # only where it can tip
+        found += _cohesion_evidence(page, group)
     return found
 
 

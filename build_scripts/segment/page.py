@@ -69,7 +69,8 @@ class Page:
 
 def printed_width(text: str) -> float:
     """Width in Chinese characters: Latin letters, digits and ASCII spaces take half."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    return len(text) - ascii_chars / 2
 
 
 def _indented(raw: str) -> bool:
