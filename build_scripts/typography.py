@@ -62,8 +62,15 @@ _MARKS = re.compile(r"[,:;!?]")
 _HALF_WIDTH = re.compile(r"[,:;!?()]")
 
 
+_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[,:;!?](?=[\u4e00-\u9fff])")
+
+
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation in Chinese context → full-width; spaces it leaves behind go."""
+    if not _HALF_WIDTH.search(text):
+        return text
+    # The common case first, in one pass: a mark between two Chinese characters.
+    text = _BETWEEN_HAN.sub(lambda m: FULL_WIDTH[m.group()], text)
     if not _HALF_WIDTH.search(text):
         return text
     chars = list(text)

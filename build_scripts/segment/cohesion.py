@@ -2,8 +2,8 @@
 
 The sections of one article keep naming the same people, places and things; a new
 article names others. Measured as in text tiling: the Chinese character pairs (bigrams)
-the two sides share, each weighted by how rare it is among the page's paragraphs (a pair
-every paragraph uses says nothing), over the geometric mean of the two sides' weights.
+the two sides share, each weighted by how rare it is on the page (a pair the whole page
+uses says nothing), over the geometric mean of the two sides' weights.
 It knows nothing of any vocabulary: only the page's own text.
 """
 from __future__ import annotations
@@ -25,22 +25,33 @@ def bigrams(text: str) -> set[str]:
     return pairs
 
 
+class _Weights(dict):
+    """A pair's weight, worked out the first time it is asked for."""
+
+    def __init__(self, counts: collections.Counter, total: int):
+        super().__init__()
+        self.counts, self.total = counts, max(total, 1)
+
+    def __missing__(self, pair: str) -> float:
+        weight = self[pair] = math.log(self.total / (self.counts[pair] + 1))
+        return weight
+
+
 class Cohesion:
-    """The page's paragraph frequencies of bigrams, made once; scores of text pairs."""
+    """How often each bigram occurs on the page, counted once; scores of text pairs.
+
+    A pair's weight is its rarity on the whole page (a page-level stand-in for the
+    document frequency of text tiling, counted in one pass over the page's text).
+    """
 
     def __init__(self, blocks: list[Block]):
         paragraphs = [b.text for b in blocks if b.kind == TEXT and len(b.text) > 20]
         self.paragraphs = len(paragraphs)
-        frequency: collections.Counter = collections.Counter()
-        for text in paragraphs:
-            frequency.update(bigrams(text))
-        total = self.paragraphs + 1
-        self.weights = {pair: math.log(total / (n + 0.5)) for pair, n in frequency.items()}
-        self.unseen = math.log(total / 0.5)
+        text = "\n".join(paragraphs)
+        self.weights = _Weights(collections.Counter(map(str.__add__, text, text[1:])), len(text))
 
     def _weight_of(self, pairs: set[str]) -> float:
-        get, unseen = self.weights.get, self.unseen
-        return sum(get(p, unseen) for p in pairs)
+        return sum(map(self.weights.__getitem__, pairs))
 
     def score(self, before: str, after: str) -> float | None:
         """0 (nothing shared) … 1 (the same text); None when a side is too short to tell."""
