@@ -21,7 +21,7 @@ doubt, which the report uses to order what an editor checks first.
 from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, PHOTO_CREDIT, TEXT
-from .cohesion import Cohesion
+from .cohesion import WINDOW, Cohesion
 from .page import Page
 from .shapes import COLUMN_TAG, DATELINE, ENUMERATED
 
@@ -98,21 +98,26 @@ _COHESION_STEPS = ((0.015, "the text on either side shares almost no words", 2),
 
 
 def _text_around(page: Page, group: list[int]) -> tuple[str, str]:
-    """The running article's text before the run, and the text under it up to the next heading."""
+    """The running article's text before the run, and the text under it up to the next
+    heading: as much of each as the cohesion window looks at."""
     before: list[str] = []
+    size = 0
     for j in range(group[0] - 1, -1, -1):
         block = page.blocks[j]
-        if block.kind == HEADING and block.starts_article:
+        if (block.kind == HEADING and block.starts_article) or size >= WINDOW:
             break
         if block.kind == TEXT:
             before.append(block.text)
+            size += len(block.text)
     after: list[str] = []
+    size = 0
     for j in range(group[-1] + 1, len(page.blocks)):
         block = page.blocks[j]
-        if block.kind == HEADING:
+        if block.kind == HEADING or size >= WINDOW:
             break
         if block.kind == TEXT:
             after.append(block.text)
+            size += len(block.text)
     return "".join(reversed(before)), "".join(after)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
 from .articles import article_spans
 from .cohesion import Cohesion
-from .display import heading_groups, heading_run
+from .display import heading_run
 from .page import Page
 from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
@@ -15,11 +15,14 @@ SHORT_TITLE_LINE = 16
 
 
 def _running_title(page: Page, i: int) -> list[int] | None:
-    """The headline group of the article that block i belongs to, or None if untitled."""
-    for group in reversed(heading_groups(page)):
-        if group[0] < i and page.blocks[group[0]].starts_article:
-            closed = any(page.closes_article(j) for j in range(group[-1] + 1, i))
-            return None if closed else group
+    """The headline run of the article that block i belongs to, or None if untitled
+    (the article before closed with its credit, or no headline stands above)."""
+    for j in range(i - 1, -1, -1):
+        block = page.blocks[j]
+        if page.closes_article(j):
+            return None
+        if block.kind == HEADING and block.starts_article:  # the first line of its run
+            return heading_run(page, j)
     return None
 
 
