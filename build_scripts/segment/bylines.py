@@ -39,7 +39,7 @@ AFFILIATION_ENDINGS = re.compile(
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]$")
 # What follows the credited names in a photo or graphics credit.
-_PHOTO_VERB = r"(?:摄影报道|摄影|摄|供图|图|作)"
+_PHOTO_VERB = r"(?P<verb>摄影报道|摄影|摄|供图|图|作)"
 _AGENCY_NOTE = r"(?:\s*[\uff08(][^()\uff08\uff09]{1,12}[\uff09)])?"   # (影像中国) (新华社发)
 PHOTO_CREDIT = re.compile(
     rf"^(?:(?P<role>{_ROLE})\s*)?(?P<names>[\u4e00-\u9fff·\s]{{2,30}}?)\s*/?\s*{_PHOTO_VERB}{_AGENCY_NOTE}"
@@ -157,8 +157,9 @@ def parse_photo_credit(line: str) -> Byline | None:
     m = PHOTO_CREDIT.match(text)
     if not m:
         return None
-    # Without a role word the names must read as names: ``宏伟蓝图`` is no credit of 宏伟蓝.
-    names = _names(m.group("names"), after_role=bool(m.group("role")))
+    # ``X摄`` is a photographer's credit whatever X; before 图 or 作 without a role word the
+    # names must read as names: ``宏伟蓝图`` is no credit of 宏伟蓝.
+    names = _names(m.group("names"), after_role=bool(m.group("role")) or m.group("verb").startswith("摄"))
     if m.group("writer"):
         names += _names(m.group("writer"), after_role=False)
     return Byline(text=line, authors=names, photo=True) if names else None

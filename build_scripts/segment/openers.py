@@ -5,8 +5,8 @@ indent decides. Elsewhere each run of display lines is weighed by what a reader 
 newspaper page sees around it; every piece of evidence has a name (it goes in the report
 when the decision is close) and a weight:
 
-- decisive (4): the page's top; the article before ended with a closing credit;
-- strong (3): a byline or dateline follows;
+- decisive (4): the page's top; the article before ended with a closing credit; a byline
+  or dateline follows;
 - medium (2): two or more display lines (kicker, title, subtitle); a column tag
   (``（人民时评）``); a kicker's ``——`` or ``：`` at the end of the first line, a
   subtitle's ``——`` at the start of a later one; a photo item (a caption and a photo
@@ -70,7 +70,7 @@ def evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
         block = page.blocks[after]
         if (block.kind == BYLINE and not block.closing) or \
                 (block.kind == TEXT and DATELINE.match(block.text)):
-            found.append(("a byline or dateline follows", 3))
+            found.append(("a byline or dateline follows", 4))
     if len(group) >= 2:
         found.append(("printed as a headline block of several lines", 2))
     if any(COLUMN_TAG.search(t) and len(t) > 8 for t in texts):
