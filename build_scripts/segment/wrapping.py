@@ -19,6 +19,7 @@ from .shapes import DATELINE, ends_sentence, heading_shaped
 
 MIN_LINES = 8          # fewer lines of text than this tell nothing about a column width
 MIN_SHARE = 0.35       # of the text lines as wide as the column: the page is hard-wrapped
+_BULLET = re.compile("^[■□●○◆◇▲△★☆▶►•]")
 _OPENS_WITH_PUNCTUATION = re.compile("^[\uff0c\u3001\u3002\uff1b\uff1a\uff01\uff1f\u201d\u2019\uff09\u300b,.;:!?)]")
 
 
@@ -47,17 +48,18 @@ def _measure(blocks: list[Block]):
     return width, measure
 
 
-def _continues(a: Block, b: Block, full: bool, page_indents: bool) -> bool:
+def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) -> bool:
     """Does line ``b`` go on with the paragraph of line ``a``?"""
     if a.kind != TEXT or b.kind != TEXT or b.gap_before or a.rank is not None or b.rank is not None:
         return False
     if _OPENS_WITH_PUNCTUATION.match(b.text):
         return True           # a wrap never starts a paragraph with a comma or a full stop
-    if not full or (page_indents and b.indent):
+    full = width - 1 <= measure(a) <= width + 1   # wider than the column: a headline across it
+    if not full or (page_indents and b.indent) or _BULLET.match(b.text):
         return False
-    if ends_sentence(a.text) and (heading_shaped(b.text) or DATELINE.match(b.text)
-                                  or parse_standalone(b.text)):
-        return False          # the paragraph ended flush with the column; a head or credit follows
+    opens = DATELINE.match(b.text) or parse_standalone(b.text)
+    if (ends_sentence(a.text) and (heading_shaped(b.text) or opens)) or (heading_shaped(a.text) and opens):
+        return False          # a paragraph or a headline ended flush with the column; a head or credit follows
     return True
 
 
@@ -71,7 +73,7 @@ def join_wrapped_lines(page: Page) -> None:
     out: list[Block] = []
     joined = 0
     for block in page.blocks:
-        if out and _continues(out[-1], block, measure(out[-1]) >= width - 1, page_indents):
+        if out and _continues(out[-1], block, width, measure, page_indents):
             last = out[-1]
             last.text += block.text
             last.lines += block.lines
