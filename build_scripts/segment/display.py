@@ -37,7 +37,8 @@ def _display_line(page: Page, i: int) -> bool:
         shaped = display_shaped(block.text) or kicker_shaped(block.text)
     else:
         shaped = heading_shaped(block.text) or _kicker_line(block.text, following) \
-            or (COLUMN_TAG.search(block.text) is not None and display_shaped(block.text))
+            or (COLUMN_TAG.search(block.text) is not None and display_shaped(block.text)) \
+            or _short_line_over_headline(block.text, following)
     return shaped and not _cut_inside_a_word(block.text, following)
 
 
@@ -46,6 +47,15 @@ def _kicker_line(text: str, following) -> bool:
     return kicker_shaped(text) and following is not None and following.kind == TEXT and (
         heading_shaped(following.text) or (COLUMN_TAG.search(following.text) is not None
                                            and display_shaped(following.text)))
+
+
+SHORT_KICKER = 30   # a kicker with a comma above a headline: 不限定机构规格，不核定人员编制
+
+
+def _short_line_over_headline(text: str, following) -> bool:
+    """A short display line with a comma, right above a headline-shaped line: a kicker."""
+    return len(text) <= SHORT_KICKER and display_shaped(text) and following is not None \
+        and following.kind == TEXT and heading_shaped(following.text)
 
 
 def mark_headings(page: Page) -> None:

@@ -93,6 +93,14 @@ def ends_with_word_cut(text: str) -> bool:
     return ends_mid_sentence(text) and strip_closers(text)[-1] not in CLAUSE_PUNCT
 
 
+def ends_dangling(text: str) -> bool:
+    """Ends on a function word standing alone (…发展的, …推动以): cut mid-sentence.
+    A word that merely ends in such a character (方向, 目的) is no dangling word."""
+    from .words import is_word
+
+    return text[-1:] in _DANGLING and not is_word(text[-2:])
+
+
 def quoted_speech(text: str) -> bool:
     """``“你现在最想干什么？”``: a line of dialogue, not a headline."""
     return text.startswith("\u201c") and text.endswith("\u201d") and ends_sentence(text)
@@ -103,7 +111,7 @@ def heading_shaped(text: str) -> bool:
     if not text or len(text) > MAX_HEADING or not balanced(text) or quoted_speech(text):
         return False
     if "\u3002" in text or any(c in text for c in ",\uff0c") \
-            or text[-1] in CLAUSE_PUNCT + ENDS_LIST_ITEM + ENDS_EXCLAIMING or text[-1] in _DANGLING:
+            or text[-1] in CLAUSE_PUNCT + ENDS_LIST_ITEM + ENDS_EXCLAIMING or ends_dangling(text):
         return False
     return True
 
