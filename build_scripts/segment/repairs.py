@@ -135,7 +135,9 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     before = page.previous_index(texts[0])
     if before is not None and page.blocks[before].dateline:  # a paragraph a dateline opens is a lede
         return None
-    if len(first.text) > MAX_TAIL or not ends_sentence(first.text) \
+    # A flush paragraph on a page that indents its paragraphs is a continuation, however long.
+    flush = page.indents_paragraphs and not first.indent
+    if (len(first.text) > MAX_TAIL and not flush) or not ends_sentence(first.text) \
             or DATELINE.match(first.text) or LEDE_OPENING.match(first.text):
         return None
     if any(page.blocks[i].kind == HEADING and page.blocks[i].role == SUBHEAD
@@ -154,19 +156,29 @@ def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | 
         if not ends_with_word_cut(text) or page.blocks[i].continues_elsewhere:
             continue
         nxt = texts[n + 1] if n + 1 < len(texts) else None
-        subhead_between = nxt is not None and any(
-            page.blocks[k].kind == HEADING for k in range(i + 1, nxt))
-        if nxt is not None and not subhead_between and not starts_like_new_paragraph(page.blocks[nxt].text):
-            continue
         word = word_across(text, page.blocks[tail].text)
+        if nxt is not None and _may_continue(page, i, nxt) and not (word and not word_across(text, page.blocks[nxt].text)):
+            continue
         if word:
             evidence = f"the seam falls inside the word “{word}”"
         elif nxt is not None and has_lead_in(page.blocks[nxt].text):
             evidence = "the paragraph after the cut opens with a lead-in of its own"
+        elif page.indents_paragraphs and not page.blocks[tail].indent:
+            evidence = "the tail is printed flush, as a continuation is, on a page that indents paragraphs"
         else:
             evidence = None
         cuts.append((i, evidence))
     return cuts
+
+
+def _may_continue(page: Page, i: int, nxt: int) -> bool:
+    """Can paragraph ``nxt`` be the continuation of the cut paragraph ``i``?"""
+    if any(page.blocks[k].kind == HEADING for k in range(i + 1, nxt)):
+        return False
+    following = page.blocks[nxt]
+    if page.indents_paragraphs and following.indent:
+        return False                      # indented: a paragraph of its own
+    return not starts_like_new_paragraph(following.text)
 
 
 def move_opening_tails_to_cuts(page: Page) -> None:
