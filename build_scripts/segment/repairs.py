@@ -216,7 +216,8 @@ def join_column_breaks(page: Page) -> None:
             i += 1
             continue
         j = page.next_index(i, {TEXT}, skip=_BETWEEN_COLUMNS)
-        if j is None or DATELINE.match(page.blocks[j].text):
+        if j is None or DATELINE.match(page.blocks[j].text) or \
+                (page.indents_paragraphs and page.blocks[j].indent):
             page.note(step, [block.last_line], f"paragraph ends mid-sentence “…{block.text[-10:]}”; "
                       "its continuation is not on this page", unsure=True)
             i += 1

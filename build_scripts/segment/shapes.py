@@ -28,6 +28,8 @@ _AGENCIES = "新华社|中新社|中新网|人民网|新华网|央视网|光明�
 DATELINE = re.compile(
     rf"^(据)?(?:本报讯|本报{_PLACE_DATE}[讯电]|(?:{_AGENCIES}){_PLACE_DATE}电)"
 )
+# A bullet opening a list item or a summary line.
+BULLET = re.compile("^[■□●○◆◇▲△★☆▶►•]")
 # A column tag printed after a headline: ``…（人民时评）``, ``…(礼赞70年)``.
 COLUMN_TAG = re.compile(r"[\uff08(][^\uff08\uff09()]{2,40}[\uff09)]$")
 # Numbered points (一、 （二） 3. 第四，): the shape of subheads, never of headlines.
@@ -78,14 +80,15 @@ def ends_sentence(text: str) -> bool:
 def ends_mid_sentence(text: str) -> bool:
     """A paragraph that stops where no paragraph can stop: a column break.
 
-    ``;`` and ``:`` may end a paragraph (list items, a quote announced).
+    ``;`` and ``:`` may end a paragraph (list items, a quote announced); so may any
+    bulleted item (■ 坚持…的总体目标), which papers print without a full stop.
     """
     core = strip_closers(text)
     if not core:
         return False
     if leaves_open(text):
         return True
-    return core[-1] not in SENTENCE_END + ENDS_LIST_ITEM
+    return core[-1] not in SENTENCE_END + ENDS_LIST_ITEM and not BULLET.match(text)
 
 
 def ends_with_word_cut(text: str) -> bool:

@@ -15,11 +15,10 @@ import re
 from ..model import TEXT, Block
 from .bylines import parse_standalone
 from .page import Page
-from .shapes import DATELINE, ends_sentence, heading_shaped
+from .shapes import BULLET, DATELINE, ends_sentence, heading_shaped
 
 MIN_LINES = 8          # fewer lines of text than this tell nothing about a column width
 MIN_SHARE = 0.35       # of the text lines as wide as the column: the page is hard-wrapped
-_BULLET = re.compile("^[■□●○◆◇▲△★☆▶►•]")
 _OPENS_WITH_PUNCTUATION = re.compile("^[\uff0c\u3001\u3002\uff1b\uff1a\uff01\uff1f\u201d\u2019\uff09\u300b,.;:!?)]")
 
 
@@ -55,7 +54,7 @@ def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) ->
     if _OPENS_WITH_PUNCTUATION.match(b.text):
         return True           # a wrap never starts a paragraph with a comma or a full stop
     full = width - 1 <= measure(a) <= width + 1   # wider than the column: a headline across it
-    if not full or (page_indents and b.indent) or _BULLET.match(b.text):
+    if not full or (page_indents and b.indent) or BULLET.match(b.text):
         return False
     opens = DATELINE.match(b.text) or parse_standalone(b.text)
     if (ends_sentence(a.text) and (heading_shaped(b.text) or opens)) or (heading_shaped(a.text) and opens):
