@@ -53,7 +53,7 @@ class Page:
         return before is not None and self.blocks[before].kind in (TEXT, BYLINE) \
             and (self.blocks[before].kind == TEXT or self.closes_article(before))
 
-    def join(self, i: int, j: int, step: str, why: str, drop_first: int = 0) -> None:
+    def join(self, i: int, j: int, step: str, why: str, drop_first: int = 0, unsure: bool = False) -> None:
         """Append block j's text to block i (a paragraph broken across columns)."""
         a, b = self.blocks[i], self.blocks[j]
         if drop_first:
@@ -61,7 +61,7 @@ class Page:
                                       role="doubled at column break"))
         self.note(step, a.lines[-1:] + b.lines[:1],
                   f"joined line {a.last_line} “…{a.text[-8:]}” with line {b.first_line} "
-                  f"“{b.text[drop_first:drop_first + 8]}…”: {why}")
+                  f"“{b.text[drop_first:drop_first + 8]}…”: {why}", unsure=unsure)
         a.text += b.text[drop_first:]
         a.lines += b.lines
         del self.blocks[j]

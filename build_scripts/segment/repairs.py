@@ -135,8 +135,11 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     before = page.previous_index(texts[0])
     if before is not None and page.blocks[before].dateline:  # a paragraph a dateline opens is a lede
         return None
-    # A flush paragraph on a page that indents its paragraphs is a continuation, however long.
-    flush = page.indents_paragraphs and not first.indent
+    # On a page that indents its paragraphs, an indented one starts a paragraph and a flush
+    # one is a continuation, however long.
+    if page.indents_paragraphs and first.indent:
+        return None
+    flush = page.indents_paragraphs
     if (len(first.text) > MAX_TAIL and not flush) or not ends_sentence(first.text) \
             or DATELINE.match(first.text) or LEDE_OPENING.match(first.text):
         return None
@@ -184,9 +187,10 @@ def _may_continue(page: Page, i: int, nxt: int) -> bool:
 def move_opening_tails_to_cuts(page: Page) -> None:
     """A sentence tail printed at an article's top goes back where the sentence was cut.
 
-    Only where the evidence is clear: a short first paragraph, exactly one
-    paragraph in the article cut mid-word with no continuation of its own, and
-    either a word across the seam or a new paragraph right after the cut.
+    Only where the evidence is clear: a short first paragraph (or a flush one on an indented
+    page), and exactly one paragraph in the article cut with no continuation of its own for
+    which there is evidence (a word across the seam, a lead-in right after the cut, the
+    tail's flush indent); with other open cuts about, the repair is listed to check.
     """
     step = "move_opening_tails_to_cuts"
     for span in reversed(article_spans(page)):
@@ -194,8 +198,11 @@ def move_opening_tails_to_cuts(page: Page) -> None:
         if tail is None:
             continue
         cuts = _open_cuts(page, span, tail)
-        if len(cuts) == 1 and cuts[0][1]:
-            page.join(cuts[0][0], tail, step, f"sentence tail printed at the article's top; {cuts[0][1]}")
+        evident = [(i, why) for i, why in cuts if why]
+        if len(evident) == 1:
+            i, why = evident[0]
+            page.join(i, tail, step, f"sentence tail printed at the article's top; {why}",
+                      unsure=len(cuts) > 1)
         elif cuts:
             page.note(step, [page.blocks[tail].first_line],
                       f"first paragraph may be a displaced sentence tail; {len(cuts)} place(s) it could "
