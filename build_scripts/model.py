@@ -73,7 +73,7 @@ class Block:
     width: int = 0               # characters of its (last) source line, indent included
     printed_width: float = 0.0   # the same, Latin letters and digits counted half
     closing: bool = False        # for bylines: a form that ends an article (作者为…, a bracketed dateline)
-    doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure)
+    doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure, 1 = a toss)
 
     @property
     def first_line(self) -> int:
@@ -107,6 +107,7 @@ class Article:
     source_file: str = ""
     lines: tuple[int, int] = (0, 0)
     order: int = 0               # position on the page, 1-based
+    confidence: float = 1.0      # 1 − the largest doubt of a decision inside its lines
 
 
 @dataclass
@@ -116,7 +117,11 @@ class Repair:
     step: str                    # the pass that did it
     lines: list[int]
     what: str
-    unsure: bool = False
+    doubt: float = 0.0           # 0: sure; up to 1: a guess an editor should check first
+
+    @property
+    def unsure(self) -> bool:
+        return self.doubt > 0
 
 
 @dataclass

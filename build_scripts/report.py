@@ -19,6 +19,7 @@ def article_record(seg: Segmentation, n: int) -> dict:
         "captions": a.captions,
         "source": {"file": str(seg.dump.path), "lines": list(a.lines)},
         "order": a.order,
+        "confidence": a.confidence,
     }
 
 
@@ -43,14 +44,15 @@ def render_report(seg: Segmentation) -> str:
     out += [f"Encoding {dump.encoding}; {len(seg.articles)} articles; {len(seg.repairs)} repairs, "
             f"{len(unsure)} to check; {len(seg.furniture)} piece(s) set aside.", ""]
     out += [f"- warning: {w}" for w in dump.warnings]
-    out += ["## Articles", ""]
+    out += ["## Articles", "", "Confidence 1.00 is a cut with nothing in doubt; check the lowest first.", ""]
     for a in seg.articles:
         head = " / ".join(x for x in (a.kicker, a.title or "(无标题)", a.subtitle) if x)
-        out.append(f"{a.order}. lines {a.lines[0]}–{a.lines[1]}: {head} — "
+        out.append(f"{a.order}. lines {a.lines[0]}–{a.lines[1]} (confidence {a.confidence:.2f}): {head} — "
                    f"{', '.join(a.authors) or 'no author'}; {len(a.body)} blocks, "
                    f"{sum(len(b.text) for b in a.body)} characters")
-    out += ["", "## To check", ""]
-    out += [f"- lines {_lines(r.lines)} ({r.step}): {r.what}" for r in unsure] or ["- nothing"]
+    out += ["", "## To check", "", "Most doubtful first.", ""]
+    out += [f"- lines {_lines(r.lines)} (doubt {r.doubt:.2f}, {r.step}): {r.what}"
+            for r in sorted(unsure, key=lambda r: (-r.doubt, r.lines))] or ["- nothing"]
     out += ["", "## Repairs made", ""]
     out += [f"- lines {_lines(r.lines)} ({r.step}): {r.what}" for r in seg.repairs if not r.unsure] \
         or ["- none"]

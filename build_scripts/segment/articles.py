@@ -5,6 +5,8 @@ from ..model import (BYLINE, CAPTION, FURNITURE, HEADING, KICKER, PHOTO_CREDIT, 
                      Article, BodyBlock, Block)
 from .page import Page, opens_untitled_story
 
+UNTITLED_DOUBT = 0.9   # an article without its headline is most likely a wrong cut
+
 
 def article_spans(page: Page) -> list[list[int]]:
     """Block indices of each article, in page order.
@@ -80,11 +82,21 @@ def assemble(page: Page, span: list[int], order: int, levels: dict[int | None, i
     )
 
 
+def _rate_confidence(page: Page, spans: list[list[int]], articles: list[Article]) -> None:
+    """Each article's confidence: 1 − the largest doubt of a decision touching its lines."""
+    article_of = {line: n for n, span in enumerate(spans) for i in span for line in page.blocks[i].lines}
+    for repair in page.repairs:
+        for n in {article_of[line] for line in repair.lines if line in article_of}:
+            articles[n].confidence = min(articles[n].confidence, round(1 - repair.doubt, 2))
+
+
 def group_into_articles(page: Page) -> list[Article]:
     levels = _subhead_levels(page)
-    articles = [assemble(page, span, n, levels) for n, span in enumerate(article_spans(page), start=1)]
+    spans = article_spans(page)
+    articles = [assemble(page, span, n, levels) for n, span in enumerate(spans, start=1)]
     for article in articles:
         if not article.title:
             page.note("group_into_articles", list(article.lines),
-                      "article without a headline on this page", unsure=True)
+                      "article without a headline on this page", doubt=UNTITLED_DOUBT)
+    _rate_confidence(page, spans, articles)
     return articles

@@ -119,12 +119,13 @@ def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
     if page.indents_paragraphs and first.rank is None:
         return not first.indent
     weight, found = opening_weight(page, group)
-    first.doubt = max(0, 3 - abs(weight - OPENS_AT + 0.5))
-    if first.doubt >= 2.5:
+    margin = abs(weight - (OPENS_AT - 0.5))     # weights are whole numbers: 0.5 is a tie broken
+    first.doubt = max(0.0, 1 - margin / 3)
+    if margin <= 0.5:
         verdict = "opens an article" if weight >= OPENS_AT else "read as a subhead"
         reasons = "; ".join(f"{name} ({w:+d})" for name, w in found) or "no evidence either way"
         page.note("mark_headlines", [page.blocks[i].first_line for i in group],
-                  f"“{first.text}” {verdict}: {reasons}", unsure=True)
+                  f"“{first.text}” {verdict}: {reasons}", doubt=first.doubt)
     return weight >= OPENS_AT
 
 
@@ -190,7 +191,7 @@ def name_head_roles(page: Page) -> None:
         if len(group) > 3:
             page.note("name_head_roles", [page.blocks[i].first_line for i in group],
                       f"{len(group)} display lines in one headline: read as kicker, title, subtitles",
-                      unsure=True)
+                      doubt=0.3)
 
 
 def mark_lead_ins(page: Page) -> None:

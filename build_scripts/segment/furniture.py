@@ -67,4 +67,4 @@ def mark_page_banners(page: Page) -> None:
         if (after_image and above_bigger) or (nxt is None and block.rank is not None):
             block.kind, block.role = FURNITURE, "page banner"
             page.note("mark_page_banners", block.lines,
-                      f"page banner, belongs to no article: “{block.text}”", unsure=True)
+                      f"page banner, belongs to no article: “{block.text}”", doubt=0.4)

@@ -21,8 +21,9 @@ class Page:
     indents_paragraphs: bool = False  # the page indents body paragraphs and prints display type flush
     cohesion: object | None = None    # the page's word statistics (segment.cohesion), made when needed
 
-    def note(self, step: str, lines: list[int], what: str, unsure: bool = False) -> None:
-        self.repairs.append(Repair(step=step, lines=sorted(set(lines)), what=what, unsure=unsure))
+    def note(self, step: str, lines: list[int], what: str, doubt: float = 0.0) -> None:
+        """Record a repair (doubt 0) or a decision an editor should check (doubt up to 1)."""
+        self.repairs.append(Repair(step=step, lines=sorted(set(lines)), what=what, doubt=round(doubt, 2)))
 
     def next_index(self, i: int, kinds: set[str], skip: set[str]) -> int | None:
         """Index of the first block after i of one of ``kinds``, passing only ``skip`` kinds."""
@@ -53,7 +54,7 @@ class Page:
         return before is not None and self.blocks[before].kind in (TEXT, BYLINE) \
             and (self.blocks[before].kind == TEXT or self.closes_article(before))
 
-    def join(self, i: int, j: int, step: str, why: str, drop_first: int = 0, unsure: bool = False) -> None:
+    def join(self, i: int, j: int, step: str, why: str, drop_first: int = 0, doubt: float = 0.0) -> None:
         """Append block j's text to block i (a paragraph broken across columns)."""
         a, b = self.blocks[i], self.blocks[j]
         if drop_first:
@@ -61,7 +62,7 @@ class Page:
                                       role="doubled at column break"))
         self.note(step, a.lines[-1:] + b.lines[:1],
                   f"joined line {a.last_line} “…{a.text[-8:]}” with line {b.first_line} "
-                  f"“{b.text[drop_first:drop_first + 8]}…”: {why}", unsure=unsure)
+                  f"“{b.text[drop_first:drop_first + 8]}…”: {why}", doubt=doubt)
         a.text += b.text[drop_first:]
         a.lines += b.lines
         del self.blocks[j]

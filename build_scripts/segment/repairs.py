@@ -109,18 +109,18 @@ def attach_displaced_heads(page: Page) -> None:
             page.join(i, j, step, "sentence cut by a subhead")
             page.blocks[i + 1:i + 1] = moved
             page.note(step, where, "subhead stood inside a sentence: moved after the paragraph",
-                      unsure=True)
+                      doubt=0.4)
             continue
         elif _belongs_to_next(page, i, group, j):
             moved = page.blocks[group[0]:j]   # the headline with its byline and captions
             del page.blocks[group[0]:j]
             page.blocks[i:i] = moved
             page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
-                      f"article's first paragraph: moved above it", unsure=True)
+                      f"article's first paragraph: moved above it", doubt=0.5)
             i += len(moved)
         else:
             page.note(step, where, f"the last paragraph of the article before runs on beside "
-                      f"the headline “{heads[0].text}”: joined before it", unsure=True)
+                      f"the headline “{heads[0].text}”: joined before it", doubt=0.4)
         page.join(i, j, step, "sentence continues after the displaced headline")
         # stay on i: the mended paragraph may still be cut
 
@@ -202,11 +202,11 @@ def move_opening_tails_to_cuts(page: Page) -> None:
         if len(evident) == 1:
             i, why = evident[0]
             page.join(i, tail, step, f"sentence tail printed at the article's top; {why}",
-                      unsure=len(cuts) > 1)
+                      doubt=0.4 if len(cuts) > 1 else 0.0)
         elif cuts:
             page.note(step, [page.blocks[tail].first_line],
                       f"first paragraph may be a displaced sentence tail; {len(cuts)} place(s) it could "
-                      f"belong and no clear evidence: left where printed", unsure=True)
+                      f"belong and no clear evidence: left where printed", doubt=0.6)
 
 
 def join_column_breaks(page: Page) -> None:
@@ -226,7 +226,7 @@ def join_column_breaks(page: Page) -> None:
         if j is None or DATELINE.match(page.blocks[j].text) or \
                 (page.indents_paragraphs and page.blocks[j].indent):
             page.note(step, [block.last_line], f"paragraph ends mid-sentence “…{block.text[-10:]}”; "
-                      "its continuation is not on this page", unsure=True)
+                      "its continuation is not on this page", doubt=0.5)
             i += 1
             continue
         doubled = doubled_across(block.text, page.blocks[j].text)
