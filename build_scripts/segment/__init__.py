@@ -1,11 +1,14 @@
-"""Cut one page dump into articles: an ordered list of small passes over blocks.
+"""Cut one page dump into articles: an ordered registry of small named passes over blocks.
 
-Each pass settles or repairs one thing and records what it did in the page's
-report. Order matters: bylines and captions are recognised before headings
-(a bare name looks like a short heading), headlines before the repairs that
-move text across them, and joins last so that every move has been made.
+Each pass settles or repairs one thing and records what it did in the page's report.
+Order matters: wrapped lines are joined and the page's conventions read first; bylines
+and captions are recognised before headings (a bare name looks like a short heading),
+headlines before the repairs that move text across them, and joins last so that every
+move has been made. ``PASSES.without("name")`` turns one off (for tests and experiments).
 """
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
 
 from ..model import Dump, Segmentation
 from .articles import group_into_articles
@@ -16,7 +19,29 @@ from .page import Page, read_blocks, read_page_conventions
 from .repairs import attach_displaced_heads, join_column_breaks, move_opening_tails_to_cuts
 from .wrapping import join_wrapped_lines
 
-PASSES = [
+Pass = Callable[[Page], None]
+
+
+class Passes:
+    """Passes in the order they run, each known by its function's name."""
+
+    def __init__(self, passes: list[Pass]):
+        self._passes = list(passes)
+
+    def __iter__(self) -> Iterator[Pass]:
+        return iter(self._passes)
+
+    def names(self) -> list[str]:
+        return [p.__name__ for p in self._passes]
+
+    def without(self, *names: str) -> "Passes":
+        unknown = set(names) - set(self.names())
+        if unknown:
+            raise KeyError(f"no such pass: {', '.join(sorted(unknown))}")
+        return Passes([p for p in self._passes if p.__name__ not in names])
+
+
+PASSES = Passes([
     join_wrapped_lines,
     read_page_conventions,
     split_jump_lines,
@@ -31,10 +56,10 @@ PASSES = [
     move_opening_tails_to_cuts,
     join_column_breaks,
     mark_lead_ins,
-]
+])
 
 
-def segment(dump: Dump, passes=PASSES) -> Segmentation:
+def segment(dump: Dump, passes: Passes = PASSES) -> Segmentation:
     page = Page(dump=dump, blocks=read_blocks(dump))
     for run_pass in passes:
         run_pass(page)

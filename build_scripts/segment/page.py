@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, TEXT, Block, Dump, Repair
 from ..typography import normalise_punctuation
+from .shapes import ends_sentence
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*)$")
 # Indents and spaces of every width a dump may carry (U+3000 from OCR and Word).
@@ -102,17 +103,23 @@ def read_blocks(dump: Dump) -> list[Block]:
     return blocks
 
 
-INDENT_SHARE = 0.7    # of a page's long paragraphs indented: the page marks paragraphs by indent
-_LONG = 30
+INDENT_SHARE = 0.7    # of a page's paragraphs indented: the page marks paragraphs by indent
+MIN_PARAGRAPHS = 3    # fewer paragraphs than this tell nothing about the page's habit
+_LONG = 40
+
+
+def _paragraph_shaped(block: Block) -> bool:
+    """Body text for sure: it ends a sentence, or it is too long for display type."""
+    return len(block.text) >= _LONG or ends_sentence(block.text)
 
 
 def read_page_conventions(page: Page) -> None:
     """Does the page indent its paragraphs (so a flush line is display type)?"""
-    long_blocks = [b for b in page.blocks if len(b.text) >= _LONG]
-    indented = sum(b.indent for b in long_blocks)
-    flush_short = any(not b.indent and len(b.text) < _LONG for b in page.blocks)
-    page.indents_paragraphs = len(long_blocks) >= 3 and flush_short \
-        and indented >= INDENT_SHARE * len(long_blocks)
+    paragraphs = [b for b in page.blocks if _paragraph_shaped(b)]
+    indented = sum(b.indent for b in paragraphs)
+    flush_display = any(not b.indent and not _paragraph_shaped(b) for b in page.blocks)
+    page.indents_paragraphs = len(paragraphs) >= MIN_PARAGRAPHS and flush_display \
+        and indented >= INDENT_SHARE * len(paragraphs)
 
 
 def opens_untitled_story(page: Page, i: int) -> bool:
