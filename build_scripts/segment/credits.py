@@ -31,8 +31,11 @@ def mark_bylines(page: Page) -> None:
             continue
         lead = bylines.split_leading(block.text)
         if lead:
-            found, block.text = lead
+            found, rest = lead
             out.append(_byline_block(found, block.lines))
+            if not rest:            # the credit stood on a line of its own
+                continue
+            block.text = rest
             page.note("mark_bylines", block.lines, f"byline “{found.text}” split from its paragraph")
         trail = bylines.split_trailing(block.text)
         if trail:

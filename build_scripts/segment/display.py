@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTITLE, TEXT, TITLE
 from . import bylines
-from .openers import OPENS_AT, opening_weight
+from .openers import OPENS_AT, UNCOMPARED, opening_weight
 from .page import Page
 from .shapes import (COLUMN_TAG, MAX_MARKED_HEADING, display_shaped, has_lead_in, heading_shaped,
                      kicker_shaped)
@@ -121,9 +121,11 @@ def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
     weight, found = opening_weight(page, group)
     margin = abs(weight - (OPENS_AT - 0.5))     # weights are whole numbers: 0.5 is a tie broken
     first.doubt = max(0.0, 1 - margin / 3)
-    if margin <= 0.5:
+    # A near tie, or a call made on little evidence because the texts around were too short.
+    if margin <= 0.5 or (margin <= 1.5 and (UNCOMPARED, 0) in found):
         verdict = "opens an article" if weight >= OPENS_AT else "read as a subhead"
-        reasons = "; ".join(f"{name} ({w:+d})" for name, w in found) or "no evidence either way"
+        reasons = "; ".join(f"{name} ({w:+d})" if w else name for name, w in found) \
+            or "no evidence either way"
         page.note("mark_headlines", [page.blocks[i].first_line for i in group],
                   f"“{first.text}” {verdict}: {reasons}", doubt=first.doubt)
     return weight >= OPENS_AT

@@ -27,6 +27,7 @@ from .shapes import COLUMN_TAG, DATELINE, ENUMERATED
 
 OPENS_AT = 2
 COHESION_SWING = 2     # the most lexical cohesion adds or takes away
+UNCOMPARED = "too little text on either side to compare their words"
 _KICKER_ENDS = ("——", "\uff1a", ":")          # ：
 _SUBTITLE_STARTS = ("——", "—", "-")
 
@@ -126,7 +127,7 @@ def _cohesion_evidence(page: Page, group: list[int]) -> list[tuple[str, int]]:
         page.cohesion = Cohesion(page.blocks)
     score = page.cohesion.score(*_text_around(page, group))
     if score is None:
-        return []
+        return [(UNCOMPARED, 0)]
     for bound, name, weight in _COHESION_STEPS:
         if score < bound:
             return [(name, weight)] if name else []

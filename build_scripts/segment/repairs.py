@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
 from .articles import article_spans
 from .cohesion import Cohesion
-from .display import heading_run
+from .display import head_roles, heading_run
 from .page import Page
 from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
@@ -24,6 +24,28 @@ def _running_title(page: Page, i: int) -> list[int] | None:
         if block.kind == HEADING and block.starts_article:  # the first line of its run
             return heading_run(page, j)
     return None
+
+
+def _opens_after_move(page: Page, k: int) -> bool:
+    """Once the paragraph is mended, does an opening byline or dateline stand at block k?"""
+    j = page.next_index(k - 1, {BYLINE, TEXT}, skip=_BETWEEN_COLUMNS)
+    if j is None:
+        return False
+    block = page.blocks[j]
+    return (block.kind == BYLINE and not block.closing) or \
+        (block.kind == TEXT and DATELINE.match(block.text) is not None)
+
+
+def _first_paragraph(page: Page, i: int) -> bool:
+    """Block i is the first text of its article: only its own opening credit stands between
+    it and the page's top or the close of the article before."""
+    for j in range(i - 1, -1, -1):
+        block = page.blocks[j]
+        if block.kind == TEXT or page.closes_article(j):
+            return block.kind != TEXT
+        if block.kind == HEADING:
+            return True
+    return True
 
 
 def _continuation_after(page: Page, group: list[int]) -> int | None:
@@ -97,9 +119,11 @@ def attach_displaced_heads(page: Page) -> None:
             heads[0].role, heads[0].starts_article, heads[0].attached = TITLE, True, True
             page.note(step, where, f"“{heads[0].text}” is the second line of the title "
                       f"“{page.blocks[title[0]].text}”, printed inside the text")
-        elif title is None and heads[0].starts_article:
-            for h in heads:
-                h.attached = True
+        elif title is None and (heads[0].starts_article or _first_paragraph(page, i)):
+            # an untitled article's only display line, inside its first paragraph: its headline
+            heads[0].starts_article = True
+            for h, role in zip(heads, head_roles(heads)):
+                h.attached, h.role = True, role
             page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
                       f"article's text: moved to the article's top")
         elif not heads[0].starts_article:
@@ -108,8 +132,15 @@ def attach_displaced_heads(page: Page) -> None:
             j -= len(moved)
             page.join(i, j, step, "sentence cut by a subhead")
             page.blocks[i + 1:i + 1] = moved
-            page.note(step, where, "subhead stood inside a sentence: moved after the paragraph",
-                      doubt=0.4)
+            if _opens_after_move(page, i + 1 + len(moved)):
+                heads[0].starts_article = True
+                for h, role in zip(heads, head_roles(heads)):
+                    h.role = role
+                page.note(step, where, f"headline “{heads[0].text}” stood beside the last paragraph "
+                          f"of the article before; a dateline follows it: it opens the next article", doubt=0.4)
+            else:
+                page.note(step, where, "subhead stood inside a sentence: moved after the paragraph",
+                          doubt=0.4)
             continue
         elif _belongs_to_next(page, i, group, j):
             moved = page.blocks[group[0]:j]   # the headline with its byline and captions
@@ -132,14 +163,14 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     if len(texts) < 2 or not has_head:
         return None
     first = page.blocks[texts[0]]
-    before = page.previous_index(texts[0])
-    if before is not None and page.blocks[before].dateline:  # a paragraph a dateline opens is a lede
-        return None
     # On a page that indents its paragraphs, an indented one starts a paragraph and a flush
-    # one is a continuation, however long.
+    # one is a continuation, however long, even under a dateline.
     if page.indents_paragraphs and first.indent:
         return None
     flush = page.indents_paragraphs
+    before = page.previous_index(texts[0])
+    if before is not None and page.blocks[before].dateline and not flush:  # a dateline opens a lede
+        return None
     if (len(first.text) > MAX_TAIL and not flush) or not ends_sentence(first.text) \
             or DATELINE.match(first.text) or LEDE_OPENING.match(first.text):
         return None

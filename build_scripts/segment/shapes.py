@@ -80,15 +80,17 @@ def ends_sentence(text: str) -> bool:
 def ends_mid_sentence(text: str) -> bool:
     """A paragraph that stops where no paragraph can stop: a column break.
 
-    ``;`` and ``:`` may end a paragraph (list items, a quote announced); so may any
-    bulleted item (■ 坚持…的总体目标), which papers print without a full stop.
+    ``;`` and ``:`` may end a paragraph (list items, a quote announced), so may ``——``
+    (数据是有力的证明——) and any bulleted item (■ 坚持…的总体目标), which papers print
+    without a full stop.
     """
     core = strip_closers(text)
     if not core:
         return False
     if leaves_open(text):
         return True
-    return core[-1] not in SENTENCE_END + ENDS_LIST_ITEM and not BULLET.match(text)
+    return core[-1] not in SENTENCE_END + ENDS_LIST_ITEM and not core.endswith("——") \
+        and not BULLET.match(text)
 
 
 def ends_with_word_cut(text: str) -> bool:
@@ -110,8 +112,10 @@ def quoted_speech(text: str) -> bool:
 
 
 def heading_shaped(text: str) -> bool:
-    """Short, balanced, no comma, and not ending the way body text does."""
+    """Short, balanced, no comma, one sentence at most, and not ending the way body text does."""
     if not text or len(text) > MAX_HEADING or not balanced(text) or quoted_speech(text):
+        return False
+    if not one_sentence(text):
         return False
     if "\u3002" in text or any(c in text for c in ",\uff0c") \
             or text[-1] in CLAUSE_PUNCT + ENDS_LIST_ITEM + ENDS_EXCLAIMING or ends_dangling(text):
@@ -122,10 +126,16 @@ def heading_shaped(text: str) -> bool:
 MAX_DISPLAY = 60     # longest flush line that may still be display type on an indented page
 
 
+def one_sentence(text: str) -> bool:
+    """No full stop, question or exclamation before the end (a column tag aside)."""
+    return not any(c in (COLUMN_TAG.sub("", text) or text)[:-1] for c in "\u3002\uff1f\uff01?!")
+
+
 def display_shaped(text: str) -> bool:
     """Looser than ``heading_shaped``, for lines something else marks as display type:
-    commas allowed, no full stop, and not ending the way a clause does."""
-    if not text or len(text) > MAX_DISPLAY or not balanced(text) or "\u3002" in text:
+    commas allowed, one sentence, and not ending the way a clause does."""
+    if not text or len(text) > MAX_DISPLAY or not balanced(text) or "\u3002" in text \
+            or not one_sentence(text):
         return False
     last = strip_closers(COLUMN_TAG.sub("", text) or text)[-1:]
     if not last or last in CLAUSE_PUNCT + ENDS_LIST_ITEM:

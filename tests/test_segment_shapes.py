@@ -1,0 +1,269 @@
+"""The shapes of newspaper text that fooled the first segmenter, each on a small page
+written for the test: indented pages, closing datelines, prefixed datelines and joint
+credits, composite stories, kickers and subtitles, column tags, picture stories,
+hard-wrapped lines, headlines inside a cut paragraph, sentence tails, and the doubt an
+editor reads in the report."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.segment import PASSES, segment
+from build_scripts.segment.cohesion import Cohesion
+from build_scripts.model import TEXT, Block
+
+from segment_helpers import fw, make_dump, seg
+
+I = "\u3000\u3000"   # a paragraph indent
+
+
+def titles(result):
+    return [a.title for a in result.articles]
+
+
+def body(article):
+    return [(b.kind, b.text) for b in article.body]
+
+
+# --- a page that indents its paragraphs: flush lines are headlines -----------------
+
+INDENTED = (f"市场监管领域推行联合检查\n"
+            f"{I}本报北京3月2日电（记者 张明）市场监管总局2日发布消息，今年将在全国推行联合抽查。\n"
+            f"{I}据介绍，联合抽查覆盖所有监管部门，抽查结果向社会公开。\n"
+            f"春耕生产有序展开\n"
+            f"{I}眼下正是春耕时节，各地农民抢抓农时，田间地头一派繁忙景象。\n"
+            f"{I}农技服务进田头\n"
+            f"{I}在某县的示范田里，农技人员正在讲解播种要点，村民们听得认真。\n")
+
+
+def test_flush_headline_after_an_article_without_credit_opens_the_next():
+    r = seg(INDENTED)
+    assert titles(r) == ["市场监管领域推行联合检查", "春耕生产有序展开"]
+    assert [k for k, _ in body(r.articles[1])] == ["paragraph", "subhead", "paragraph"]
+    assert r.articles[1].body[1].text == "农技服务进田头"
+
+
+def test_same_page_without_indents_asks_an_editor_to_check():
+    flat = INDENTED.replace(I, "")
+    r = seg(flat)
+    doubtful = [x for x in r.repairs if x.step == "mark_headlines"]
+    assert any(x.lines == [4] and x.doubt >= 0.5 for x in doubtful)
+
+
+def test_composite_story_is_one_article_with_its_parts():
+    page = (f"速览\n{I}城市更新项目启动\n"
+            f"{I}本报北京3月2日电（记者 王芳）市里启动城市更新项目，首批涉及十个街区。\n{I}\n"
+            f"{I}老旧小区改造提速\n"
+            f"{I}本报上海3月2日电（记者 刘  磊）今年将改造老旧小区两百个，惠及居民五万户。\n"
+            f"下一条新闻\n{I}下一条新闻的正文在这里，写得很完整。\n")
+    r = seg(page)
+    assert titles(r) == ["速览", "下一条新闻"]
+    composite = r.articles[0]
+    assert composite.authors == ["王芳", "刘磊"]
+    assert [k for k, _ in body(composite)] == ["subhead", "paragraph", "subhead", "paragraph"]
+    assert composite.body[2].text == "老旧小区改造提速"
+
+
+# --- credits --------------------------------------------------------------------------
+
+def test_closing_dateline_in_brackets_ends_the_article():
+    page = (f"首届论坛在京开幕\n{I}论坛吸引了来自多个国家的代表参加，围绕合作议题深入交流。\n"
+            f"{I}（新华社北京3月2日电）\n第二条新闻的标题\n{I}正文内容在这里，讲述第二条新闻的经过。\n")
+    r = seg(page)
+    assert titles(r) == ["首届论坛在京开幕", "第二条新闻的标题"]
+    assert r.articles[0].dateline == "新华社北京3月2日电" and r.articles[1].subtitle is None
+
+
+@pytest.mark.parametrize("paragraph, dateline, authors", [
+    ("据新华社北京3月2日电 今年以来，各地加强水源地保护。", "据新华社北京3月2日电", []),
+    ("本报3月2日讯（记者 王芳）全市开展安全检查。", "本报3月2日讯", ["王芳"]),
+    ("本报电 今天上午，活动在广场举行。", "本报电", []),
+    ("据新华社电（记者 周明、吴振东）在某地，记者见到了当事人。", "据新华社电", ["周明", "吴振东"]),
+    ("本报华盛顿、华沙3月2日电（记者 李明）两地同时举行活动。", "本报华盛顿、华沙3月2日电", ["李明"]),
+])
+def test_datelines_with_prefix_or_without_date(paragraph, dateline, authors):
+    r = seg(f"一条新闻标题\n{paragraph}\n")
+    assert (r.articles[0].dateline, r.articles[0].authors) == (dateline, authors)
+
+
+def test_a_sentence_starting_like_a_dateline_is_text():
+    r = seg("一条新闻标题\n本报记者近日从市电力公司获悉，全市用电量创新高。\n")
+    assert r.articles[0].dateline is None and r.articles[0].body[0].text.startswith("本报记者近日")
+
+
+def test_joint_credit_and_padded_names():
+    r = seg("全国政协委员张三——\n下足功夫 提出建议\n本报记者  刘  磊  王五  通讯员 赵六\n"
+            "委员们深入基层调研，形成了高质量的提案。\n")
+    a = r.articles[0]
+    assert (a.kicker, a.title) == ("全国政协委员张三——", "下足功夫 提出建议")
+    assert a.authors == ["刘磊", "王五", "赵六"]
+
+
+@pytest.mark.parametrize("line, closing", [
+    ("（作者为某大学教授）", True), ("（作者单位：某研究院）", True), ("（本报记者 李明采访整理）", True),
+    ("（张三参与采写）", True), ("某省某市  王小明", True), ("（李清）", False),
+])
+def test_closing_credit_forms(line, closing):
+    from build_scripts.segment.bylines import parse_standalone
+    found = parse_standalone(line)
+    assert found is not None and found.closing is closing
+
+
+def test_column_tag_stays_with_the_headline_never_an_author():
+    r = seg("一缸清水进万家（政策解读·聚焦）\n据新华社北京3月2日电 今年以来，各地加强水源地保护。\n")
+    assert r.articles[0].title == "一缸清水进万家（政策解读·聚焦）" and r.articles[0].authors == []
+
+
+# --- headline blocks -------------------------------------------------------------------
+
+@pytest.mark.parametrize("head, roles", [
+    (["全国政协委员张三——", "下足功夫 提出建议"], ("全国政协委员张三——", "下足功夫 提出建议", None)),
+    (["某部门负责人在会上强调", "推动工作落地见效"], ("某部门负责人在会上强调", "推动工作落地见效", None)),
+    (["春风送暖", "——记一位扎根基层的乡村医生"], (None, "春风送暖", "——记一位扎根基层的乡村医生")),
+    (["某市召开专题会议", "部署下一阶段重点工作 李明主持"], (None, "某市召开专题会议", "部署下一阶段重点工作 李明主持")),
+    (["监管提高精准性（权威发布）", "对药品食品严防死守"], (None, "监管提高精准性（权威发布）", "对药品食品严防死守")),
+    (["关于某事项的决定", "（2025年3月2日某会议通过）"], (None, "关于某事项的决定", "（2025年3月2日某会议通过）")),
+])
+def test_kicker_title_subtitle_from_shape(head, roles):
+    r = seg("\n".join(head) + "\n本报讯 今年以来，全市持续推进各项工作，成效明显。\n")
+    a = r.articles[0]
+    assert (a.kicker, a.title, a.subtitle) == roles
+
+
+def test_kicker_holding_a_sentence_above_the_headline_on_an_indented_page():
+    page = (f"利用腾退空间，建村史陈列室。某市农村地区——\n文化设施如何变出来\n"
+            f"{I}走进某村，昔日的小门脸如今变成了村史馆，村民在这里追忆往事。\n"
+            f"{I}村里还把闲置的院落改成了文体活动空间，供村民使用。\n{I}这样的变化在当地并不少见。\n")
+    a = seg(page).articles[0]
+    assert (a.kicker, a.title) == ("利用腾退空间，建村史陈列室。某市农村地区——", "文化设施如何变出来")
+
+
+def test_a_question_ending_in_a_dash_is_no_kicker():
+    page = fw("一条长篇报道的标题\n记者在当地采访了多位村民,听他们讲述变化。\n"
+              "这股潜力究竟有多大?数据是有力的证明——\n传统商圈 夜晚换新颜\n夜幕降临,商圈里灯火通明,人流如织。\n")
+    r = seg(page)
+    assert titles(r) == ["一条长篇报道的标题"]
+
+
+# --- picture stories -----------------------------------------------------------------
+
+def test_picture_story_is_a_captioned_item_of_its_own():
+    page = fw("前面一条新闻\n正文说明了事情的经过,细节丰富。\n(李清)\n图片报道\n3月1日,某地群众在公园里赏花。\n"
+              "新华社记者 张三摄\n后面一条新闻\n本报讯 今年以来,全市推进重点工作。\n")
+    r = seg(page)
+    assert titles(r) == ["前面一条新闻", "图片报道", "后面一条新闻"]
+    photo = r.articles[1]
+    assert photo.captions == ["新华社记者 张三摄"] and photo.authors == []
+
+
+@pytest.mark.parametrize("line, names", [
+    ("新华社记者  李  鑫摄", ["李鑫"]), ("杨  奕摄（影像中国）", ["杨奕"]), ("左学长摄（人民视觉）", ["左学长"]),
+    ("本报记者 王芳 赵明摄影报道", ["王芳", "赵明"]), ("制图：蔡明", ["蔡明"]), ("图片来源：某图片社", []),
+    ("（图表为新华社发）", []),
+])
+def test_photo_and_chart_credits(line, names):
+    from build_scripts.segment.bylines import parse_standalone
+    found = parse_standalone(line)
+    assert found is not None and found.photo and found.authors == names
+
+
+@pytest.mark.parametrize("line", ["图片报道", "宏伟蓝图", "速览"])
+def test_short_headlines_are_no_credits(line):
+    from build_scripts.segment.bylines import parse_standalone
+    assert parse_standalone(line) is None
+
+
+# --- hard-wrapped lines ---------------------------------------------------------------
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_hard_wrapped_page_is_put_back_into_paragraphs():
+    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
+    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
+    p3 = "下一步，该市将继续完善配套设施，推动城市更新与产业升级相结合，实现高质量发展。"
+    lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"]
+    for p in (p1, p2, p3):
+        lines += _wrap(p, 20)
+    r = seg("\n".join(lines) + "\n")
+    assert titles(r) == ["某市城市更新惠及五万户居民群众生活更美好"]
+    assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
+    assert r.articles[0].authors == ["王芳"]
+
+
+# --- a headline standing in a cut paragraph -------------------------------------------
+
+def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():
+    a_text = ("某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成，垃圾分类成为居民的新习惯。"
+              "市城管部门表示，下一步将完善垃圾分类收运体系，推动分类工作常态化，")
+    cut = 70
+    page = (f"某市垃圾分类覆盖九成小区\n本报讯 {a_text[:cut]}\n另一座城市的地铁三号线今天正式开通运营\n"
+            f"{a_text[cut:]}持续提升城市环境品质。\n"
+            "本报讯 该市地铁三号线今日开通运营，全长二十八公里，设站二十座，乘客出行更加便捷。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "另一座城市的地铁三号线今天正式开通运营"]
+    assert r.articles[0].body[-1].text.endswith("推动分类工作常态化，持续提升城市环境品质。")
+    assert r.articles[1].body[0].text.startswith("该市地铁三号线")
+
+
+def test_headline_printed_inside_its_own_first_paragraph_goes_above_it():
+    page = ("某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n"
+            "（王芳）\n"
+            "本报讯 地铁三号线今日开通运营，全长二十八公里，设站二十座，地铁三号线\n"
+            "地铁三号线今日开通\n"
+            "沿线居民出行更加便捷，地铁三号线每天运营十八小时。地铁三号线的开通标志着线网初步成形。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "地铁三号线今日开通"]
+    assert r.articles[1].body[0].text.startswith("地铁三号线今日开通运营")
+    assert "设站二十座，地铁三号线沿线居民" in r.articles[1].body[0].text
+
+
+def test_sentence_tail_on_an_indented_page_goes_back_to_its_cut():
+    page = (f"某县发展特色产业\n"
+            f"本报讯（记者 王芳）\n"
+            f"业链条，带动群众增收。\n"
+            f"{I}某县立足资源优势，大力发展特色种植，建成标准化基地十余个。\n"
+            f"{I}全县种植面积已达五万亩，年产值突破十亿元，成为当地的支柱产业。\n"
+            f"{I}当地还引进龙头企业，延伸加工环节，完善产\n"
+            f"{I}如今，特色产业已成为当地群众增收致富的主要来源，村民的日子越过越红火。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts[2] == "当地还引进龙头企业，延伸加工环节，完善产业链条，带动群众增收。"
+    assert len(texts) == 4
+
+
+# --- lexical cohesion ------------------------------------------------------------------
+
+def test_cohesion_tells_one_story_from_two():
+    story = ("某市地铁三号线今日开通运营，地铁三号线全长二十八公里，地铁沿线设站二十座，"
+             "乘客可在换乘站与既有线路换乘，地铁运营时间为早六点至晚十一点，首日客流超过十万人次。")
+    other = ("某县今年小麦喜获丰收，小麦亩产再创新高，种粮农户收入明显增加，粮食收购有序进行，"
+             "农业部门组织农机手跨区作业，烘干设备连夜运转，确保颗粒归仓，农民脸上露出笑容。")
+    blocks = [Block(TEXT, t * 3, [n]) for n, t in enumerate([story, story, other, other, story, other])]
+    cohesion = Cohesion(blocks)
+    same, different = cohesion.score(story * 4, story * 4), cohesion.score(story * 4, other * 4)
+    assert same is not None and different is not None and same > 0.5 > different
+
+
+# --- the report: doubt and confidence -------------------------------------------------
+
+def test_doubtful_cut_lowers_the_article_confidence_and_is_checked_first():
+    r = seg(INDENTED.replace(I, ""))
+    doubts = [x.doubt for x in r.repairs if x.unsure]
+    assert doubts and min(a.confidence for a in r.articles) == pytest.approx(1 - max(doubts), abs=0.01)
+    from build_scripts.report import render_report
+    report = render_report(r)
+    check = report.split("## To check")[1].split("## Repairs made")[0]
+    listed = [float(part.split(",")[0]) for part in check.split("(doubt ")[1:]]
+    assert listed == sorted(listed, reverse=True)
+
+
+def test_a_pass_can_be_turned_off_by_name():
+    page = fw("新闻标题\n\n这是一段完整的正文,讲述了一件事情的经过和结果。\n\n绿电占比63%,\n\n覆盖11个地市。\n")
+    joined = segment(make_dump(page))
+    apart = segment(make_dump(page), passes=PASSES.without("join_column_breaks"))
+    assert len(joined.articles[0].body) == 2 and len(apart.articles[0].body) == 3
+    assert "join_column_breaks" in PASSES.names() and "join_column_breaks" not in PASSES.without(
+        "join_column_breaks").names()
+    with pytest.raises(KeyError):
+        PASSES.without("no_such_pass")
