@@ -74,6 +74,7 @@ class Block:
     printed_width: float = 0.0   # the same, Latin letters and digits counted half
     closing: bool = False        # for bylines: a form that ends an article (作者为…, a bracketed dateline)
     doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure, 1 = a toss)
+    fixed: str | None = None     # who settled this block's kind/role for good ("editor", "layout"); later passes keep it
 
     @property
     def first_line(self) -> int:
