@@ -1,5 +1,7 @@
 """Read a page dump from disk into a ``Dump``: decoding, line ends, sanity checks.
 
+A page PDF (by its name or its ``%PDF-`` header) is read by ``build_scripts.pdf``.
+
 Dumps come from PDF converters and OCR tools of every age, so the bytes may be
 UTF-8 (with or without BOM), UTF-16, or GB18030/GBK. Anything else is refused
 with a one-line reason naming the file.
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .model import Dump, PageMeta
+from .pdf import is_pdf, read_pdf
 
 LARGE_DUMP_BYTES = 1_000_000  # a printed page is ~20 KB of text; 1 MB is not one page
 
@@ -82,6 +85,8 @@ def read_dump(path: Path, meta: PageMeta | None = None) -> Dump:
     data = path.read_bytes()
     if not data.strip():
         raise UserError(f"{name}: empty file, nothing to segment")
+    if is_pdf(path, data):
+        return read_pdf(path, data, meta)
     text, encoding = decode(data, name)
     warnings = []
     if encoding not in ("utf-8", "utf-8-sig"):

@@ -33,9 +33,35 @@ class PageMeta:
     assumption: str | None = None
 
 
+@dataclass(frozen=True)
+class LineLayout:
+    """Where and how a dump line was printed, for dumps read from a page PDF.
+
+    ``box`` is (left, top, right, bottom) in points from the sheet's top-left corner;
+    ``size`` the type size in points and ``size_rank`` its place among the page's type
+    sizes (1 = the largest); ``column`` the body column it stands in (0-based, None for a
+    line across columns); ``body`` is True when it is set in the page's body type.
+    """
+
+    page: int                     # PDF page (sheet), 1-based
+    box: tuple[float, float, float, float]
+    size: float
+    size_rank: int
+    bold: bool = False
+    column: int | None = None
+    under_picture: bool = False   # right under a picture box (a caption)
+    in_margin: bool = False       # outside the type area: banner, page number, 责任编辑
+    indent: bool = False          # its first line is indented from the column's edge
+    body: bool = False            # set in the page's body type size
+    vertical: bool = False        # printed rotated or in vertical writing
+
+
 @dataclass
 class Dump:
-    """One page dump, decoded. ``lines[0]`` is line 1 of the file."""
+    """One page dump, decoded. ``lines[0]`` is line 1 of the file.
+
+    A dump read from a page PDF has ``layout``: the facts of each line, by line number.
+    """
 
     path: Path
     text: str
@@ -43,6 +69,7 @@ class Dump:
     sha256: str
     meta: PageMeta = field(default_factory=PageMeta)
     warnings: list[str] = field(default_factory=list)
+    layout: dict[int, LineLayout] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[str]:
@@ -75,6 +102,7 @@ class Block:
     closing: bool = False        # for bylines: a form that ends an article (作者为…, a bracketed dateline)
     doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure, 1 = a toss)
     fixed: str | None = None     # who settled this block's kind/role for good ("editor", "layout"); later passes keep it
+    layout: LineLayout | None = None  # how its (first) line was printed, for a page read from a PDF
 
     @property
     def first_line(self) -> int:

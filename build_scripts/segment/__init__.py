@@ -1,7 +1,7 @@
 """Cut one page dump into articles: an ordered registry of small named passes over blocks.
 
 Each pass settles or repairs one thing and records what it did in the page's report.
-Order matters: wrapped lines are joined and the page's conventions read first; bylines
+Order matters: a page PDF's layout facts settle what they can first; wrapped lines are joined and the page's conventions read first; bylines
 and captions are recognised before headings (a bare name looks like a short heading),
 headlines before the repairs that move text across them, and joins last so that every
 move has been made. ``PASSES.without("name")`` turns one off (for tests and experiments).
@@ -14,6 +14,7 @@ from ..model import Dump, Segmentation
 from .articles import group_into_articles
 from .credits import mark_bylines, mark_captions
 from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_roles
+from .layout import apply_layout_facts
 from .furniture import mark_editor_credits, mark_page_banners, split_jump_lines
 from .page import Page, read_blocks, read_page_conventions
 from .repairs import attach_displaced_heads, join_column_breaks, move_opening_tails_to_cuts
@@ -42,6 +43,7 @@ class Passes:
 
 
 PASSES = Passes([
+    apply_layout_facts,
     join_wrapped_lines,
     read_page_conventions,
     split_jump_lines,

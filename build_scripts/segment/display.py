@@ -61,8 +61,8 @@ def _short_line_over_headline(text: str, following) -> bool:
 def mark_headings(page: Page) -> None:
     """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
-        if block.kind != TEXT or not _display_line(page, i):
-            continue
+        if block.kind != TEXT or (page.sizes_decide and block.layout) or not _display_line(page, i):
+            continue   # on a PDF page with display type, body type is no heading
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
         if names and previous is not None and previous.kind == HEADING:
@@ -139,6 +139,8 @@ def mark_headlines(page: Page) -> None:
     """
     subhead_rank = _subhead_rank(page)
     for group in heading_groups(page):
+        if page.blocks[group[0]].fixed:
+            continue
         unmarked = all(page.blocks[i].rank is None for i in group)
         flush = page.indents_paragraphs and not page.blocks[group[0]].indent
         before = page.previous_index(group[0])
@@ -185,7 +187,7 @@ def head_roles(blocks: list) -> list[str]:
 def name_head_roles(page: Page) -> None:
     for group in heading_groups(page):
         first = page.blocks[group[0]]
-        if not first.starts_article:
+        if not first.starts_article or first.fixed:
             continue
         roles = head_roles([page.blocks[i] for i in group])
         for i, role in zip(group, roles):

@@ -58,7 +58,7 @@ def mark_page_banners(page: Page) -> None:
     """
     blocks = page.blocks
     for i, block in enumerate(blocks):
-        if block.kind != HEADING:
+        if block.kind != HEADING or block.fixed:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         after_image = block.gap_before >= 2 and i > 0

@@ -21,6 +21,7 @@ class Page:
     dropped: list[Block] = field(default_factory=list)  # characters removed by a repair
     indents_paragraphs: bool = False  # the page indents body paragraphs and prints display type flush
     cohesion: object | None = None    # the page's word statistics (segment.cohesion), made when needed
+    sizes_decide: bool = False        # a PDF page whose type sizes say what is display type (segment.layout)
 
     def note(self, step: str, lines: list[int], what: str, doubt: float = 0.0) -> None:
         """Record a repair (doubt 0) or a decision an editor should check (doubt up to 1)."""
@@ -89,7 +90,8 @@ def read_blocks(dump: Dump) -> list[Block]:
             gap += 1
             continue
         rank = None
-        m = _HEADING_MARK.match(line)
+        layout = dump.layout.get(number)
+        m = None if layout else _HEADING_MARK.match(line)   # a PDF's text has no converter marks
         if m:
             rank, line = len(m.group(1)), m.group(2).strip(_EDGE_SPACE)
             if not line:  # a bare '#': converter noise, nothing to keep
@@ -97,8 +99,9 @@ def read_blocks(dump: Dump) -> list[Block]:
                 continue
         text = normalise_punctuation(line)
         printed = raw.rstrip(_EDGE_SPACE)
-        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap, indent=_indented(raw),
-                            width=len(printed), printed_width=printed_width(printed)))
+        blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap,
+                            indent=layout.indent if layout else _indented(raw),
+                            width=len(printed), printed_width=printed_width(printed), layout=layout))
         gap = 0
     return blocks
 

@@ -104,7 +104,7 @@ def attach_displaced_heads(page: Page) -> None:
         block = page.blocks[i]
         cut = block.kind == TEXT and not block.continues_elsewhere and ends_mid_sentence(block.text)
         first = page.next_index(i, {HEADING}, skip=_BETWEEN_COLUMNS) if cut else None
-        if first is None:
+        if first is None or page.blocks[first].fixed:   # a PDF's reading order put it there
             i += 1
             continue
         group = heading_run(page, first)

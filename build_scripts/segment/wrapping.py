@@ -64,8 +64,8 @@ def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) ->
 
 def join_wrapped_lines(page: Page) -> None:
     """Put a hard-wrapped page's lines back into paragraphs (one note for the page)."""
-    found = _measure(page.blocks)
-    if found is None:
+    found = None if any(b.layout for b in page.blocks) else _measure(page.blocks)
+    if found is None:   # a PDF's paragraphs were joined by geometry already
         return
     width, measure = found
     page_indents = any(b.indent for b in page.blocks)

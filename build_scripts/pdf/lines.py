@@ -1,0 +1,110 @@
+"""Text runs → printed lines.
+
+Runs on one baseline, of one type size, with no more than a word space between them,
+make one line; a gutter's width between them makes two (two columns side by side).
+Rotated runs stand as lines of their own. Single characters stacked one under the
+other in one type size are vertical writing (竖排): one line, read top to bottom.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .runs import Box, Run
+
+SAME_BASELINE = 0.35   # of the type size: centres closer than this share a baseline
+WORD_SPACE = 1.0       # of the type size: a wider gap is a gutter
+SAME_SIZE = 0.15       # relative difference of sizes printed on one line
+_STACK_STEP = (0.9, 1.8)  # of the type size: the step from one stacked character to the next
+
+
+@dataclass
+class Line:
+    sheet: int
+    text: str
+    box: Box
+    size: float
+    bold: bool
+    vertical: bool = False
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def centre(self) -> float:
+        return (self.box.top + self.box.bottom) / 2
+
+
+def _merge(a: Box, b: Box) -> Box:
+    return Box(min(a.left, b.left), min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
+
+
+def _joins(line: Line, run: Run) -> bool:
+    size = min(line.size, run.size)
+    centre = (run.box.top + run.box.bottom) / 2
+    if abs(line.centre - centre) > SAME_BASELINE * size or abs(line.size - run.size) > SAME_SIZE * max(line.size, run.size):
+        return False
+    gap = max(run.box.left - line.box.right, line.box.left - run.box.right)
+    return -0.5 * size <= gap <= WORD_SPACE * size
+
+
+def _finish(line: Line) -> Line:
+    """Order the line's runs left to right; the line is bold if most of its characters are."""
+    line.runs.sort(key=lambda r: r.box.left)
+    line.text = "".join(r.text for r in line.runs)
+    bold = sum(len(r.text) for r in line.runs if r.bold)
+    line.bold = bold * 2 > len(line.text)
+    return line
+
+
+def horizontal_lines(sheet: int, runs: list[Run]) -> list[Line]:
+    lines: list[Line] = []
+    active: list[Line] = []
+    for run in sorted(runs, key=lambda r: ((r.box.top + r.box.bottom) / 2, r.box.left)):
+        centre = (run.box.top + run.box.bottom) / 2
+        active = [line for line in active if centre - line.centre <= SAME_BASELINE * max(line.size, run.size)]
+        for line in active:
+            if _joins(line, run):
+                line.runs.append(run)
+                line.box = _merge(line.box, run.box)
+                break
+        else:
+            line = Line(sheet, "", run.box, run.size, run.bold, runs=[run])
+            lines.append(line)
+            active.append(line)
+    return [_finish(line) for line in lines]
+
+
+def _stacked(a: Line, b: Line) -> bool:
+    """b is the next character under a, in a vertical line."""
+    step = b.box.top - a.box.top
+    lo, hi = _STACK_STEP
+    return (abs(a.size - b.size) < 0.5 and abs(a.box.left - b.box.left) < 0.3 * a.size
+            and lo * a.size <= step <= hi * a.size)
+
+
+def stack_vertical(lines: list[Line]) -> list[Line]:
+    """Merge runs of one-character lines stacked in one column into vertical lines."""
+    singles = sorted((ln for ln in lines if len(ln.text.strip()) == 1 and not ln.vertical),
+                     key=lambda ln: (round(ln.box.left), ln.box.top))
+    merged: set[int] = set()
+    out: list[Line] = []
+    i = 0
+    while i < len(singles):
+        j = i
+        while j + 1 < len(singles) and _stacked(singles[j], singles[j + 1]):
+            j += 1
+        if j - i >= 2:   # three or more characters stacked: vertical writing
+            chars = singles[i:j + 1]
+            box = chars[0].box
+            for ch in chars[1:]:
+                box = _merge(box, ch.box)
+            out.append(Line(chars[0].sheet, "".join(c.text for c in chars), box, chars[0].size,
+                            chars[0].bold, vertical=True, runs=[r for c in chars for r in c.runs]))
+            merged.update(id(c) for c in chars)
+        i = j + 1
+    return [ln for ln in lines if id(ln) not in merged] + out
+
+
+def sheet_lines(sheet: int, runs: list[Run]) -> list[Line]:
+    """Every printed line of a sheet; rotated runs are vertical lines of their own."""
+    upright = [r for r in runs if r.angle == 0]
+    rotated = [Line(sheet, r.text, r.box, r.size, r.bold, vertical=True, runs=[r]) for r in runs if r.angle != 0]
+    return stack_vertical(horizontal_lines(sheet, upright)) + rotated
