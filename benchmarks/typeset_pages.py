@@ -218,7 +218,8 @@ class _PageSetter:
                 used += lines.pop(0).space_before + LEADING
         return not lines
 
-    def set_module(self, module: _Module, plan: dict, top: float, height: float) -> None:
+    def set_module(self, module: _Module, plan: dict, top: float, height: float) -> list[_Line]:
+        """Set the head and as much of the body as the columns hold; return the rest."""
         width = self.span_width(module.span)
         y = top
         centred = self.rng.random() < 0.5
@@ -250,7 +251,18 @@ class _PageSetter:
                 y -= line.space_before + LEADING
                 self.w.text(x + line.indent, y + (LEADING - line.size) / 2, line.text, line.size, line.bold)
                 lines.pop(0)
-        assert not lines, "module plan did not fit"
+        return lines
+
+    def run_on(self, lines: list[_Line]) -> None:
+        """A story too long for the sheet goes on over the next sheet's full width, no head."""
+        while lines:
+            self.start_sheet()
+            plan = {"head": [], "body": lines, "picture": None}
+            room = self.y - MARGIN_BOTTOM - LEADING * 0.8
+            height = min(self.body_height(plan, self.columns), room)
+            lines = self.set_module(_Module(Story("", []), MARGIN_X, self.columns, False), plan,
+                                    self.y + LEADING * 0.8, height)
+            self.y -= height + LEADING * 2
 
     def set_picture(self, picture: dict, x: float, y: float) -> float:
         width = self.span_width(picture["span"])
@@ -273,15 +285,25 @@ class _PageSetter:
         plans = [self.plan(m) for m in modules]
         heights = [self.head_height(p["head"]) + self.body_height(p, m.span) for m, p in zip(modules, plans)]
         row_h = max(heights)
-        if self.y - row_h < MARGIN_BOTTOM and self.y < PAGE[1] - MARGIN_TOP - 20:
+        room = self.y - MARGIN_BOTTOM
+        if row_h > room and (len(modules) > 1 or room < PAGE[1] / 4) and self.y < PAGE[1] - MARGIN_TOP - 20:
             self.start_sheet()
-        for module, plan, h in zip(modules, plans, heights):
-            body_h = max(self.body_height(plan, module.span), row_h - self.head_height(plan["head"]))
-            self.set_module(module, plan, self.y, body_h)
+            room = self.y - MARGIN_BOTTOM
+        row_h = min(row_h, room)
+        top, ran_on = self.y, False
+        for module, plan in zip(modules, plans):
+            body_h = min(max(self.body_height(plan, module.span), row_h - self.head_height(plan["head"])),
+                         room - self.head_height(plan["head"]))
+            rest = self.set_module(module, plan, top, body_h)
+            if rest:               # only a row of one story is ever too long for a sheet
+                self.run_on(rest)
+                ran_on = True
         for module in modules[1:]:
             self.c.setLineWidth(0.4)
-            self.c.line(module.x - GUTTER / 2, self.y, module.x - GUTTER / 2, self.y - row_h)
-        self.y -= row_h + LEADING * 0.6
+            self.c.line(module.x - GUTTER / 2, top, module.x - GUTTER / 2, top - row_h)
+        if not ran_on:
+            self.y -= row_h
+        self.y -= LEADING * 0.6
         self.w.rule(MARGIN_X, self.y, PAGE[0] - MARGIN_X, 0.5)
         self.y -= LEADING * 1.2
 

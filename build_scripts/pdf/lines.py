@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .runs import Box, Run
 
 SAME_BASELINE = 0.35   # of the type size: centres closer than this share a baseline
-WORD_SPACE = 1.0       # of the type size: a wider gap is a gutter
+WORD_SPACE = 0.4       # of the type size: a wider gap is a gutter (CJK runs abut; a Latin word space is ~0.25)
 SAME_SIZE = 0.15       # relative difference of sizes printed on one line
 _STACK_STEP = (0.9, 1.8)  # of the type size: the step from one stacked character to the next
 
