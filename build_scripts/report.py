@@ -41,7 +41,9 @@ def render_report(seg: Segmentation) -> str:
                    f" {meta.page_name or ''}".rstrip())
     else:
         out.append("Not in the manifest: publication, date and page unknown.")
-    out += [f"Encoding {dump.encoding}; {len(seg.articles)} articles; {len(seg.repairs)} repairs, "
+    source = "read from a page PDF (boxes in points from the page's top-left corner)" \
+        if dump.layout else f"Encoding {dump.encoding}"
+    out += [f"{source}; {len(seg.articles)} articles; {len(seg.repairs)} repairs, "
             f"{len(unsure)} to check; {len(seg.furniture)} piece(s) set aside.", ""]
     out += [f"- warning: {w}" for w in dump.warnings]
     out += ["## Articles", "", "Confidence 1.00 is a cut with nothing in doubt; check the lowest first.", ""]
@@ -51,15 +53,29 @@ def render_report(seg: Segmentation) -> str:
                    f"{', '.join(a.authors) or 'no author'}; {len(a.body)} blocks, "
                    f"{sum(len(b.text) for b in a.body)} characters")
     out += ["", "## To check", "", "Most doubtful first.", ""]
-    out += [f"- lines {_lines(r.lines)} (doubt {r.doubt:.2f}, {r.step}): {r.what}"
+    out += [f"- lines {_lines(r.lines)}{_printed(dump, r.lines)} (doubt {r.doubt:.2f}, {r.step}): {r.what}"
             for r in sorted(unsure, key=lambda r: (-r.doubt, r.lines))] or ["- nothing"]
     out += ["", "## Repairs made", ""]
-    out += [f"- lines {_lines(r.lines)} ({r.step}): {r.what}" for r in seg.repairs if not r.unsure] \
-        or ["- none"]
+    out += [f"- lines {_lines(r.lines)}{_printed(dump, r.lines)} ({r.step}): {r.what}"
+            for r in seg.repairs if not r.unsure] or ["- none"]
     out += ["", "## Set aside (in no article)", ""]
-    out += [f"- line {b.first_line} ({b.role}): “{b.text}”" for b in seg.furniture] or ["- nothing"]
+    out += [f"- line {b.first_line}{_printed(dump, [b.first_line])} ({b.role}): “{b.text}”"
+            for b in seg.furniture] or ["- nothing"]
     return "\n".join(out) + "\n"
 
 
 def _lines(lines: list[int]) -> str:
     return ", ".join(map(str, lines))
+
+
+def _printed(dump, lines: list[int]) -> str:
+    """Where the lines stand on the PDF page (page and box in points from its top-left
+    corner), for a dump read from a page PDF; nothing for a text dump."""
+    boxes = [dump.layout[n] for n in lines if n in dump.layout]
+    if not boxes:
+        return ""
+    where = []
+    for lay in boxes:
+        left, top, right, bottom = lay.box
+        where.append(f"PDF page {lay.page}, box {left:.0f},{top:.0f}–{right:.0f},{bottom:.0f}")
+    return " [" + "; ".join(dict.fromkeys(where)) + "]"

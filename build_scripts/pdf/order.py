@@ -9,7 +9,9 @@ counts extra, since the headlines say how the page is built:
 - a rule in the gap (papers rule off their stories);
 - across the page: body text above and a headline below is where one row of stories
   ends and the next begins; a headline right above is a story's head over its columns;
-- down the page: headlines on both sides are two stories side by side.
+- down the page: headlines on both sides are two stories side by side;
+- a gap across the page with neither is white that running columns happen to share
+  (subheads at one height): it counts half.
 
 Each piece is then read in turn, top to bottom, left to right. A piece that no gap
 crosses is one column's text, read top to bottom.
@@ -27,6 +29,7 @@ RULE_BONUS = 4.0   # of the body size: a rule crossing the gap makes it this muc
 ROW_BONUS = 6.0    # of the body size: body text above the gap, a headline below it
 HEAD_BONUS = 2.0   # of the body size: a headline right above the gap
 SIDE_BONUS = 6.0   # of the body size: headlines on both sides of a gap down the page
+FLOW_SHARE = 0.5   # what a gap across the page counts with neither a rule nor a headline beside it
 NEAR = 3.0         # of the body size: how close to the gap an item stands beside it
 RULE_SPAN = 0.7    # a rule counts when it crosses this much of the piece
 
@@ -85,6 +88,8 @@ def _score(items: list[Item], gap, vertical: bool, body: float, ruled: bool) -> 
         score += ROW_BONUS * body
     elif heads_before:
         score += HEAD_BONUS * body
+    elif not ruled:
+        score *= FLOW_SHARE   # white across running columns: their lines happen to align
     return score
 
 

@@ -44,8 +44,11 @@ def _open(path: Path, data: bytes):
         raise UserError(f"{name}: damaged PDF, pdfium cannot read it ({e})") from None
 
 
+_BLANK = dict.fromkeys(map(ord, " \t\n\r\u3000\u00a0\u2002\u2003\ufeff"))
+
+
 def _non_blank(text: str) -> int:
-    return sum(not ch.isspace() for ch in text)
+    return len(text.translate(_BLANK))
 
 
 def _read_sheets(path: Path, doc):
@@ -97,7 +100,7 @@ def read_pdf(path: Path, data: bytes, meta: PageMeta | None = None) -> Dump:
     finally:
         doc.close()
     every = [ln for _, lines in sheets for ln in lines]
-    if not any(_non_blank(ln.text) for ln in every):
+    if not any(ln.text.strip() for ln in every):
         pictures = sum(len(s.pictures) for s, _ in sheets)
         raise UserError(f"{path}: no text layer ({len(sheets)} page(s), {pictures} picture(s)): "
                         "a scanned page, OCR needed before it can be segmented")
@@ -108,7 +111,7 @@ def read_pdf(path: Path, data: bytes, meta: PageMeta | None = None) -> Dump:
         _feed_sheet(asm, sheet, lines, body)
     paragraphs = [p for p in asm.paragraphs if p.text]
     text = "\n".join(p.text for p in paragraphs) + "\n"
-    read, printed = _non_blank(text), sum(_non_blank(ln.text) for ln in every)
+    read, printed = _non_blank(text), _non_blank("".join(ln.text for ln in every))
     if read != printed:  # the reader lost or doubled characters: never cut a page from that
         raise UserError(f"{path}: internal error reading the text layer ({printed} characters printed, "
                         f"{read} read)")

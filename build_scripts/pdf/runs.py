@@ -11,7 +11,6 @@ import math
 import re
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 BOLD_WEIGHT = 600
@@ -59,13 +58,55 @@ class Sheet:
     chars: int = 0             # characters in pdfium's text layer, for the conservation check
 
 
-def _text(obj, textpage) -> str:
-    n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
-    if n <= 2:
-        return ""
-    buf = (ctypes.c_ushort * (n // 2))()
-    raw.FPDFTextObj_GetText(obj, textpage, buf, n)
-    return bytes(buf).decode("utf-16-le", errors="replace").rstrip("\0")
+class _Reader:
+    """pdfium calls for one sheet, with buffers and font facts kept between objects
+    (a sheet holds hundreds of text objects in a handful of fonts)."""
+
+    def __init__(self, page, textpage, height: float):
+        self.page, self.textpage, self.height = page, textpage, height
+        self.buffer = (ctypes.c_ushort * 4096)()
+        self.fonts: dict[int, tuple[bool, bool]] = {}
+        self.edges = [ctypes.c_float() for _ in range(4)]
+        self.refs = [ctypes.byref(e) for e in self.edges]
+        self.size = ctypes.c_float()
+        self.matrix = raw.FS_MATRIX()
+
+    def bounds(self, obj) -> Box | None:
+        if not raw.FPDFPageObj_GetBounds(obj, *self.refs):
+            return None
+        left, bottom, right, top = (e.value for e in self.edges)
+        return Box(left, self.height - top, right, self.height - bottom)
+
+    def text(self, obj) -> str:
+        capacity = ctypes.sizeof(self.buffer)
+        n = raw.FPDFTextObj_GetText(obj, self.textpage, self.buffer, capacity)
+        if n > capacity:
+            self.buffer = (ctypes.c_ushort * (n // 2 + 1))()
+            n = raw.FPDFTextObj_GetText(obj, self.textpage, self.buffer, ctypes.sizeof(self.buffer))
+        return ctypes.string_at(self.buffer, max(n - 2, 0)).decode("utf-16-le", errors="replace")
+
+    def font(self, obj) -> tuple[bool, bool]:
+        """(bold by the font's own weight, flags or name; embedded)."""
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in self.fonts:
+            bold = raw.FPDFFont_GetWeight(font) >= BOLD_WEIGHT or bool(raw.FPDFFont_GetFlags(font) & _FORCE_BOLD) \
+                or bool(_BOLD_NAME.search(_font_name(font).split("+")[-1]))
+            self.fonts[key] = (bold, bool(raw.FPDFFont_GetIsEmbedded(font)))
+        return self.fonts[key]
+
+    def run(self, obj, box: Box) -> Run | None:
+        text = self.text(obj)
+        if not text.strip():
+            return None
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.size))
+        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(self.matrix))
+        m = self.matrix
+        angle = 0 if m.b == 0 and m.a > 0 else int(round(math.degrees(math.atan2(m.b, m.a)) / 90.0)) * 90 % 360
+        bold, embedded = self.font(obj)
+        # synthetic bold: the glyphs stroked as well as filled
+        bold = bold or raw.FPDFTextObj_GetTextRenderMode(obj) in _FILL_STROKE
+        return Run(text=text, box=box, size=round(self.size.value, 2), bold=bold, angle=angle, embedded=embedded)
 
 
 def _font_name(font) -> str:
@@ -75,54 +116,35 @@ def _font_name(font) -> str:
     return buf.value.decode("latin-1", errors="replace")
 
 
-def _bold(obj, font) -> bool:
-    if raw.FPDFTextObj_GetTextRenderMode(obj) in _FILL_STROKE:
-        return True   # synthetic bold: the glyphs stroked as well as filled
-    if raw.FPDFFont_GetWeight(font) >= BOLD_WEIGHT or raw.FPDFFont_GetFlags(font) & _FORCE_BOLD:
-        return True
-    return bool(_BOLD_NAME.search(_font_name(font).split("+")[-1]))
-
-
-def _matrix(obj) -> tuple[float, float, float, float]:
-    m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
-    return m.a, m.b, m.c, m.d
-
-
-def _run(obj, textpage, height: float, bounds) -> Run | None:
-    text = _text(obj, textpage)
-    if not text.strip():
-        return None
-    size = ctypes.c_float()
-    raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-    a, b, c, d = _matrix(obj)
-    font = raw.FPDFTextObj_GetFont(obj)
-    angle = int(round(math.degrees(math.atan2(b, a)) / 90.0)) * 90 % 360
-    left, bottom, right, top = bounds
-    return Run(text=text, box=Box(left, height - top, right, height - bottom), size=round(size.value, 2),
-               bold=_bold(obj, font), angle=angle, embedded=bool(raw.FPDFFont_GetIsEmbedded(font)))
+def _objects(page, depth: int = 0):
+    """The sheet's page objects, those inside form XObjects included."""
+    count = raw.FPDFPage_CountObjects(page) if depth == 0 else raw.FPDFFormObj_CountObjects(page)
+    get = raw.FPDFPage_GetObject if depth == 0 else raw.FPDFFormObj_GetObject
+    for i in range(count):
+        obj = get(page, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+            yield from _objects(obj, depth + 1)
+        else:
+            yield obj, kind
 
 
 def read_sheet(page, number: int) -> Sheet:
     width, height = page.get_size()
     textpage = page.get_textpage()
+    reader = _Reader(page.raw, textpage.raw, height)
     runs, pictures, rules = [], [], []
-    for obj in page.get_objects(max_depth=4):
-        try:
-            bounds = obj.get_bounds()
-        except pdfium.PdfiumError:
+    for obj, kind in _objects(page.raw):
+        box = reader.bounds(obj)
+        if box is None:
             continue
-        left, bottom, right, top = bounds
-        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-            run = _run(obj.raw, textpage.raw, height, bounds)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            run = reader.run(obj, box)
             if run:
                 runs.append(run)
-            continue
-        box = Box(left, height - top, right, height - bottom)
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE or (obj.type == raw.FPDF_PAGEOBJ_PATH
-                                                   and min(box.width, box.height) >= PICTURE_MIN):
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE or (kind == raw.FPDF_PAGEOBJ_PATH and min(box.width, box.height) >= PICTURE_MIN):
             pictures.append(box)
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH and min(box.width, box.height) <= RULE_MAX:
+        elif kind == raw.FPDF_PAGEOBJ_PATH and min(box.width, box.height) <= RULE_MAX:
             rules.append(box)
     chars = textpage.count_chars()
     textpage.close()

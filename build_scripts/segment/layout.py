@@ -23,13 +23,6 @@ LAYOUT = "layout"
 TITLE_RANK, SIDE_RANK, SUBHEAD_RANK = 1, 2, 3
 
 
-def where(block: Block) -> str:
-    """The PDF page and box of a block, for the report."""
-    lay = block.layout
-    left, top, right, bottom = lay.box
-    return f"PDF page {lay.page}, box {left:.0f},{top:.0f}–{right:.0f},{bottom:.0f} pt"
-
-
 def _body_size(blocks: list[Block]) -> float | None:
     sizes = [b.layout.size for b in blocks if b.layout.body]
     return sizes[0] if sizes else None
@@ -42,7 +35,7 @@ def _display(block: Block, body: float) -> bool:
 
 def _set(page: Page, block: Block, kind: str, role: str | None, what: str) -> None:
     block.kind, block.role, block.fixed = kind, role, LAYOUT
-    page.note("apply_layout_facts", block.lines, f"{what}: “{block.text}” ({where(block)})")
+    page.note("apply_layout_facts", block.lines, f"{what}: “{block.text}”")
 
 
 def _head_roles(sizes: list[float]) -> list[str]:
@@ -64,7 +57,7 @@ def _mark_run(page: Page, run: list[Block], body: float) -> None:
     run[0].starts_article = opens
     what = "headline (" + ", ".join(f"{r} {s:g} pt" for r, s in zip(roles, sizes)) + ")" if opens \
         else f"subhead in {sizes[0]:g} pt type"
-    page.note("apply_layout_facts", [n for b in run for n in b.lines], f"{what}: “{run[0].text}” ({where(run[0])})")
+    page.note("apply_layout_facts", [n for b in run for n in b.lines], f"{what}: “{run[0].text}”")
 
 
 def apply_layout_facts(page: Page) -> None:
