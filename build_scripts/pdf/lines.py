@@ -73,33 +73,34 @@ def horizontal_lines(sheet: int, runs: list[Run]) -> list[Line]:
 
 
 def _stacked(a: Line, b: Line) -> bool:
-    """b is the next character under a, in a vertical line."""
+    """b is the next character under a, in a vertical line (glyph boxes are tight: compare centres)."""
     step = b.box.top - a.box.top
     lo, hi = _STACK_STEP
-    return (abs(a.size - b.size) < 0.5 and abs(a.box.left - b.box.left) < 0.3 * a.size
-            and lo * a.size <= step <= hi * a.size)
+    centre_a, centre_b = (a.box.left + a.box.right) / 2, (b.box.left + b.box.right) / 2
+    return abs(a.size - b.size) < 0.5 and abs(centre_a - centre_b) < 0.3 * a.size and lo * a.size <= step <= hi * a.size
 
 
 def stack_vertical(lines: list[Line]) -> list[Line]:
     """Merge runs of one-character lines stacked in one column into vertical lines."""
-    singles = sorted((ln for ln in lines if len(ln.text.strip()) == 1 and not ln.vertical),
-                     key=lambda ln: (round(ln.box.left), ln.box.top))
+    chains: list[list[Line]] = []
+    for line in sorted((ln for ln in lines if len(ln.text.strip()) == 1 and not ln.vertical),
+                       key=lambda ln: ln.box.top):
+        chain = next((c for c in chains if _stacked(c[-1], line)), None)
+        if chain is None:
+            chains.append([line])
+        else:
+            chain.append(line)
     merged: set[int] = set()
     out: list[Line] = []
-    i = 0
-    while i < len(singles):
-        j = i
-        while j + 1 < len(singles) and _stacked(singles[j], singles[j + 1]):
-            j += 1
-        if j - i >= 2:   # three or more characters stacked: vertical writing
-            chars = singles[i:j + 1]
-            box = chars[0].box
-            for ch in chars[1:]:
-                box = _merge(box, ch.box)
-            out.append(Line(chars[0].sheet, "".join(c.text for c in chars), box, chars[0].size,
-                            chars[0].bold, vertical=True, runs=[r for c in chars for r in c.runs]))
-            merged.update(id(c) for c in chars)
-        i = j + 1
+    for chars in chains:
+        if len(chars) < 3:     # three or more characters stacked: vertical writing
+            continue
+        box = chars[0].box
+        for ch in chars[1:]:
+            box = _merge(box, ch.box)
+        out.append(Line(chars[0].sheet, "".join(c.text for c in chars), box, chars[0].size,
+                        chars[0].bold, vertical=True, runs=[r for c in chars for r in c.runs]))
+        merged.update(id(c) for c in chars)
     return [ln for ln in lines if id(ln) not in merged] + out
 
 

@@ -21,7 +21,7 @@ SAME_SIZE = 0.6        # points: sizes closer than this are one type
 INDENT = 0.8           # of the type size: a first line set in this far is indented
 FULL = 1.2             # of the type size: a line ending this close to the column's edge is full
 HANG = 1.2             # of the type size: punctuation may hang this far past the column's edge
-MIN_COLUMN_LINES = 3   # lines that must share a left and a right edge to make a column
+MIN_COLUMN_LINES = 2   # full lines that must share a right edge to make a column
 HEADER_SHARE, FOOTER_SHARE = 0.15, 0.85   # of the sheet's height: where banner rules stand
 STRIP = 0.05           # of the sheet's height: the margin strips, where a sheet has no rules
 _EDGE_SPACE = " \t\u3000\u00a0"
@@ -58,39 +58,29 @@ def size_ranks(lines: list[Line]) -> dict[float, int]:
     return {size: n for n, size in enumerate(sizes, start=1)}
 
 
-def _clusters(values: list[float], tolerance: float = 1.0) -> list[float]:
-    """Values shared (within tolerance) by at least MIN_COLUMN_LINES lines, one per cluster."""
+def _clusters(lines: list[Line]) -> list[list[Line]]:
+    """Lines whose right edges line up (within a point), MIN_COLUMN_LINES or more of them."""
     found, run = [], []
-    for v in sorted(values):
-        if run and v - run[0] > tolerance:
+    for line in sorted(lines, key=lambda ln: ln.box.right):
+        if run and line.box.right - run[0].box.right > 1.0:
             if len(run) >= MIN_COLUMN_LINES:
-                found.append(sum(run) / len(run))
+                found.append(run)
             run = []
-        run.append(v)
+        run.append(line)
     if len(run) >= MIN_COLUMN_LINES:
-        found.append(sum(run) / len(run))
+        found.append(run)
     return found
 
 
 def columns(lines: list[Line], body: float) -> list[Column]:
-    """The sheet's body columns: a left and a right edge that several body lines share."""
+    """The sheet's body columns: a right edge that full body lines share, and the left edge
+    of the flush ones among them (an indented first line stands further in)."""
     text = [ln for ln in lines if abs(ln.size - body) < SAME_SIZE and not ln.vertical]
-    pairs = collections.Counter()
-    rights = _clusters([ln.box.right for ln in text])
-    lefts = _clusters([ln.box.left for ln in text])
-    for ln in text:
-        left = next((x for x in lefts if abs(x - ln.box.left) <= 1.0), None)
-        right = next((x for x in rights if abs(x - ln.box.right) <= 1.0), None)
-        if left is not None and right is not None:
-            pairs[(left, right)] += 1
-    found = sorted((Column(left, right) for (left, right), n in pairs.items() if n >= MIN_COLUMN_LINES),
-                   key=lambda c: (c.left, c.right))
-    kept: list[Column] = []
-    for col in found:   # an indented first line's left edge is no column of its own
-        if any(abs(k.right - col.right) <= 1.0 and 0 < col.left - k.left <= 4 * body for k in kept):
-            continue
-        kept.append(col)
-    return kept
+    cols = []
+    for run in _clusters(text):
+        right = sum(ln.box.right for ln in run) / len(run)
+        cols.append(Column(min(ln.box.left for ln in run), right))
+    return sorted(cols, key=lambda c: (c.left, c.right))
 
 
 def column_of(line: Line, cols: list[Column]) -> int | None:
