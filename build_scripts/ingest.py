@@ -101,3 +101,12 @@ def read_dump(path: Path, meta: PageMeta | None = None) -> Dump:
     return Dump(path=path, text=text, encoding=encoding,
                 sha256=hashlib.sha256(data).hexdigest(), meta=meta or PageMeta(),
                 warnings=warnings)
+
+
+def source_text(path: Path) -> str:
+    """A dump's lines as the source view shows them: a page PDF's text as the reader put it
+    in reading order (the line numbers articles cite), a text dump's bytes as they are."""
+    data = path.read_bytes()
+    if is_pdf(path, data):
+        return read_pdf(path, data).text
+    return data.decode("utf-8", errors="replace")

@@ -49,8 +49,8 @@ class PageResult:
 def code_version() -> str:
     """Hash of everything that decides a cut, so a changed rule re-segments every page."""
     package = Path(__file__).resolve().parent
-    parts = sorted(package.glob("segment/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "model.py", "report.py", "data/surnames.txt")]
+    parts = sorted(package.glob("segment/*.py")) + sorted(package.glob("pdf/*.py")) + [package / name for name in (
+        "typography.py", "body.py", "write.py", "model.py", "report.py", "ingest.py", "data/surnames.txt")]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())

@@ -80,7 +80,23 @@ def columns(lines: list[Line], body: float) -> list[Column]:
     for run in _clusters(text):
         right = sum(ln.box.right for ln in run) / len(run)
         cols.append(Column(min(ln.box.left for ln in run), right))
-    return sorted(cols, key=lambda c: (c.left, c.right))
+    return sorted(cols + _short_columns(text, cols), key=lambda c: (c.left, c.right))
+
+
+def _short_columns(text: list[Line], cols: list[Column]) -> list[Column]:
+    """Columns too short to show their right edge twice (a story's last column): as wide as
+    the page's other columns, from the left edge of their flush lines."""
+    if not cols:
+        return []
+    width = sorted(c.right - c.left for c in cols)[len(cols) // 2]
+    loose = sorted((ln for ln in text if column_of(ln, cols) is None), key=lambda ln: ln.box.left)
+    found: list[Column] = []
+    for ln in loose:
+        if found and ln.box.left - found[-1].left <= 4 * ln.size:
+            continue
+        if ln.box.right <= ln.box.left + width + HANG * ln.size:
+            found.append(Column(ln.box.left, ln.box.left + width))
+    return found
 
 
 def column_of(line: Line, cols: list[Column]) -> int | None:

@@ -240,6 +240,12 @@ def move_opening_tails_to_cuts(page: Page) -> None:
                       f"belong and no clear evidence: left where printed", doubt=0.6)
 
 
+def _apart_on_the_page(a, b) -> bool:
+    """A page PDF's reader joined its paragraphs by their lines' geometry: a paragraph it
+    left ending in its column is ended there, whatever its last character."""
+    return a.layout is not None and b.layout is not None and a.layout.column is not None
+
+
 def join_column_breaks(page: Page) -> None:
     """A paragraph that stops mid-sentence continues in the next paragraph.
 
@@ -255,7 +261,7 @@ def join_column_breaks(page: Page) -> None:
             continue
         j = page.next_index(i, {TEXT}, skip=_BETWEEN_COLUMNS)
         if j is None or DATELINE.match(page.blocks[j].text) or \
-                (page.indents_paragraphs and page.blocks[j].indent):
+                (page.indents_paragraphs and page.blocks[j].indent) or _apart_on_the_page(block, page.blocks[j]):
             page.note(step, [block.last_line], f"paragraph ends mid-sentence “…{block.text[-10:]}”; "
                       "its continuation is not on this page", doubt=0.5)
             i += 1

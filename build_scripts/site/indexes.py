@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..docfile import render_document
+from ..ingest import source_text
 from .catalog import Entry
 from .labels import format_date, format_month, format_year, page_label, t
 
@@ -337,7 +338,7 @@ class Generator:
 
     def source_page(self, f: str) -> Page:
         """The page of one source dump, every line with an anchor (#L12)."""
-        text = (self.dumps_root / f).read_bytes().decode("utf-8", errors="replace")
+        text = source_text(self.dumps_root / f)
         items = "".join(f'<li id="L{n}"><a class="na-ln" href="#L{n}">{n}</a>'
                         f"<span>{E(line)}</span></li>\n"
                         for n, line in enumerate(text.split("\n"), 1))
