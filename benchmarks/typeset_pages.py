@@ -74,12 +74,13 @@ def _width(text: str, size: float) -> float:
 
 def wrap(text: str, size: float, width: float, indent: float = 0.0) -> list[tuple[str, float]]:
     """Break text into printed lines of at most ``width`` points; (line, indent) pairs.
-    A line never starts with closing punctuation (it stays at the end of the line before)."""
+    A closing mark that does not fit hangs past the line's end (one at most), as CJK typesetting does."""
     lines: list[tuple[str, float]] = []
     current, used, first = "", indent, True
     for ch in text:
         w = _width(ch, size)
-        if current and used + w > width + 0.01 and ch not in "，。、；：！？”’）》":
+        hanging = ch in "，。、；：！？”’）》" and used <= width + 0.01   # one mark may hang in the margin
+        if current and used + w > width + 0.01 and not hanging:
             lines.append((current, indent if first else 0.0))
             current, used, first = "", 0.0, False
         current += ch

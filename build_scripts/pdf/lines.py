@@ -36,13 +36,16 @@ def _merge(a: Box, b: Box) -> Box:
     return Box(min(a.left, b.left), min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
 
 
-def _joins(line: Line, run: Run) -> bool:
+def _joins(line: Line, run: Run, rules: list[Box]) -> bool:
     size = min(line.size, run.size)
     centre = (run.box.top + run.box.bottom) / 2
     if abs(line.centre - centre) > SAME_BASELINE * size or abs(line.size - run.size) > SAME_SIZE * max(line.size, run.size):
         return False
     gap = max(run.box.left - line.box.right, line.box.left - run.box.right)
-    return -0.5 * size <= gap <= WORD_SPACE * size
+    if not -0.5 * size <= gap <= WORD_SPACE * size:
+        return False
+    lo, hi = sorted((min(line.box.right, run.box.right), max(line.box.left, run.box.left)))
+    return not any(lo - 0.5 <= (r.left + r.right) / 2 <= hi + 0.5 and r.top <= centre <= r.bottom for r in rules)
 
 
 def _finish(line: Line) -> Line:
@@ -54,14 +57,16 @@ def _finish(line: Line) -> Line:
     return line
 
 
-def horizontal_lines(sheet: int, runs: list[Run]) -> list[Line]:
+def horizontal_lines(sheet: int, runs: list[Run], rules: list[Box] = ()) -> list[Line]:
+    """Runs → lines; a rule down the page between two runs keeps them apart (two stories)."""
+    upright = [r for r in rules if r.height > r.width]
     lines: list[Line] = []
     active: list[Line] = []
     for run in sorted(runs, key=lambda r: ((r.box.top + r.box.bottom) / 2, r.box.left)):
         centre = (run.box.top + run.box.bottom) / 2
         active = [line for line in active if centre - line.centre <= SAME_BASELINE * max(line.size, run.size)]
         for line in active:
-            if _joins(line, run):
+            if _joins(line, run, upright):
                 line.runs.append(run)
                 line.box = _merge(line.box, run.box)
                 break
@@ -104,8 +109,8 @@ def stack_vertical(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if id(ln) not in merged] + out
 
 
-def sheet_lines(sheet: int, runs: list[Run]) -> list[Line]:
+def sheet_lines(sheet: int, runs: list[Run], rules: list[Box] = ()) -> list[Line]:
     """Every printed line of a sheet; rotated runs are vertical lines of their own."""
     upright = [r for r in runs if r.angle == 0]
     rotated = [Line(sheet, r.text, r.box, r.size, r.bold, vertical=True, runs=[r]) for r in runs if r.angle != 0]
-    return stack_vertical(horizontal_lines(sheet, upright)) + rotated
+    return stack_vertical(horizontal_lines(sheet, upright, rules)) + rotated

@@ -58,7 +58,7 @@ def _read_sheets(path: Path, doc):
             page = doc[n]
             sheet = read_sheet(page, n + 1)
             page.close()
-            sheets.append((sheet, sheet_lines(sheet.number, sheet.runs)))
+            sheets.append((sheet, sheet_lines(sheet.number, sheet.runs, sheet.rules)))
     except pdfium.PdfiumError as e:
         raise UserError(f"{path}: damaged PDF, pdfium cannot read page {len(sheets) + 1} ({e})") from None
     return sheets
