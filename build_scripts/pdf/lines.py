@@ -57,23 +57,36 @@ def _finish(line: Line) -> Line:
     return line
 
 
+def _bands(runs: list[Run]) -> list[list[Run]]:
+    """Runs whose centres lie within SAME_BASELINE of the first one's: one height on the sheet.
+    (Glyph boxes are tight, so the centres of one line's characters differ a little.)"""
+    bands: list[list[Run]] = []
+    anchor = None
+    for run in sorted(runs, key=lambda r: (r.box.top + r.box.bottom) / 2):
+        centre = (run.box.top + run.box.bottom) / 2
+        if anchor is None or centre - anchor > SAME_BASELINE * run.size:
+            bands.append([])
+            anchor = centre
+        bands[-1].append(run)
+    return bands
+
+
 def horizontal_lines(sheet: int, runs: list[Run], rules: list[Box] = ()) -> list[Line]:
-    """Runs → lines; a rule down the page between two runs keeps them apart (two stories)."""
+    """Runs → lines, left to right in each band; a rule down the page between two runs keeps
+    them apart (two stories side by side)."""
     upright = [r for r in rules if r.height > r.width]
     lines: list[Line] = []
-    active: list[Line] = []
-    for run in sorted(runs, key=lambda r: ((r.box.top + r.box.bottom) / 2, r.box.left)):
-        centre = (run.box.top + run.box.bottom) / 2
-        active = [line for line in active if centre - line.centre <= SAME_BASELINE * max(line.size, run.size)]
-        for line in active:
-            if _joins(line, run, upright):
+    for band in _bands(runs):
+        open_lines: list[Line] = []
+        for run in sorted(band, key=lambda r: r.box.left):
+            line = next((ln for ln in reversed(open_lines) if _joins(ln, run, upright)), None)
+            if line is None:
+                line = Line(sheet, "", run.box, run.size, run.bold, runs=[run])
+                open_lines.append(line)
+                lines.append(line)
+            else:
                 line.runs.append(run)
                 line.box = _merge(line.box, run.box)
-                break
-        else:
-            line = Line(sheet, "", run.box, run.size, run.bold, runs=[run])
-            lines.append(line)
-            active.append(line)
     return [_finish(line) for line in lines]
 
 

@@ -23,6 +23,7 @@ FULL = 1.2             # of the type size: a line ending this close to the colum
 HANG = 1.2             # of the type size: punctuation may hang this far past the column's edge
 MIN_COLUMN_LINES = 2   # full lines that must share a right edge to make a column
 HEADER_SHARE, FOOTER_SHARE = 0.15, 0.85   # of the sheet's height: where banner rules stand
+STRIP_TYPE = 1.3       # of the body size: larger type in a strip is a headline at the page's top
 STRIP = 0.05           # of the sheet's height: the margin strips, where a sheet has no rules
 _EDGE_SPACE = " \t\u3000\u00a0"
 
@@ -115,10 +116,10 @@ def in_margins(sheet: Sheet, lines: list[Line], body: float) -> set[int]:
     footer = max((r.bottom for r in bottom_rules), default=None)
     above = [ln for ln in lines if header is not None and ln.box.bottom <= header + 1.0]
     below = [ln for ln in lines if footer is not None and ln.box.top >= footer - 1.0]
-    if not above or len(above) > 6:
-        above = [ln for ln in lines if ln.box.bottom <= STRIP * sheet.height]
+    if not above or len(above) > 6:     # no banner rule: small type in the top strip
+        above = [ln for ln in lines if ln.box.bottom <= STRIP * sheet.height and ln.size < STRIP_TYPE * body]
     if not below or len(below) > 4 or any(ln.size > body + SAME_SIZE for ln in below):
-        below = [ln for ln in lines if ln.box.top >= (1 - STRIP) * sheet.height]
+        below = [ln for ln in lines if ln.box.top >= (1 - STRIP) * sheet.height and ln.size < STRIP_TYPE * body]
     return {id(ln) for ln in above + below}
 
 

@@ -58,13 +58,47 @@ class Sheet:
     chars: int = 0             # characters in pdfium's text layer, for the conservation check
 
 
+# pdfium's char → text object, returning the address as an int (to key objects by it)
+_TEXT_OBJECT_OF = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _address(pointer) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def texts_by_object(textpage) -> dict[int, str]:
+    """The text page's characters grouped by the text object that printed them.
+
+    One pass over the page's characters: pdfium's own per-object call scans the whole
+    page each time, which costs seconds on a page set one glyph per object.
+    """
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return {}
+    buffer = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(textpage, 0, count, buffer)
+    units = list(buffer[:count])
+    if any(0xD800 <= u <= 0xDFFF for u in units):   # a character outside the BMP: ask char by char
+        chars = [chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+    else:
+        chars = [chr(u) for u in units]
+    out: dict[int, list[str]] = {}
+    page = _address(textpage)
+    for i, ch in enumerate(chars):
+        obj = _TEXT_OBJECT_OF(page, i)
+        if obj:
+            out.setdefault(obj, []).append(ch)
+    return {obj: "".join(chars) for obj, chars in out.items()}
+
+
 class _Reader:
     """pdfium calls for one sheet, with buffers and font facts kept between objects
     (a sheet holds hundreds of text objects in a handful of fonts)."""
 
     def __init__(self, page, textpage, height: float):
         self.page, self.textpage, self.height = page, textpage, height
-        self.buffer = (ctypes.c_ushort * 4096)()
+        self.texts = texts_by_object(textpage)
         self.fonts: dict[int, tuple[bool, bool]] = {}
         self.edges = [ctypes.c_float() for _ in range(4)]
         self.refs = [ctypes.byref(e) for e in self.edges]
@@ -78,12 +112,7 @@ class _Reader:
         return Box(left, self.height - top, right, self.height - bottom)
 
     def text(self, obj) -> str:
-        capacity = ctypes.sizeof(self.buffer)
-        n = raw.FPDFTextObj_GetText(obj, self.textpage, self.buffer, capacity)
-        if n > capacity:
-            self.buffer = (ctypes.c_ushort * (n // 2 + 1))()
-            n = raw.FPDFTextObj_GetText(obj, self.textpage, self.buffer, ctypes.sizeof(self.buffer))
-        return ctypes.string_at(self.buffer, max(n - 2, 0)).decode("utf-16-le", errors="replace")
+        return self.texts.get(_address(obj), "")
 
     def font(self, obj) -> tuple[bool, bool]:
         """(bold by the font's own weight, flags or name; embedded)."""
@@ -103,10 +132,12 @@ class _Reader:
         raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(self.matrix))
         m = self.matrix
         angle = 0 if m.b == 0 and m.a > 0 else int(round(math.degrees(math.atan2(m.b, m.a)) / 90.0)) * 90 % 360
+        scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0   # the size is in text space: apply its matrix
         bold, embedded = self.font(obj)
         # synthetic bold: the glyphs stroked as well as filled
         bold = bold or raw.FPDFTextObj_GetTextRenderMode(obj) in _FILL_STROKE
-        return Run(text=text, box=box, size=round(self.size.value, 2), bold=bold, angle=angle, embedded=embedded)
+        return Run(text=text, box=box, size=round(self.size.value * scale, 2), bold=bold, angle=angle,
+                   embedded=embedded)
 
 
 def _font_name(font) -> str:
