@@ -72,14 +72,14 @@ def _width(text: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, FONT, size)
 
 
-def wrap(text: str, size: float, width: float, indent: float = 0.0) -> list[tuple[str, float]]:
+def wrap(text: str, size: float, width: float, indent: float = 0.0, hang: bool = True) -> list[tuple[str, float]]:
     """Break text into printed lines of at most ``width`` points; (line, indent) pairs.
     A closing mark that does not fit hangs past the line's end (one at most), as CJK typesetting does."""
     lines: list[tuple[str, float]] = []
     current, used, first = "", indent, True
     for ch in text:
         w = _width(ch, size)
-        hanging = ch in "，。、；：！？”’）》" and used <= width + 0.01   # one mark may hang in the margin
+        hanging = hang and ch in "，。、；：！？”’）》" and used <= width + 0.01   # one mark may hang in the margin
         if current and used + w > width + 0.01 and not hanging:
             lines.append((current, indent if first else 0.0))
             current, used, first = "", 0.0, False
@@ -157,7 +157,7 @@ class _PageSetter:
         for text, size, bold, gap in ((story.kicker, side, False, 0.0), (story.title, title_size, True, 0.3),
                                       (story.subtitle, side, False, 0.3)):
             if text:
-                for n, (line, _) in enumerate(wrap(text, size, width)):
+                for n, (line, _) in enumerate(wrap(text, size, width, hang=False)):
                     out.append(_Line(line, size, bold, space_before=(gap * size if n == 0 and out else 0.15 * size)))
         return out
 

@@ -45,7 +45,7 @@ def _joins(line: Line, run: Run, rules: list[Box]) -> bool:
     if not -0.5 * size <= gap <= WORD_SPACE * size:
         return False
     lo, hi = sorted((min(line.box.right, run.box.right), max(line.box.left, run.box.left)))
-    return not any(lo - 0.5 <= (r.left + r.right) / 2 <= hi + 0.5 and r.top <= centre <= r.bottom for r in rules)
+    return not any(lo - 2.0 <= (r.left + r.right) / 2 <= hi + 2.0 and r.top <= centre <= r.bottom for r in rules)
 
 
 def _finish(line: Line) -> Line:
