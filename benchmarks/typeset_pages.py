@@ -205,6 +205,8 @@ class _PageSetter:
         picture = plan["picture"]
         extra = self.picture_height(picture) * picture["span"] if picture else 0.0
         height = (need + extra) / span
+        if picture:          # the picture's own columns must hold it
+            height = max(height, self.picture_height(picture))
         while not self.fits(plan, span, height):
             height += LEADING
         return height
