@@ -9,9 +9,9 @@ import sys
 
 import pypdfium2 as pdfium
 
-from build_scripts.ingest import read_dump
+from build_scripts.ingest import read_dump, source_text
 from build_scripts.model import SUBHEAD
-from build_scripts.report import render_report
+from build_scripts.report import article_record, render_report
 from build_scripts.segment import PASSES, segment
 
 from pdf_pages import typeset_pages
@@ -127,3 +127,23 @@ def test_the_report_names_the_pdf_box_of_a_repair(tmp_path):
     assert "[PDF page 1, box " in banner
     subhead = next(b for a in seg.articles for b in a.body if b.kind == "subhead")
     assert subhead.text == "重点路段专人值守" and SUBHEAD == "subhead"
+
+
+def test_the_typesetter_is_deterministic(tmp_path):
+    for name in "abc":
+        (tmp_path / name).mkdir()
+    a = typeset_pages.typeset_page(STORIES, tmp_path / "a/page.pdf", seed=5)
+    b = typeset_pages.typeset_page(STORIES, tmp_path / "b/page.pdf", seed=5)
+    c = typeset_pages.typeset_page(STORIES, tmp_path / "c/page.pdf", seed=6)
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() != c.read_bytes()
+
+
+def test_the_source_view_shows_the_pdf_text_the_lines_number(tmp_path):
+    path = typeset(tmp_path)
+    text = source_text(path)
+    record = article_record(segment(read_dump(path)), 1)
+    first, last = record["source"]["lines"]
+    lines = text.split("\n")
+    assert lines[first - 1] == STORIES[1].title
+    assert lines[last - 1] == STORIES[1].paragraphs[-1]
