@@ -1,6 +1,7 @@
 """Evaluate the segmenter on typeset page PDFs: generated pages, and a corpus's pages typeset.
 
-    python benchmarks/eval_pdf.py [--pages 40] [--seed 1] [--corpus DIR] [--work DIR] [--verbose]
+    python benchmarks/eval_pdf.py [--pages 40] [--seed 1] [--corpus DIR] [--style reportlab|html]
+                                  [--work DIR] [--verbose]
 
 - generated: ``--pages`` pages of generated stories (benchmarks/typeset_pages.py), scored
   against what was typeset (title, kicker, subtitle, first and last words of the body);
@@ -11,6 +12,8 @@
 
 Prints title precision / recall / F1, articles cut exactly right, kicker and subtitle
 accuracy, and the pages per second of read + segment on one core, with the load average.
+``--style html`` typesets with HTML + CSS columns printed by Chromium (benchmarks/typeset_html.py:
+fonts embedded, one glyph per text object) instead of reportlab.
 """
 from __future__ import annotations
 
@@ -43,12 +46,19 @@ def gold_of(story: Story) -> dict:
             "body_head60": body[:60], "body_tail60": body[-60:]}
 
 
-def generated_set(work: Path, pages: int, seed: int) -> list[tuple[Path, list[dict]]]:
+def _typesetter(style: str):
+    if style == "html":
+        from typeset_html import typeset_html_page
+        return typeset_html_page
+    return typeset_page
+
+
+def generated_set(work: Path, pages: int, seed: int, style: str) -> list[tuple[Path, list[dict]]]:
     out = []
     for n in range(pages):
         rng = random.Random(seed * 1000 + n)
         stories = [generated_story(rng, k) for k in range(rng.randint(3, 7))]
-        path = typeset_page(stories, work / f"gen_{n:03d}.pdf", seed=seed * 1000 + n,
+        path = _typesetter(style)(stories, work / f"gen_{n:03d}.pdf", seed=seed * 1000 + n,
                             furniture=Furniture(page=n % 20 + 1))
         out.append((path, [gold_of(s) for s in stories]))
     return out
@@ -80,13 +90,13 @@ def _story_from_gold(article: dict, lines: list[str]) -> Story:
                  subtitle=article.get("subtitle"), byline=byline, caption=caption, credit=credit)
 
 
-def corpus_set(corpus: Path, work: Path) -> list[tuple[Path, list[dict]]]:
+def corpus_set(corpus: Path, work: Path, style: str) -> list[tuple[Path, list[dict]]]:
     out = []
     for n, gold_path in enumerate(sorted((corpus / "gold").glob("*.json"))):
         gold = json.loads(gold_path.read_text("utf-8"))
         lines = (corpus / "pages" / gold["file"]).read_text("utf-8").split("\n")
         stories = [_story_from_gold(a, lines) for a in gold["articles"]]
-        path = typeset_page(stories, work / (Path(gold["file"]).stem + ".pdf"), seed=n + 1,
+        path = _typesetter(style)(stories, work / (Path(gold["file"]).stem + ".pdf"), seed=n + 1,
                             furniture=Furniture(date=gold.get("date") or "", page=int(gold.get("page") or 1),
                                                 page_name=gold.get("section") or "要闻"))
         out.append((path, gold["articles"]))
@@ -118,6 +128,8 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=40, help="generated pages (default: 40; 0: none)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", type=Path, help="a corpus folder with pages/ and gold/ to typeset")
+    parser.add_argument("--style", choices=("reportlab", "html"), default="reportlab",
+                        help="how the pages are typeset (default: reportlab)")
     parser.add_argument("--work", type=Path, help="keep the PDFs here (default: a temporary folder)")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
@@ -128,9 +140,11 @@ def main() -> int:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         if args.pages:
-            evaluate(generated_set(work, args.pages, args.seed), "generated", args.verbose)
+            evaluate(generated_set(work, args.pages, args.seed, args.style), f"generated ({args.style})",
+                     args.verbose)
         if args.corpus:
-            evaluate(corpus_set(args.corpus, work), f"typeset {args.corpus.name}", args.verbose)
+            evaluate(corpus_set(args.corpus, work, args.style), f"typeset {args.corpus.name} ({args.style})",
+                     args.verbose)
     return 0
 
 

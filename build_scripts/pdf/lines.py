@@ -58,16 +58,21 @@ def _finish(line: Line) -> Line:
 
 
 def _bands(runs: list[Run]) -> list[list[Run]]:
-    """Runs whose centres lie within SAME_BASELINE of the first one's: one height on the sheet.
-    (Glyph boxes are tight, so the centres of one line's characters differ a little.)"""
+    """Runs of one type size whose centres lie within SAME_BASELINE of the first one's: one
+    height on the sheet. (Glyph boxes are tight, so the centres of one line's characters
+    differ a little; a neighbour's smaller type beside a headline must not set the band.)"""
     bands: list[list[Run]] = []
-    anchor = None
-    for run in sorted(runs, key=lambda r: (r.box.top + r.box.bottom) / 2):
-        centre = (run.box.top + run.box.bottom) / 2
-        if anchor is None or centre - anchor > SAME_BASELINE * run.size:
-            bands.append([])
-            anchor = centre
-        bands[-1].append(run)
+    by_size: dict[float, list[Run]] = {}
+    for run in runs:
+        by_size.setdefault(round(run.size * 2) / 2, []).append(run)
+    for same in by_size.values():
+        anchor = None
+        for run in sorted(same, key=lambda r: (r.box.top + r.box.bottom) / 2):
+            centre = (run.box.top + run.box.bottom) / 2
+            if anchor is None or centre - anchor > SAME_BASELINE * run.size:
+                bands.append([])
+                anchor = centre
+            bands[-1].append(run)
     return bands
 
 
