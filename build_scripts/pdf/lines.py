@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .runs import Box, Run
 
-SAME_BASELINE = 0.35   # of the type size: centres closer than this share a baseline
+SAME_BASELINE = 0.25   # of the type size: baselines closer than this are one
 WORD_SPACE = 0.4       # of the type size: a wider gap is a gutter (CJK runs abut; a Latin word space is ~0.25)
 SAME_SIZE = 0.15       # relative difference of sizes printed on one line
 _STACK_STEP = (0.9, 1.8)  # of the type size: the step from one stacked character to the next
@@ -31,6 +31,10 @@ class Line:
     def centre(self) -> float:
         return (self.box.top + self.box.bottom) / 2
 
+    @property
+    def baseline(self) -> float:
+        return self.runs[0].baseline if self.runs else self.box.bottom
+
 
 def _merge(a: Box, b: Box) -> Box:
     return Box(min(a.left, b.left), min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
@@ -39,7 +43,8 @@ def _merge(a: Box, b: Box) -> Box:
 def _joins(line: Line, run: Run, rules: list[Box]) -> bool:
     size = min(line.size, run.size)
     centre = (run.box.top + run.box.bottom) / 2
-    if abs(line.centre - centre) > SAME_BASELINE * size or abs(line.size - run.size) > SAME_SIZE * max(line.size, run.size):
+    if abs(line.baseline - run.baseline) > SAME_BASELINE * size or \
+            abs(line.size - run.size) > SAME_SIZE * max(line.size, run.size):
         return False
     gap = max(run.box.left - line.box.right, line.box.left - run.box.right)
     if not -0.5 * size <= gap <= WORD_SPACE * size:
@@ -58,20 +63,18 @@ def _finish(line: Line) -> Line:
 
 
 def _bands(runs: list[Run]) -> list[list[Run]]:
-    """Runs of one type size whose centres lie within SAME_BASELINE of the first one's: one
-    height on the sheet. (Glyph boxes are tight, so the centres of one line's characters
-    differ a little; a neighbour's smaller type beside a headline must not set the band.)"""
+    """Runs of one type size whose baselines lie within SAME_BASELINE of the first one's: one
+    height on the sheet (a neighbour's smaller type beside a headline must not set the band)."""
     bands: list[list[Run]] = []
     by_size: dict[float, list[Run]] = {}
     for run in runs:
         by_size.setdefault(round(run.size * 2) / 2, []).append(run)
     for same in by_size.values():
         anchor = None
-        for run in sorted(same, key=lambda r: (r.box.top + r.box.bottom) / 2):
-            centre = (run.box.top + run.box.bottom) / 2
-            if anchor is None or centre - anchor > SAME_BASELINE * run.size:
+        for run in sorted(same, key=lambda r: r.baseline):
+            if anchor is None or run.baseline - anchor > SAME_BASELINE * run.size:
                 bands.append([])
-                anchor = centre
+                anchor = run.baseline
             bands[-1].append(run)
     return bands
 

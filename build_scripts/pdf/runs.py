@@ -45,6 +45,8 @@ class Run:
     bold: bool
     angle: int                 # of the baseline, degrees counter-clockwise, rounded to 90
     embedded: bool
+    baseline: float = 0.0      # where the text's origin stands, from the top (glyph boxes are tight:
+                               # a full stop's box sits low, a quote's high; the baseline does not move)
 
 
 @dataclass
@@ -137,7 +139,7 @@ class _Reader:
         # synthetic bold: the glyphs stroked as well as filled
         bold = bold or raw.FPDFTextObj_GetTextRenderMode(obj) in _FILL_STROKE
         return Run(text=text, box=box, size=round(self.size.value * scale, 2), bold=bold, angle=angle,
-                   embedded=embedded)
+                   embedded=embedded, baseline=self.height - m.f)
 
 
 def _font_name(font) -> str:
