@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from .runs import Box, Run
 
 SAME_BASELINE = 0.25   # of the type size: baselines closer than this are one
-WORD_SPACE = 0.4       # of the type size: a wider gap is a gutter (CJK runs abut; a Latin word space is ~0.25)
+WORD_SPACE = 1.0       # of the type size: a wider gap is a gutter
+GUTTER = 0.9           # of the body size: however large the type, a gap this wide is a gutter (columns
+                       # stand at least an em of body type apart; justified lines stretch less than that)
 SAME_SIZE = 0.15       # relative difference of sizes printed on one line
 _STACK_STEP = (0.9, 1.8)  # of the type size: the step from one stacked character to the next
 
@@ -40,14 +42,14 @@ def _merge(a: Box, b: Box) -> Box:
     return Box(min(a.left, b.left), min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
 
 
-def _joins(line: Line, run: Run, rules: list[Box]) -> bool:
+def _joins(line: Line, run: Run, rules: list[Box], body: float) -> bool:
     size = min(line.size, run.size)
     centre = (run.box.top + run.box.bottom) / 2
     if abs(line.baseline - run.baseline) > SAME_BASELINE * size or \
             abs(line.size - run.size) > SAME_SIZE * max(line.size, run.size):
         return False
     gap = max(run.box.left - line.box.right, line.box.left - run.box.right)
-    if not -0.5 * size <= gap <= WORD_SPACE * size:
+    if not -0.5 * size <= gap <= min(WORD_SPACE * size, GUTTER * body):
         return False
     lo, hi = sorted((min(line.box.right, run.box.right), max(line.box.left, run.box.left)))
     return not any(lo - 2.0 <= (r.left + r.right) / 2 <= hi + 2.0 and r.top <= centre <= r.bottom for r in rules)
@@ -79,15 +81,24 @@ def _bands(runs: list[Run]) -> list[list[Run]]:
     return bands
 
 
+def _body_size(runs: list[Run]) -> float:
+    counts: dict[float, int] = {}
+    for run in runs:
+        key = round(run.size * 2) / 2
+        counts[key] = counts.get(key, 0) + len(run.text)
+    return max(counts, key=counts.get) if counts else 0.0
+
+
 def horizontal_lines(sheet: int, runs: list[Run], rules: list[Box] = ()) -> list[Line]:
     """Runs → lines, left to right in each band; a rule down the page between two runs keeps
     them apart (two stories side by side)."""
     upright = [r for r in rules if r.height > r.width]
+    body = _body_size(runs)
     lines: list[Line] = []
     for band in _bands(runs):
         open_lines: list[Line] = []
         for run in sorted(band, key=lambda r: r.box.left):
-            line = next((ln for ln in reversed(open_lines) if _joins(ln, run, upright)), None)
+            line = next((ln for ln in reversed(open_lines) if _joins(ln, run, upright, body)), None)
             if line is None:
                 line = Line(sheet, "", run.box, run.size, run.bold, runs=[run])
                 open_lines.append(line)
