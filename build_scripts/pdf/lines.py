@@ -30,10 +30,6 @@ class Line:
     runs: list[Run] = field(default_factory=list)
 
     @property
-    def centre(self) -> float:
-        return (self.box.top + self.box.bottom) / 2
-
-    @property
     def baseline(self) -> float:
         return self.runs[0].baseline if self.runs else self.box.bottom
 
@@ -81,11 +77,12 @@ def _bands(runs: list[Run]) -> list[list[Run]]:
     return bands
 
 
-def _body_size(runs: list[Run]) -> float:
+def body_size(pieces) -> float:
+    """The type size (to half a point) most characters of these runs or lines are set in."""
     counts: dict[float, int] = {}
-    for run in runs:
-        key = round(run.size * 2) / 2
-        counts[key] = counts.get(key, 0) + len(run.text)
+    for piece in pieces:
+        key = round(piece.size * 2) / 2
+        counts[key] = counts.get(key, 0) + len(piece.text)
     return max(counts, key=counts.get) if counts else 0.0
 
 
@@ -93,7 +90,7 @@ def horizontal_lines(sheet: int, runs: list[Run], rules: list[Box] = ()) -> list
     """Runs → lines, left to right in each band; a rule down the page between two runs keeps
     them apart (two stories side by side)."""
     upright = [r for r in rules if r.height > r.width]
-    body = _body_size(runs)
+    body = body_size(runs)
     lines: list[Line] = []
     for band in _bands(runs):
         open_lines: list[Line] = []

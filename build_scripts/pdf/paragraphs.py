@@ -10,7 +10,6 @@ the margins stand alone.
 """
 from __future__ import annotations
 
-import collections
 from dataclasses import dataclass
 
 from ..model import LineLayout
@@ -44,14 +43,6 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "".join(line.text for line in self.lines).strip(_EDGE_SPACE)
-
-
-def body_size(lines: list[Line]) -> float:
-    """The type size most characters are set in."""
-    counts = collections.Counter()
-    for line in lines:
-        counts[round(line.size * 2) / 2] += len(line.text)
-    return counts.most_common(1)[0][0] if counts else 0.0
 
 
 def size_ranks(lines: list[Line]) -> dict[float, int]:

@@ -15,9 +15,9 @@ import pypdfium2 as pdfium
 
 from ..errors import UserError
 from ..model import Dump, PageMeta
-from .lines import Line, sheet_lines
+from .lines import Line, body_size, sheet_lines
 from .order import Item, reading_order
-from .paragraphs import (FULL, INDENT, SAME_SIZE, Assembler, body_size, column_of, columns, facts,
+from .paragraphs import (FULL, INDENT, SAME_SIZE, Assembler, column_of, columns, facts,
                          in_margins, size_ranks, under_pictures)
 from .runs import read_sheet
 
