@@ -75,6 +75,7 @@ class Block:
     closing: bool = False        # for bylines: a form that ends an article (作者为…, a bracketed dateline)
     doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure, 1 = a toss)
     fixed: str | None = None     # who settled this block's kind/role for good ("editor", "layout"); later passes keep it
+    cut: str | None = None       # an editor's cut at this block: "start" (an article begins) or "join" (it goes on)
 
     @property
     def first_line(self) -> int:
@@ -99,6 +100,7 @@ class BodyBlock:
 class Article:
     title: str
     body: list[BodyBlock]
+    printed_title: str = ""      # the title as the segmenter read it from the page (before an editor's fix)
     kicker: str | None = None
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -131,3 +133,4 @@ class Segmentation:
     articles: list[Article]
     furniture: list[Block]
     repairs: list[Repair]
+    corrections: object | None = None  # the editor's corrections it was cut with (corrections.Corrections)

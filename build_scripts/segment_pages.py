@@ -4,8 +4,8 @@
   worker writes its Markdown files into a staging folder and hands back only
   paths and counts, so memory stays bounded however many pages there are.
 - Incremental: ``build/cache/segment-state.json`` remembers each dump's content
-  hash, its manifest entry and the segmenter's own code hash; an unchanged dump
-  is not segmented again.
+  hash, its manifest entry, its editor's corrections file (hash) and the segmenter's
+  own code hash; an unchanged dump is not segmented again.
 - All-or-nothing: any bad dump stops the run before a single docs file changes.
   Then each staged file replaces the docs file only if its content differs, so
   unchanged files keep their mtime.
@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .corrections import corrections_path, load_for_dump
 from .errors import UserError
 from .ingest import read_dump
 from .manifest import Entry, Lookup
@@ -50,7 +51,7 @@ def code_version() -> str:
     """Hash of everything that decides a cut, so a changed rule re-segments every page."""
     package = Path(__file__).resolve().parent
     parts = sorted(package.glob("segment/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "model.py", "report.py", "data/surnames.txt")]
+        "typography.py", "body.py", "write.py", "model.py", "report.py", "corrections.py", "data/surnames.txt")]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())
@@ -59,7 +60,7 @@ def code_version() -> str:
 
 def _segment_one(path: Path, meta: PageMeta | None, root: Path, staging: Path) -> PageResult:
     dump = read_dump(path, meta)
-    seg = segment(dump)
+    seg = segment(dump, corrections=load_for_dump(path))
     files = article_files(seg, root)
     for rel, text in files.items():
         target = staging / rel
@@ -90,9 +91,10 @@ class State:
             except (ValueError, OSError):
                 self.dumps = {}  # a cache: when unreadable, start over
 
-    def unchanged(self, source: str, sha256: str, meta_key: str, lang_dir: Path) -> dict | None:
+    def unchanged(self, source: str, sha256: str, meta_key: str, fixes_key: str, lang_dir: Path) -> dict | None:
         entry = self.dumps.get(source)
         if entry and entry["sha256"] == sha256 and entry["meta"] == meta_key \
+                and entry.get("corrections") == fixes_key \
                 and all((lang_dir / rel).exists() for rel in entry["files"]):
             return entry
         return None
@@ -105,6 +107,12 @@ class State:
 
 def _file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _corrections_key(dump_path: Path) -> str:
+    """Hash of the dump's corrections file ("none" without one): a changed fix re-segments the dump."""
+    path = corrections_path(dump_path)
+    return _file_sha256(path) if path.is_file() else "none"
 
 
 def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: Path, root: Path,
@@ -120,7 +128,7 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
             raise UserError(f"{path}: no such file")
         meta = manifest.meta_for(path)
         source = relative_to_root(path, root)
-        entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), lang_dir)
+        entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), _corrections_key(path), lang_dir)
         if entry:
             results.append(PageResult(source, entry["sha256"], entry["files"], entry["articles"],
                                       entry["unsure"], reused=True))
@@ -135,7 +143,8 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     for result in results:
         state.dumps[result.source] = {"sha256": result.sha256, "files": result.files,
                                       "articles": result.articles, "unsure": result.unsure,
-                                      "meta": _meta_key(manifest.meta_for(root / result.source))}
+                                      "meta": _meta_key(manifest.meta_for(root / result.source)),
+                                      "corrections": _corrections_key(root / result.source)}
     state.save()
     counts.update(dumps=len(paths), segmented=len(todo), reused=len(paths) - len(todo),
                   seconds=time.perf_counter() - started,

@@ -33,10 +33,23 @@ def slugify(title: str) -> str:
     return "-".join(words)[:60].strip("-") or "article"
 
 
+def article_slug(article: Article, taken: set[str] = frozenset()) -> str:
+    """The article's file name and URL segment: pinyin of the title as printed (an editor's
+    title fix keeps the permalink), ``article-N`` without one; ``-2``, ``-3`` … when taken."""
+    printed = article.printed_title or article.title
+    base = slugify(printed) if printed else f"article-{article.order}"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def article_id(seg: Segmentation, article: Article) -> str:
+    """Stable across an editor's fixes that keep the article: made of the page and the line the
+    article begins at, not of its title (a title fix keeps the id)."""
     meta = seg.dump.meta
-    key = "|".join(str(x) for x in (meta.publication, meta.date, meta.page, article.title,
-                                    article.title or article.lines))
+    key = "|".join(str(x) for x in (meta.publication, meta.date, meta.page, seg.dump.path.stem,
+                                    article.lines[0]))
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
     if meta.date and meta.page:
         return f"{meta.date:%Y%m%d}-{meta.page:02d}-{digest}"
@@ -93,9 +106,6 @@ def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]
     files: dict[str, str] = {}
     folder = page_folder(seg)
     for article in seg.articles:
-        base = slugify(article.title) if article.title else f"article-{article.order}"
-        slug, n = base, 2
-        while f"{folder}/{slug}.md" in files:
-            slug, n = f"{base}-{n}", n + 1
+        slug = article_slug(article, taken={rel.rsplit("/", 1)[-1][:-3] for rel in files})
         files[f"{folder}/{slug}.md"] = render_document(front_matter(seg, article, slug, root), article.body)
     return files

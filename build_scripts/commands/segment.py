@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..corrections import load_for_dump
 from ..errors import UserError
 from ..ingest import read_dump
 from ..manifest import load_manifest, meta_for
@@ -54,7 +55,7 @@ def segment_dumps(paths: list[Path], entries) -> list[Segmentation]:
     """Segment in this process (for --json): warnings on stderr."""
     segs = []
     for path in paths:
-        seg = segment(read_dump(path, meta_for(entries, path)))
+        seg = segment(read_dump(path, meta_for(entries, path)), corrections=load_for_dump(path))
         for warning in page_warnings(seg):
             print(f"warning: {warning}", file=sys.stderr)
         segs.append(seg)

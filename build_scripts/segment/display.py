@@ -61,7 +61,7 @@ def _short_line_over_headline(text: str, following) -> bool:
 def mark_headings(page: Page) -> None:
     """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
-        if block.kind != TEXT or not _display_line(page, i):
+        if block.kind != TEXT or page.settled(block) or not _display_line(page, i):
             continue
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
@@ -73,7 +73,9 @@ def mark_headings(page: Page) -> None:
 
 
 def _same_run(page: Page, a: int, b: int) -> bool:
-    """Adjacent headings belong to one run, unless the page's indents set them apart."""
+    """Adjacent headings belong to one run, unless the page's indents or an editor's cut set them apart."""
+    if page.blocks[b].cut is not None:
+        return False
     return not page.indents_paragraphs or page.blocks[a].indent == page.blocks[b].indent
 
 
@@ -110,9 +112,30 @@ def _has_body(page: Page, group: list[int]) -> bool:
     return j is not None
 
 
-def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
-    """Marks decide where a converter left them, indents where the page has them, else evidence."""
+def _settled_opening(page: Page, group: list[int]) -> bool | None:
+    """What facts say of the run: an editor's cut at its top, a settled headline or subhead in it."""
     first = page.blocks[group[0]]
+    if first.cut is not None:
+        return first.cut == "start"
+    roles = {page.blocks[i].role for i in group if page.settled(page.blocks[i])}
+    if roles & {KICKER, TITLE}:
+        return True
+    if page.settled(first) and first.role == SUBHEAD:
+        return False
+    return None
+
+
+def _has_facts(page: Page, group: list[int]) -> bool:
+    return any(page.settled(page.blocks[i]) or page.blocks[i].cut for i in group)
+
+
+def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
+    """Facts decide first; then marks where a converter left them, indents where the page has
+    them, else evidence."""
+    first = page.blocks[group[0]]
+    settled = _settled_opening(page, group)
+    if settled is not None:
+        return settled
     ranks = [page.blocks[i].rank for i in group if page.blocks[i].rank is not None]
     if subhead_rank is not None and ranks:
         return min(ranks) < subhead_rank
@@ -143,14 +166,15 @@ def mark_headlines(page: Page) -> None:
         flush = page.indents_paragraphs and not page.blocks[group[0]].indent
         before = page.previous_index(group[0])
         if unmarked and not flush and not _has_body(page, group) and before is not None \
-                and page.blocks[before].kind == TEXT:
+                and page.blocks[before].kind == TEXT and not _has_facts(page, group):
             for i in group:
                 page.blocks[i].kind = TEXT
             continue
         opens = _opens(page, group, subhead_rank)
         page.blocks[group[0]].starts_article = opens
         for i in group:
-            page.blocks[i].role = None if opens else SUBHEAD
+            if not page.settled(page.blocks[i]):
+                page.blocks[i].role = None if opens else SUBHEAD
 
 
 def _two_line_roles(a, b) -> list[str]:
@@ -189,7 +213,8 @@ def name_head_roles(page: Page) -> None:
             continue
         roles = head_roles([page.blocks[i] for i in group])
         for i, role in zip(group, roles):
-            page.blocks[i].role = role
+            if not page.settled(page.blocks[i]):
+                page.blocks[i].role = role
         if len(group) > 3:
             page.note("name_head_roles", [page.blocks[i].first_line for i in group],
                       f"{len(group)} display lines in one headline: read as kicker, title, subtitles",
