@@ -8,7 +8,7 @@ import sys
 from .errors import UserError
 
 # name → module under build_scripts.commands, in the order a new user meets them.
-COMMANDS = ["build", "segment", "variants", "site", "serve"]
+COMMANDS = ["build", "segment", "variants", "site", "serve", "review"]
 
 DESCRIPTION = """\
 Turn newspaper page dumps into a trilingual static archive site.
@@ -18,6 +18,7 @@ Turn newspaper page dumps into a trilingual static archive site.
   variants   make the Traditional Chinese and English siblings of every article
   site       build the three-language site into site/
   serve      preview the whole site locally, rebuilding on change
+  review     correct a dump's cut in the browser (an editor's corrections file)
 
 Run `python -m build_scripts COMMAND --help` for the options of one command.
 """

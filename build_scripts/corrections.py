@@ -82,7 +82,11 @@ def load_for_dump(dump_path: Path) -> Corrections:
 
 
 def load(path: Path) -> Corrections:
-    data = path.read_bytes()
+    return parse(path, path.read_bytes())
+
+
+def parse(path: Path, data: bytes) -> Corrections:
+    """The corrections in ``data``, read as the file ``path`` (which errors name)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -128,6 +132,13 @@ def _item(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> Correction:
                         f"{', '.join(actions) or 'none'}")
     action = actions[0]
     return Correction(line, action, _value(where, action, fix[action]), at)
+
+
+def checked_value(action: str, value: object, where: str = "fix") -> object:
+    """``value`` as a fix of kind ``action`` holds it; a UserError says what is wrong."""
+    if action not in ACTIONS:
+        raise UserError(f"{where}: unknown fix {action!r} (one of {', '.join(ACTIONS)})")
+    return _value(where, action, value)
 
 
 def _value(where: str, action: str, value: object) -> object:

@@ -109,6 +109,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     source_file: str = ""
     lines: tuple[int, int] = (0, 0)
+    source_lines: list[int] = field(default_factory=list)  # every dump line whose text is in it
     order: int = 0               # position on the page, 1-based
     confidence: float = 1.0      # 1 − the largest doubt of a decision inside its lines
 
@@ -134,3 +135,4 @@ class Segmentation:
     furniture: list[Block]
     repairs: list[Repair]
     corrections: object | None = None  # the editor's corrections it was cut with (corrections.Corrections)
+    blocks: list[Block] = field(default_factory=list)  # the page's blocks after every pass (the review page shows them)

@@ -72,4 +72,4 @@ def segment(dump: Dump, passes: Passes = PASSES, corrections: Corrections | None
     apply_editor_titles(page, articles)
     furniture = [b for b in page.blocks if b.kind == "furniture"] + page.dropped
     return Segmentation(dump=dump, articles=articles, furniture=furniture, repairs=page.repairs,
-                        corrections=corrections)
+                        corrections=corrections, blocks=page.blocks)

@@ -84,6 +84,7 @@ def assemble(page: Page, span: list[int], order: int, levels: dict[int | None, i
         body=body,
         source_file=str(page.dump.path),
         lines=(min(lines), max(lines)),
+        source_lines=sorted(set(lines)),
         order=order,
     )
 
