@@ -230,10 +230,12 @@ def test_stale_corrections_name_file_and_line(tmp_path, fixes, line, fragment):
     assert fragment in message, message
 
 
-def test_start_on_a_line_set_aside_is_stale(tmp_path):
+@pytest.mark.parametrize("action", ["start", "join"])
+def test_a_cut_on_a_line_set_aside_is_stale(tmp_path, action):
     page = FLUSH + "\n责任编辑：赵六\n"          # line 19: an editor credit, page furniture
-    with pytest.raises(UserError, match=r"page\.yaml:1: line 19 is set aside as page furniture"):
-        cut(tmp_path, page, "- {line: 19, start: true}\n")
+    with pytest.raises(UserError, match=r"page\.yaml:2: line 19 is set aside as page furniture"):
+        cut(tmp_path, page, f"- {{line: 7, start: true}}\n- {{line: 19, {action}: true}}\n")
+    assert len(cut(tmp_path, page, "- {line: 19, role: body}\n- {line: 19, start: true}\n").articles) == 3
 
 
 def test_the_cli_says_it_in_one_line_with_exit_2(tmp_path):

@@ -72,16 +72,17 @@ def apply_editor_corrections(page: Page) -> None:
 
 
 def check_editor_cuts(page: Page, articles: list[Article]) -> None:
-    """A ``start`` the passes made furniture, or a ``title`` on a line no article begins at, is stale."""
+    """A ``start`` or ``join`` on a line the passes set aside, or a ``title`` on a line no article
+    begins at, is stale: it would change nothing, silently."""
     found = page.corrections
     if found is None:
         return
     firsts = {a.lines[0] for a in articles}
-    for item in found.of("start"):
+    for item in found.of("start") + found.of("join"):
         block = _block_of_line(page, item.line)
         if block is None or block.kind == FURNITURE:
-            raise found.error(item, f"line {item.line} is set aside as page furniture: no article can begin "
-                              "there (give it a role first)")
+            raise found.error(item, f"line {item.line} is set aside as page furniture: it is in no article "
+                              "(give it a role first)")
     for item in found.of("title"):
         if item.line not in firsts:
             raise found.error(item, f"no article begins at line {item.line} (articles begin at lines "
