@@ -208,11 +208,15 @@ def test_no_corrections_file_gives_the_same_cut_as_none(tmp_path):
 ])
 def test_bad_corrections_name_file_and_line(tmp_path, text, line, fragment):
     path = fixes_file(tmp_path, text)
+    says_where(lambda: load(path), path, line, fragment)
+
+
+def says_where(make, path: Path, line: int, fragment: str) -> None:
+    """``make()`` fails with one message starting ``path:line:`` and saying ``fragment``."""
     with pytest.raises(UserError) as error:
-        load(path)
+        make()
     message = str(error.value)
-    assert message.startswith(f"{path}:{line}: "), message
-    assert fragment in message, message
+    assert message.startswith(f"{path}:{line}: ") and fragment in message, message
 
 
 @pytest.mark.parametrize("fixes, line, fragment", [
@@ -223,11 +227,7 @@ def test_bad_corrections_name_file_and_line(tmp_path, text, line, fragment):
     ("- {line: 5, title: 新标题}\n", 1, "no article begins at line 5 (articles begin at lines 1, 13)"),
 ])
 def test_stale_corrections_name_file_and_line(tmp_path, fixes, line, fragment):
-    with pytest.raises(UserError) as error:
-        cut(tmp_path, FLUSH, fixes)
-    message = str(error.value)
-    assert message.startswith(f"{tmp_path / 'corrections' / 'page.yaml'}:{line}: "), message
-    assert fragment in message, message
+    says_where(lambda: cut(tmp_path, FLUSH, fixes), tmp_path / "corrections" / "page.yaml", line, fragment)
 
 
 @pytest.mark.parametrize("action", ["start", "join"])

@@ -10,21 +10,17 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
+from browser_helpers import chromium
 from site_sample import HOSTILE_JINJA, HOSTILE_SCRIPT, REPO, build_sample
 
 PREFIX = "/newsarchive/"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
 ARTICLE = "2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
 SHOTS = REPO / "screenshots"
 
@@ -55,11 +51,8 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium fonts-noto-cjk"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
