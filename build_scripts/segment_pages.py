@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import redirects as redirect_record
 from .corrections import corrections_path, load_for_dump
 from .errors import UserError
 from .ingest import read_dump
@@ -195,6 +196,7 @@ def _progress(total: int):
 def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, reports: Path,
                      state: State) -> dict:
     written = unchanged = removed = 0
+    redirects = before = redirect_record.load(lang_dir.parent)
     for result in results:
         if result.reused:
             unchanged += len(result.files)
@@ -207,9 +209,12 @@ def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, r
         report = staging / ".reports" / f"{Path(result.source).stem}.md"
         write_if_changed(reports / report.name, report.read_text(encoding="utf-8"))
         previous = state.dumps.get(result.source, {}).get("files", [])
-        for rel in set(previous) - set(result.files):
-            if (lang_dir / rel).exists():
-                (lang_dir / rel).unlink()
-                removed += 1
+        gone = {rel: lang_dir / rel for rel in sorted(set(previous) - set(result.files)) if (lang_dir / rel).exists()}
+        redirects = redirect_record.record_moves(redirects, gone, {rel: lang_dir / rel for rel in result.files})
+        for path in gone.values():
+            path.unlink()
+            removed += 1
+    if redirects != before:
+        redirect_record.save(lang_dir.parent, redirects)
     return {"articles": sum(len(r.files) for r in results), "written": written,
             "unchanged": unchanged, "removed": removed}

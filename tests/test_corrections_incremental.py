@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import shutil
 
+from build_scripts import redirects
 from build_scripts.manifest import load_manifest
 from build_scripts.segment_pages import segment_pages
+from build_scripts.site.labels import PREFIX
 from build_scripts.variants import make_variants
 from build_scripts.variants.memory import Memory
 from segment_helpers import DUMPS
@@ -82,3 +84,39 @@ def test_a_correction_remakes_only_what_it_changed(tmp_path, libre):
     english = after[f"en/{name}"][1].decode()
     assert REVIEWED in english                                    # the reviewed paragraph stayed
     assert f"{PAGE2}/kaizhan-xuanjiang-huodong.md" == name
+
+
+def test_an_article_joined_away_leaves_a_redirect_until_the_join_is_undone(tmp_path):
+    dumps = project(tmp_path)
+    segment(tmp_path, dumps)
+    docs = tmp_path / "docs"
+    old, new = f"{PAGE2}/baozhang-yongdian-anquan", f"{PAGE2}/kaizhan-xuanjiang-huodong"
+    assert (docs / "zh-Hans" / f"{old}.md").exists() and not (docs / "redirects.yaml").exists()
+    fixes = dumps / "corrections" / f"{P000}.yaml"
+    fixes.parent.mkdir()
+    fixes.write_text("- {line: 91, join: true}\n", encoding="utf-8")
+    segment(tmp_path, dumps)
+    assert not (docs / "zh-Hans" / f"{old}.md").exists()
+    assert redirects.load(docs) == {old: new}
+    assert "commit it" in (docs / "redirects.yaml").read_text(encoding="utf-8")
+
+    site = tmp_path / "site"
+    pages = {"zh-Hans": {f"{new}/"}, "zh-Hant": {f"{new}/"}, "en": set()}   # en not built yet: no redirect to nothing
+    assert redirects.write_pages(site, "https://example.org/archive/", pages, redirects.load(docs), PREFIX) == 2
+    html = (site / "zh-Hant" / old / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../kaizhan-xuanjiang-huodong/">' in html
+    assert f'<link rel="canonical" href="https://example.org/archive/zh-Hant/{new}/">' in html
+    assert (site / old / "index.html").exists() and not (site / "en" / old).exists()
+
+    fixes.unlink()                       # undone: the article is back at its URL, the redirect goes
+    segment(tmp_path, dumps)
+    assert (docs / "zh-Hans" / f"{old}.md").exists() and not (docs / "redirects.yaml").exists()
+
+
+def test_redirects_follow_a_chain_and_drop_what_is_an_article_again(tmp_path):
+    a, b, c = (tmp_path / f"{x}.md" for x in "abc")
+    for path, lines in ((a, [1, 20]), (b, [10, 20]), (c, [30, 40])):   # a now holds b's lines
+        path.write_text(f"---\nsource: {{file: d.txt, lines: {lines}}}\n---\n\ntext\n", encoding="utf-8")
+    # b went into a; an older redirect pointed x at b: x now goes to a, not to a page that is gone
+    moved = redirects.record_moves({"x": "b", "c": "q"}, {"b.md": b}, {"a.md": a, "c.md": c})
+    assert moved == {"x": "a", "b": "a"}              # c is an article again: its old redirect is dropped
