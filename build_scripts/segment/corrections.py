@@ -5,8 +5,8 @@
 - ``start`` / ``join`` settle where an article begins (``Block.cut``): the passes still
   decide the line's kind, and the repairs around it, but no pass opens or closes an
   article against it, nor glues it onto the text before;
-- ``title`` gives the article that begins at a line its title as it should read
-  (its slug and id stay those of the printed title: a title fix keeps the permalink).
+- ``title`` gives the article that begins at a line its title as it should read (its
+  slug stays the printed title's, its id comes from its first line: the permalink stays).
 """
 from __future__ import annotations
 
