@@ -48,8 +48,7 @@ def article_id(seg: Segmentation, article: Article) -> str:
     """Stable across an editor's fixes that keep the article: made of the page and the line the
     article begins at, not of its title (a title fix keeps the id)."""
     meta = seg.dump.meta
-    key = "|".join(str(x) for x in (meta.publication, meta.date, meta.page, seg.dump.path.stem,
-                                    article.lines[0]))
+    key = "|".join(str(x) for x in (meta.publication, meta.date, meta.page, article.lines[0]))
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
     if meta.date and meta.page:
         return f"{meta.date:%Y%m%d}-{meta.page:02d}-{digest}"
@@ -97,8 +96,6 @@ def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | No
         # No dump hash here: one edit in a dump would otherwise rewrite every article of it.
         "source": {"file": source_path(seg, root), "lines": list(article.lines)},
     }
-
-
 
 
 def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]:
