@@ -260,3 +260,29 @@ def test_render_writes_one_fix_a_line_that_loads_back(tmp_path):
         (1, "title", "春耕: 全面展开"), (5, "replace", ("播种要点", "播种“要领”")), (11, "role", "byline"),
         (13, "join", True)]
     assert [c.at for c in loaded.items] == [1, 2, 3, 4]
+
+
+# Line 5 of FLUSH (农技人员正在讲解播种要点…, the second paragraph of the first article) given each role.
+# Line 7 (农机合作社忙检修) is the display line next to it: a kicker or title at 5 heads the run they make.
+P5 = "农技人员正在讲解播种要点，村民们听得认真。"
+
+
+@pytest.mark.parametrize("role, expect", [
+    ("kicker", lambda r: [(a.lines[0], a.kicker, a.title) for a in r.articles][1] == (5, P5, "农机合作社忙检修")),
+    ("title", lambda r: [(a.lines[0], a.title, a.subtitle) for a in r.articles][1] == (5, P5, "农机合作社忙检修")),
+    ("subhead", lambda r: kinds(r.articles[0])[1:3] == [("subhead", P5), ("subhead", "农机合作社忙检修")]),
+    # a closing credit now: the display line after it heads an article of its own
+    ("byline", lambda r: heads(r) == [(1, "春耕生产有序展开"), (7, "农机合作社忙检修"), (13, "城市更新项目启动")]
+     and r.articles[0].byline == f"本报讯（记者 张明） {P5}"),
+    # a dateline opens, it does not close: the article runs on to its credit at line 11
+    ("dateline", lambda r: r.articles[0].byline == f"本报讯（记者 张明） {P5} （李清）"
+     and r.articles[0].dateline == "本报讯" and r.articles[0].lines == (1, 11)),
+    ("caption", lambda r: r.articles[0].captions == [P5] and ("paragraph", P5) not in kinds(r.articles[0])),
+    ("credit", lambda r: r.articles[0].captions == [P5]),
+    ("body", lambda r: ("paragraph", P5) in kinds(r.articles[0])),
+    ("furniture", lambda r: [(b.first_line, b.text) for b in r.furniture] == [(5, P5)]),
+])
+def test_each_role_on_a_paragraph(tmp_path, role, expect):
+    result = cut(tmp_path, FLUSH, f"- {{line: 5, role: {role}}}\n")
+    assert expect(result), [(a.lines, a.kicker, a.title, a.subtitle, a.byline, a.captions, kinds(a))
+                            for a in result.articles]

@@ -24,7 +24,7 @@ class Session:
     dump_path: Path
     meta: PageMeta | None = None
     history: list[list[Correction]] = field(default_factory=list)   # lists before each change
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.RLock = field(default_factory=threading.RLock)  # one change at a time, read to written
 
     def __post_init__(self) -> None:
         self.dump: Dump = read_dump(self.dump_path, self.meta)
@@ -61,14 +61,16 @@ class Session:
         new = Correction(line, action, fixes.checked_value(action, value))
         replaced = {"start": ("start", "join"), "join": ("start", "join"), "role": ("role",),
                     "title": ("title",), "replace": ()}[action]
-        kept = [c for c in self.items() if not (c.line == line and c.action in replaced)]
-        return self.change(kept + [new])
+        with self.lock:
+            kept = [c for c in self.items() if not (c.line == line and c.action in replaced)]
+            return self.change(kept + [new])
 
     def remove(self, index: int) -> Segmentation:
-        items = self.items()
-        if not 0 <= index < len(items):
-            raise UserError(f"{self.path}: no fix number {index + 1}")
-        return self.change(items[:index] + items[index + 1:])
+        with self.lock:
+            items = self.items()
+            if not 0 <= index < len(items):
+                raise UserError(f"{self.path}: no fix number {index + 1}")
+            return self.change(items[:index] + items[index + 1:])
 
     def undo(self) -> Segmentation:
         with self.lock:

@@ -206,12 +206,20 @@ def head_roles(blocks: list) -> list[str]:
     return [KICKER, TITLE] + [SUBTITLE] * (len(blocks) - 2)
 
 
+def _around_a_settled_title(page: Page, group: list[int]) -> list[str] | None:
+    """With a title a fact settled, the lines above it are kickers and those below subtitles."""
+    titles = [n for n, i in enumerate(group) if page.settled(page.blocks[i]) and page.blocks[i].role == TITLE]
+    if not titles:
+        return None
+    return [KICKER if n < titles[0] else TITLE if n in titles else SUBTITLE for n in range(len(group))]
+
+
 def name_head_roles(page: Page) -> None:
     for group in heading_groups(page):
         first = page.blocks[group[0]]
         if not first.starts_article:
             continue
-        roles = head_roles([page.blocks[i] for i in group])
+        roles = _around_a_settled_title(page, group) or head_roles([page.blocks[i] for i in group])
         for i, role in zip(group, roles):
             if not page.settled(page.blocks[i]):
                 page.blocks[i].role = role
