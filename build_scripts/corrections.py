@@ -118,6 +118,10 @@ def _item(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> Correction:
     where = f"{path}:{at}"
     if not isinstance(node, yaml.MappingNode):
         raise UserError(f"{where}: a fix is a mapping like {{line: N, start: true}}")
+    keys = [key.value for key, _ in node.value]
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise UserError(f"{where}: {', '.join(twice)} given twice in one fix")
     fix = loader.construct_mapping(node, deep=True)
     unknown = [str(k) for k in fix if k != "line" and k not in ACTIONS]
     if unknown:
@@ -152,6 +156,8 @@ def _value(where: str, action: str, value: object) -> object:
         if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
                 and value[0] and not any("\n" in v for v in value)):
             raise UserError(f"{where}: replace takes [old text, new text] (one line each, old not empty)")
+        if value[0] == value[1]:
+            raise UserError(f"{where}: replace changes nothing (old and new text are the same)")
         return tuple(value)
     elif not isinstance(value, str) or not value.strip() or "\n" in value:
         raise UserError(f"{where}: title must be one line of text")

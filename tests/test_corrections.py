@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from build_scripts.corrections import Correction, corrections_path, load, render
+from build_scripts.corrections import ROLES, Correction, corrections_path, load, render
 from build_scripts.errors import UserError
 from build_scripts.report import render_report
 from build_scripts.segment import segment
@@ -205,6 +206,9 @@ def test_no_corrections_file_gives_the_same_cut_as_none(tmp_path):
     ("- {line: 7, role: furniture}\n- {line: 7, start: true}\n", 2, "page furniture belongs to no article"),
     ("- {line: 7, role: body}\n- {line: 7, role: subhead}\n", 2, "already has a role fix (line 1)"),
     ("- {line: 7, start: true\n", 1, "malformed YAML"),
+    ("- {line: 7, start: true}\n- {line: 8, line: 9, join: true}\n", 2, "line given twice in one fix"),
+    ("- {line: 3, replace: [春耕, 春耕]}\n", 1, "replace changes nothing"),
+    ("- {line: 3, start: true}\n- 7\n", 2, "a fix is a mapping"),
 ])
 def test_bad_corrections_name_file_and_line(tmp_path, text, line, fragment):
     path = fixes_file(tmp_path, text)
@@ -286,3 +290,22 @@ def test_each_role_on_a_paragraph(tmp_path, role, expect):
     result = cut(tmp_path, FLUSH, f"- {{line: 5, role: {role}}}\n")
     assert expect(result), [(a.lines, a.kicker, a.title, a.subtitle, a.byline, a.captions, kinds(a))
                             for a in result.articles]
+
+
+@settings(max_examples=150, deadline=None)
+@given(style=st.sampled_from(sorted(STYLES)), fixes=st.lists(st.tuples(
+    st.integers(1, 17), st.sampled_from(["start", "join", "role"]), st.sampled_from(ROLES)), max_size=4))
+def test_corrections_keep_every_character(tmp_path_factory, style, fixes):
+    """Whatever cuts and roles an editor gives (that hold), every character of the page ends in
+    an article or in the report's set-aside list."""
+    page = STYLES[style]
+    lines = page.split("\n")
+    text = "".join(f"- {{line: {n}, {action}: {role if action == 'role' else 'true'}}}\n"
+                   for n, action, role in fixes if n <= len(lines) and lines[n - 1].strip())
+    tmp = tmp_path_factory.mktemp("fixes")
+    try:
+        result = cut(tmp, page, text or "[]\n")
+    except UserError as e:          # a contradiction, or a cut on a line set aside: said, with file:line
+        assert str(e).startswith(f"{tmp / 'corrections' / 'page.yaml'}:")
+        return
+    assert output_chars(result) == dump_chars(page)
