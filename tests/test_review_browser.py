@@ -76,6 +76,10 @@ def test_mark_a_new_article_then_undo(tmp_path, page, serve, sample):
     page.goto(server.url)
     expect(page.locator("#articles li")).to_have_count(9)
     assert titles(page)[3] == "活力展风采"
+    # the report's To-check list, most doubtful first; a click goes to the line
+    expect(page.locator("#checks li").first).to_contain_text("lines 65 · doubt 0.50")
+    page.locator('#checks li[data-line="65"]').click()
+    expect(page.locator("#selected")).to_have_text("65")
     # line 65 is the second paragraph of 活力展风采: make it an article of its own
     page.locator('.line[data-n="65"]').click()
     expect(page.locator("#selected")).to_have_text("65")

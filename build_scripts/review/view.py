@@ -31,6 +31,7 @@ def _line_roles(seg: Segmentation) -> dict[int, str]:
 
 
 def _checks(seg: Segmentation) -> dict[int, list[str]]:
+    """The report's To-check items on each of their lines, most doubtful first."""
     found: dict[int, list[str]] = {}
     for repair in sorted((r for r in seg.repairs if r.unsure), key=lambda r: -r.doubt):
         for line in repair.lines:
@@ -55,5 +56,7 @@ def page_view(seg: Segmentation, preview: str, root: Path | None = None) -> dict
         {"index": i, "at": c.at, "line": c.line, "action": c.action,
          "value": list(c.value) if c.action == "replace" else c.value, "what": c.describe()}
         for i, c in enumerate(found.items)]
+    to_check = [{"lines": r.lines, "doubt": r.doubt, "what": r.what}
+                for r in sorted((r for r in seg.repairs if r.unsure), key=lambda r: (-r.doubt, r.lines))]
     return {"dump": seg.dump.path.name, "file": str(found.path) if found is not None else None,
-            "lines": lines, "articles": articles, "corrections": fixes}
+            "lines": lines, "articles": articles, "corrections": fixes, "to_check": to_check}

@@ -114,12 +114,26 @@ function drawFixes() {
   }
 }
 
+function drawChecks() {
+  const list = $("checks");
+  list.replaceChildren();
+  $("check-count").textContent = String(state.to_check.length);
+  for (const item of state.to_check) {
+    const entry = el("li", {"data-line": String(item.lines[0])},
+      el("span", {class: "sub", text: `lines ${item.lines.join(", ")} · doubt ${item.doubt.toFixed(2)}: `}),
+      el("span", {text: item.what}));
+    entry.addEventListener("click", () => select(item.lines[0], true));
+    list.append(entry);
+  }
+}
+
 function draw() {
   $("dump").textContent = state.dump;
   $("file").textContent = state.file;
   $("timing").textContent = `cut in ${Math.round(state.seconds * 1000)} ms`;
   drawLines();
   drawArticles();
+  drawChecks();
   drawFixes();
   drawTools();
 }
