@@ -22,7 +22,8 @@ DEFAULT_MANIFEST = Path("dumps/manifest.yaml")
 def configure(parser) -> None:
     parser.add_argument("dump", nargs="?", type=Path, metavar="DUMP",
                         help="the page dump to review (default: the manifest's first)")
-    parser.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: %(default)s; 0: any free one)")
+    parser.add_argument("--port", type=int, default=8001,
+                        help="port on 127.0.0.1 (default: %(default)s; 0: any free one)")
     parser.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST,
                         help="manifest giving the dump its date and page (default: %(default)s)")
     parser.add_argument("--preview", default="http://127.0.0.1:8000/", metavar="URL",

@@ -2,10 +2,10 @@
 
 Each pass settles or repairs one thing and records what it did in the page's report.
 An editor's corrections come first, as facts every later pass keeps (a block's
-``fixed`` kind and role, its ``cut``). Order matters: wrapped lines are joined and the page's conventions read first; bylines
-and captions are recognised before headings (a bare name looks like a short heading),
-headlines before the repairs that move text across them, and joins last so that every
-move has been made. ``PASSES.without("name")`` turns one off (for tests and experiments).
+``fixed`` kind and role, its ``cut``). Order matters: wrapped lines are joined and the
+page's conventions read first; bylines and captions are recognised before headings (a
+bare name looks like a short heading), headlines before the repairs that move text across
+them, and joins last so that every move has been made. ``PASSES.without("name")`` turns one off (for tests and experiments).
 """
 from __future__ import annotations
 

@@ -44,7 +44,9 @@ def split_jump_lines(page: Page) -> None:
 def mark_editor_credits(page: Page) -> None:
     """责任编辑 / 校对 lines, page numbers, dates in the page header, rules of symbols."""
     for block in page.blocks:
-        if block.kind == TEXT and not page.settled(block) and (_EDITOR_CREDIT.match(block.text) or _PAGE_FURNITURE.match(block.text)):
+        if block.kind != TEXT or page.settled(block):
+            continue
+        if _EDITOR_CREDIT.match(block.text) or _PAGE_FURNITURE.match(block.text):
             block.kind, block.role = FURNITURE, "page furniture"
             page.note("mark_editor_credits", block.lines, f"page furniture: “{block.text}”")
 
