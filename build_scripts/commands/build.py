@@ -53,6 +53,11 @@ def run_variants(offline: bool, engine: str = "google") -> None:
     make_variants(Path("docs"), offline=offline, engine=engine)
 
 
+def writes(args) -> bool:
+    """Every stage writes: the build holds the project's lock throughout."""
+    return True
+
+
 def run(args) -> int:
     from ..site.build import build_site
     if not args.skip_segment:

@@ -61,6 +61,11 @@ def segment_dumps(paths: list[Path], entries) -> list[Segmentation]:
     return segs
 
 
+def writes(args) -> bool:
+    """--json only reads; otherwise docs, reports and state are written."""
+    return not args.json
+
+
 def run(args) -> int:
     entries = _manifest(args)
     paths = args.dumps or [e.file for e in entries]

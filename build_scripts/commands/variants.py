@@ -83,6 +83,11 @@ def _exchange(args) -> int:
     return 0
 
 
+def writes(args) -> bool:
+    """An export only reads the project; a run or an import writes the memory and docs."""
+    return not (args.export_missing or args.export_unreviewed)
+
+
 def run(args) -> int:
     if args.export_missing or args.export_unreviewed or args.import_reviewed:
         return _exchange(args)
