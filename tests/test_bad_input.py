@@ -97,8 +97,8 @@ def test_manifest_entry_for_a_missing_file_names_the_line(tmp_path):
 
 @pytest.mark.parametrize("text, line", [
     ("dumps:\n  - file: a.txt\n    date: [2025\n", "3"),
-    ("dumps:\n  - file: a.txt\n    date: 15/12/2025\n", "2"),
-    ("dumps:\n  - file: a.txt\n    page: first\n", "2"),
+    ("dumps:\n  - file: a.txt\n    date: 15/12/2025\n", "3"),   # the line of the key
+    ("dumps:\n  - file: a.txt\n    page: first\n", "3"),
     ("just a string\n", "1"),
 ])
 def test_malformed_manifest_names_file_and_line(tmp_path, text, line):
