@@ -50,7 +50,7 @@ def code_version() -> str:
     """Hash of everything that decides a cut, so a changed rule re-segments every page."""
     package = Path(__file__).resolve().parent
     parts = sorted(package.glob("segment/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "model.py", "report.py", "data/surnames.txt")]
+        "typography.py", "body.py", "write.py", "paths.py", "slug.py", "model.py", "report.py", "data/surnames.txt")]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())

@@ -126,10 +126,10 @@ def test_written_articles_have_front_matter_and_keep_mtime_when_unchanged(tmp_pa
     assert len(files) == 15
     post = frontmatter.load(files[0])
     for key in ("id", "lang", "title", "kicker", "subtitle", "authors", "byline", "publication", "date",
-                "page", "page_name", "slug", "source"):
+                "page", "page_name", "edition", "slug", "source"):
         assert key in post.metadata, key
     assert post["lang"] == "zh-Hans" and post["source"]["file"].startswith("dumps/")
-    assert files[0].relative_to(docs / "zh-Hans").parts[:3] == ("2025", "12", "15")
+    assert files[0].relative_to(docs / "zh-Hans").parts[:4] == ("tongliao-ribao", "2025", "12", "15")
     reports = sorted((tmp_path / "reports").glob("*.md"))
     assert [r.name for r in reports] == ["000_8df7ef33810d7782.md", "001_348aeecdd38910cd.md"]
     mtimes = {f: f.stat().st_mtime_ns for f in files}

@@ -1,7 +1,7 @@
 """Cut page dumps into articles.
 
 Writes one Markdown file per article with YAML front matter into the
-Simplified Chinese docs folder (docs/zh-Hans/YYYY/MM/DD/PP/<slug>.md) and a
+Simplified Chinese docs folder (docs/zh-Hans/<paper>/YYYY/MM/DD/PP/<slug>.md) and a
 segmentation report per dump (build/reports/<dump>.md), or with --json prints
 the articles as a JSON list. Dumps need not be in the manifest: their
 publication, date and page are then unknown (docs/zh-Hans/undated/…).
