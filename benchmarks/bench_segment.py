@@ -1,15 +1,25 @@
 """Segmentation throughput: pages per second on one core.
 
     python benchmarks/bench_segment.py [--pages 400] [--seed 1]
+    python benchmarks/bench_segment.py --big-dump 5 10 25 50    # one dump of each size (MB)
+    python benchmarks/bench_segment.py --big-dump 50 --shape sample --write
 
 Generates the pages in memory from the samples (benchmarks/generate.py),
-then times ingest + segment on a single process.
+then times ingest + segment on a single process. ``--big-dump`` instead writes
+one dump of each size (generated pages, one after the other, as a broken
+converter might put a whole issue in one file) and times ``segment --json`` on
+it, read to articles: the seconds per MB should stay flat (linear time).
+``--shape sample`` repeats a sample page instead, ``--shape no-blank-lines`` too with
+its blank lines removed; ``--write`` times the writing run (docs, report) instead.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +36,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--big-dump", type=float, nargs="+", metavar="MB",
+                        help="time `segment --json` on one dump of each size instead")
+    parser.add_argument("--shape", choices=SHAPES, default="pages", help="what the big dump holds")
+    parser.add_argument("--write", action="store_true", help="time `segment --out` (docs and report), not --json")
     args = parser.parse_args()
+    if args.big_dump:
+        big_dumps(args.big_dump, args.seed, args.shape, args.write)
+        return
     texts = [generate_page(n, args.seed) for n in range(args.pages)]
     dumps = [Dump(Path(f"page_{n}.txt"), t, "utf-8", hashlib.sha256(t.encode()).hexdigest())
              for n, t in enumerate(texts)]
@@ -37,6 +54,39 @@ def main() -> None:
     chars = sum(len(t) for t in texts)
     print(f"{args.pages} pages, {articles} articles, {chars / 1e6:.1f} M characters in {seconds:.2f} s: "
           f"{args.pages / seconds:.0f} pages/s on one core")
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "dumps" / "000_8df7ef33810d7782.txt"
+SHAPES = {
+    "pages": lambda n, seed: generate_page(n, seed) + "\n",
+    "sample": lambda n, seed: SAMPLE.read_text(encoding="utf-8"),
+    "no-blank-lines": lambda n, seed: SAMPLE.read_text(encoding="utf-8").replace("\n\n", "\n"),
+}
+
+
+def big_dumps(sizes: list[float], seed: int, shape: str = "pages", write: bool = False) -> None:
+    print(f"machine load (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as work:
+        for mb in sizes:
+            path = Path(work) / f"big-{mb:g}MB.txt"
+            pieces, size, n = [], 0, 0
+            while size < mb * 1e6:
+                text = SHAPES[shape](n, seed)
+                pieces.append(text)
+                size += len(text.encode("utf-8"))
+                n += 1
+            path.write_text("".join(pieces), encoding="utf-8")
+            start = time.perf_counter()
+            how = ["--out", f"{work}/docs", "--reports", f"{work}/reports", "--force"] if write else ["--json"]
+            proc = subprocess.run([sys.executable, "-m", "build_scripts", "segment", str(path), *how],
+                                  cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env={**os.environ, "PYTHONPATH": str(root)})
+            seconds = time.perf_counter() - start
+            status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr.decode()[-200:]}"
+            print(f"{size / 1e6:6.1f} MB ({n} pages of shape {shape} in one dump, "
+                  f"{'written' if write else '--json'}): {seconds:7.1f} s, "
+                  f"{seconds / (size / 1e6):5.2f} s/MB; {status}", flush=True)
 
 
 if __name__ == "__main__":

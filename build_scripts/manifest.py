@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from .errors import UserError
+from .ingest import dump_problem
 from .model import PageMeta
 
 TOP_KEYS = {"publication": str, "edition": str, "dumps": list}
@@ -154,8 +155,11 @@ def load_manifest(path: Path, check_files: bool = True) -> list[Entry]:
     entries = [_entry(path, raw, data) for raw in data["dumps"]]
     if check_files:
         for entry in entries:
-            if not entry.file.is_file():
+            problem = dump_problem(entry.file)
+            if problem == "no such file":
                 raise UserError(f"{path}:{entry.line}: dump file {entry.file.name} does not exist")
+            if problem:
+                raise UserError(f"{path}:{entry.line}: dump file {entry.file.name}: {problem}")
     _no_two_alike(path, entries)
     return entries
 

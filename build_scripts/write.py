@@ -76,10 +76,12 @@ def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]
     """Relative path (under the language folder) → file text, for one dump's articles."""
     files: dict[str, str] = {}
     folder = page_folder(seg)
+    next_n: dict[str, int] = {}  # base slug → the next number to try (linear in repeated titles)
     for article in seg.articles:
         base = slugify(article.title) if article.title else f"article-{article.order}"
-        slug, n = base, 2
+        slug, n = base, next_n.get(base, 2)
         while f"{folder}/{slug}.md" in files:
             slug, n = f"{base}-{n}", n + 1
+        next_n[base] = n
         files[f"{folder}/{slug}.md"] = render_document(front_matter(seg, article, slug, root), article.body)
     return files

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
-from ..ingest import read_dump
-from ..manifest import load_manifest, meta_for
+from ..ingest import check_dump, read_dump
+from ..manifest import Lookup, load_manifest
 from ..model import Segmentation
 from ..report import article_record, page_warnings
 from ..segment import segment
@@ -53,8 +53,10 @@ def _manifest(args):
 def segment_dumps(paths: list[Path], entries) -> list[Segmentation]:
     """Segment in this process (for --json): warnings on stderr."""
     segs = []
+    lookup = Lookup(entries)
     for path in paths:
-        seg = segment(read_dump(path, meta_for(entries, path)))
+        check_dump(path)  # before the look-up resolves it (a symlink loop) or anything opens it (a FIFO)
+        seg = segment(read_dump(path, lookup.meta_for(path)))
         for warning in page_warnings(seg):
             print(f"warning: {warning}", file=sys.stderr)
         segs.append(seg)
