@@ -205,6 +205,21 @@ class Memory:
             self.dirty = True
         return entry
 
+    def merge_from(self, other: "Memory") -> int:
+        """Take the entries of another copy of the memory (a CI build's) that this one lacks;
+        where both have a reviewed translation of a source, this one's stays. Returns how many."""
+        taken = 0
+        for entry in other.entries():
+            if entry.reviewed and entry.source_hash in self.reviewed:
+                continue
+            if not entry.reviewed and entry.key in self.machine:
+                continue
+            self._index(entry)
+            self.added.append(entry)
+            self.dirty = True
+            taken += 1
+        return taken
+
     def entries(self) -> list[Entry]:
         every = list(self.reviewed.values()) + list(self.machine.values())
         # Reviewed entry first, then machine entries of the same source: one block per source.
