@@ -424,3 +424,34 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
     finally:
         server.shutdown()
         os.environ.pop("SITE_URL") if old_url is None else os.environ.__setitem__("SITE_URL", old_url)
+
+
+def _font_of_first(page, selector: str, char: str) -> list[str]:
+    """The fonts Chromium really drew ``char`` with: the first one inside ``selector`` is
+    wrapped in a span of its own and asked of the renderer (CSS.getPlatformFontsForNode)."""
+    found = page.evaluate("""([selector, ch]) => {
+        for (const el of document.querySelectorAll(selector)) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(ch);
+            if (at < 0) continue;
+            const rest = node.splitText(at); rest.splitText(1);
+            const span = document.createElement('span'); span.id = 'na-probe';
+            rest.replaceWith(span); span.append(rest); return true;
+          }
+        }
+        return false; }""", [selector, char])
+    assert found, f"no {char} in {selector}"
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#na-probe"})["nodeId"]
+    return [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+
+
+@pytest.mark.parametrize("lang", ["", "zh-Hant/"])
+def test_chinese_quotation_marks_are_drawn_with_the_cjk_font(served, page, lang):
+    page.goto(served["base"] + lang + ARTICLE)
+    fonts = _font_of_first(page, ".md-typeset .na-text p", "\u201c")
+    assert fonts and all(f.startswith("Noto Sans CJK") for f in fonts), fonts
