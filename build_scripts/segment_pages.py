@@ -26,8 +26,7 @@ from pathlib import Path
 
 from . import redirects as redirect_record
 from .corrections import corrections_path, load_for_dump
-from .errors import UserError
-from .ingest import read_dump
+from .ingest import check_dump, read_bytes, read_dump
 from .manifest import Entry, Lookup
 from .model import PageMeta
 from .report import page_warnings, render_report
@@ -52,7 +51,8 @@ def code_version() -> str:
     """Hash of everything that decides a cut, so a changed rule re-segments every page."""
     package = Path(__file__).resolve().parent
     parts = sorted(package.glob("segment/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "model.py", "report.py", "corrections.py", "data/surnames.txt")]
+        "typography.py", "body.py", "write.py", "paths.py", "slug.py", "model.py", "report.py", "corrections.py",
+        "data/surnames.txt")]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())
@@ -107,13 +107,13 @@ class State:
 
 
 def _file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def _corrections_key(dump_path: Path) -> str:
     """Hash of the dump's corrections file ("none" without one): a changed fix re-segments the dump."""
     path = corrections_path(dump_path)
-    return _file_sha256(path) if path.is_file() else "none"
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "none"
 
 
 def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: Path, root: Path,
@@ -125,8 +125,7 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     manifest = Lookup(entries)
     todo, results = [], []
     for path in paths:
-        if not path.is_file():
-            raise UserError(f"{path}: no such file")
+        check_dump(path)  # before anything resolves the path (a symlink loop) or opens it (a FIFO)
         meta = manifest.meta_for(path)
         source = relative_to_root(path, root)
         entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), _corrections_key(path), lang_dir)
@@ -196,7 +195,7 @@ def _progress(total: int):
 def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, reports: Path,
                      state: State) -> dict:
     written = unchanged = removed = 0
-    redirects = before = redirect_record.load(lang_dir.parent)
+    redirects = before = redirect_record.load(lang_dir.parent / redirect_record.MOVED_FILE)
     for result in results:
         if result.reused:
             unchanged += len(result.files)
@@ -215,6 +214,6 @@ def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, r
             path.unlink()
             removed += 1
     if redirects != before:
-        redirect_record.save(lang_dir.parent, redirects)
+        redirect_record.save_moved(lang_dir.parent, redirects)
     return {"articles": sum(len(r.files) for r in results), "written": written,
             "unchanged": unchanged, "removed": removed}

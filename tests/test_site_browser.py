@@ -21,7 +21,7 @@ from browser_helpers import chromium
 from site_sample import HOSTILE_JINJA, HOSTILE_SCRIPT, REPO, build_sample
 
 PREFIX = "/newsarchive/"
-ARTICLE = "2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
+ARTICLE = "tongliao-ribao/2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
 SHOTS = REPO / "screenshots"
 
 
@@ -51,7 +51,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    with chromium() as b:
+    with chromium() as b:   # Debian's Chromium, else Playwright's (browser_helpers)
         yield b
 
 
@@ -80,7 +80,7 @@ def shot(pg, name):
 
 def hostile_rel(site: Path) -> str:
     """The article cut from the hostile dump: markup-like text in its headline and its body."""
-    found = [p for p in sorted(site.glob("2025/12/14/03/*/index.html"))
+    found = [p for p in sorted(site.glob("tongliao-ribao/2025/12/14/03/*/index.html"))
              if "&lt;script&gt;" in p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>")[0]]
     assert len(found) == 1, "the hostile dump's article is missing"
     return found[0].parent.relative_to(site).as_posix() + "/"
@@ -251,7 +251,7 @@ def test_bilingual_view_says_where_blocks_do_not_align(served, page, tmp_path):
 def test_dump_text_is_never_markup(served, page, lang):
     rel = hostile_rel(served["site"])
     prefix = "" if lang == "zh-Hans" else f"{lang}/"
-    for url in [served["base"] + prefix + rel, served["base"] + prefix + "2025/12/14/03/",
+    for url in [served["base"] + prefix + rel, served["base"] + prefix + "tongliao-ribao/2025/12/14/03/",
                 served["base"] + prefix + "sources/900_hostile/"]:
         page.goto(url)
         text = page.locator("article").inner_text()
@@ -336,7 +336,7 @@ def test_home_pages_of_every_language_and_the_seo_tags(served, page):
         import json
         data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
         assert data["@type"] == "NewsArticle" and data["inLanguage"] == lang
-        assert data["isPartOf"]["url"] == served["base"] + prefix + "2025/12/15/"
+        assert data["isPartOf"]["url"] == served["base"] + prefix + "tongliao-ribao/2025/12/15/"
         assert ("translationOfWork" in data) == (lang != "zh-Hans")
         if lang != "zh-Hans":
             page.goto(served["base"] + prefix)
