@@ -287,8 +287,8 @@ def run_queries(browser, base: str, lang: str, queries: list[Query]) -> tuple[li
     page = ctx.new_page()
     page.goto(root, wait_until="load")
     page.wait_for_timeout(300)
-    sizes: list[int] = []
-    page.on("response", lambda r: sizes.append(_gz_size(r)))
+    sizes: list[tuple[str, int]] = []
+    page.on("response", lambda r: sizes.append((r.url, _gz_size(r))))
     page.evaluate(_SETUP)
     idle = _idle(page)
     rows = []
@@ -306,7 +306,9 @@ def run_queries(browser, base: str, lang: str, queries: list[Query]) -> tuple[li
         res = page.evaluate(_RESULTS)
         ms = page.evaluate("window.__naLast - window.__naStart") - res["debounce"]
         if i == 0:
-            first = {"bytes_gzip": sum(sizes), "ms": ms}
+            first = {"bytes_gzip": sum(n for _, n in sizes), "ms": ms, "query": q.text,
+                     "files": sorted(((u.rsplit("/", 2)[-2] + "/" + u.rsplit("/", 1)[-1], n) for u, n in sizes),
+                                     key=lambda f: -f[1])}
         rows.append({"q": q, "links": [article_url(h) for h in res["links"]], "ms": ms,
                      "total": res["total"], "more": res["more"]})
     ctx.close()
@@ -363,7 +365,24 @@ def latency(rows: list[dict]) -> dict:
     return {"warm_median": statistics.median(ms), "warm_p95": ms[int(0.95 * (len(ms) - 1))], "warm_max": ms[-1]}
 
 
-def print_report(res: dict) -> None:
+def failures(rows: list[dict]) -> list[str]:
+    """The queries that missed: an expected article not first (titles) or not in the first
+    10 (words), or any result for a string found nowhere."""
+    out = []
+    for r in rows:
+        q, links = r["q"], r["links"][:10]
+        if q.kind == "nowhere":
+            bad = bool(links)
+        elif q.kind.startswith("title"):
+            bad = not (links[:1] and links[0] in q.expected)
+        else:
+            bad = not (set(links) & q.expected)
+        if bad:
+            out.append(f"{q.kind} {q.text!r}: got {links[:3]} expected {sorted(q.expected)[:3]}")
+    return out
+
+
+def print_report(res: dict, verbose: bool = False) -> None:
     print(f"\nsearch benchmark: {res['site']}  ({res['articles']})  load average {res['load_before']} "
           f"→ {res['load_after']}")
     head = f"{'lang':8} {'kind':12} {'n':>4} {'R@1':>6} {'R@10':>6} {'MRR':>6} {'junk':>6} {'results':>7} " \
@@ -382,7 +401,11 @@ def print_report(res: dict) -> None:
         lat, first = data["latency"], data["first"]
         print(f"{lang:8} latency: cold {first.get('ms', 0):.0f} ms, warm median {lat.get('warm_median', 0):.0f} ms, "
               f"p95 {lat.get('warm_p95', 0):.0f} ms, max {lat.get('warm_max', 0):.0f} ms; "
-              f"first search download {first.get('bytes_gzip', 0) / 1024:.1f} KB gzip")
+              f"first search download {first.get('bytes_gzip', 0) / 1024:.1f} KB gzip ({first.get('query')!r})")
+        if verbose:
+            print("  first search: " + ", ".join(f"{name} {n / 1024:.1f}" for name, n in first.get("files", [])))
+            for line in data["failures"][:30]:
+                print("  missed: " + line)
 
 
 def main(argv=None) -> int:
@@ -393,6 +416,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--langs", default=",".join(LANGS))
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--verbose", "-v", action="store_true", help="list the first search's files and the misses")
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
     rnd = random.Random(args.seed)
@@ -411,13 +435,13 @@ def main(argv=None) -> int:
                 t = time.perf_counter()
                 rows, first = run_queries(browser, base, lang, qs)
                 res["langs"][lang] = {"kinds": figures(rows, judge), "latency": latency(rows), "first": first,
-                                      "seconds": time.perf_counter() - t}
+                                      "seconds": time.perf_counter() - t, "failures": failures(rows)}
             browser.close()
     finally:
         server.shutdown()
     res["articles"] = ", ".join(counts) + " articles"
     res["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print_report(res)
+    print_report(res, args.verbose)
     if args.json:
         args.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

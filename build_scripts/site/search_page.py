@@ -17,19 +17,19 @@ from .search_tokens import BLOCK_END, TAIL, spelling_counterparts, title_key, to
 
 
 class Simplifier:
-    """zh-Hant text → Simplified, character for character (OpenCC tw2sp where it keeps the
-    length, t2s otherwise), recording the character pairs it changed."""
+    """zh-Hant text → Simplified (OpenCC t2s: the script only, as the search box converts a query
+    with opencc-js t→cn; never tw2sp, whose Taiwan→mainland vocabulary turns 執行 into 运行),
+    character for character, recording the character pairs it changed."""
 
     def __init__(self):
         import opencc
-        self.phrases = opencc.OpenCC("tw2sp")
-        self.chars = opencc.OpenCC("t2s")
+        self.cc = opencc.OpenCC("t2s")
         self.pairs: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
-        simple = self.phrases.convert(text)
-        if len(simple) != len(text):
-            simple = self.chars.convert(text)
+        simple = self.cc.convert(text)
+        if len(simple) != len(text):     # a phrase changed length: keep characters aligned
+            simple = "".join(self.cc.convert(c) for c in text)
         for s, t in zip(simple, text):
             if s != t and not s.isspace():
                 self.pairs.setdefault(s, t)

@@ -4,8 +4,9 @@ the same way (Pagefind is given space-separated tokens and a language it does no
 Chinese: every run of Han characters becomes its overlapping character pairs, then its last
 character alone (今年以来 → 今年 年以 以来 来), as CJK analyzers do: a query of two or more
 characters is the phrase of its pairs (found only where the characters stand in that order),
-one character is found as a prefix of the pairs. Everything else (numbers, Latin words,
-punctuation) is kept as written, one token per chunk. overrides/assets/search.js does the
+one character is found as a prefix of the pairs. Everything else is cut into words (letters
+and digits) and punctuation (Beijing-Tianjin → Beijing - Tianjin, glued), so a word is one
+token whatever is printed around it. overrides/assets/search.js does the
 same to the query (``queryParts``); tests/test_search_tokens.py checks both agree.
 
 A title key: a number made from an article's title (its Han characters, letters and digits),
@@ -24,9 +25,11 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CHUNK = re.compile(f"[{HAN}]+|[^\\s{HAN}]+")
 _IS_HAN = re.compile(f"[{HAN}]")
 _WORD = re.compile(r"[^\W_]")
+_PIECE = re.compile(r"[^\W_]+|[\W_]+")
 _KEY_CHARS = re.compile(f"[{HAN}0-9a-z]")
 BLOCK_END = "\u00b6"      # ends each indexed block (Pagefind adds "." after a block ending in a letter)
-TAIL = "\u241e"           # after it: tokens for finding only (spelling counterparts, title key)
+TAIL = "\u241e"
+GLUE = "\u2060"           # between two tokens printed without a space between them (Beijing-Tianjin)           # after it: tokens for finding only (spelling counterparts, title key)
 SPELLING_FILE = Path(__file__).resolve().parent.parent / "data" / "spelling_en.txt"
 
 
@@ -37,14 +40,18 @@ def han_tokens(run: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Index tokens of a text: Han runs as pairs + last character, other chunks as they are."""
+    """Index tokens of a text: Han runs as pairs + last character; other text cut into words
+    (letters and digits, NFKC) and punctuation, with GLUE between pieces that touched."""
     out: list[str] = []
     for m in _CHUNK.finditer(text):
         chunk = m.group()
         if _IS_HAN.match(chunk):
             out += han_tokens(chunk)
-        else:      # letters and digits NFKC (full-width → ASCII); punctuation as printed
-            out.append(unicodedata.normalize("NFKC", chunk) if _WORD.search(chunk) else chunk)
+            continue
+        for i, piece in enumerate(_PIECE.findall(chunk)):
+            if i:
+                out.append(GLUE)
+            out.append(unicodedata.normalize("NFKC", piece) if _WORD.match(piece) else piece)
     return out
 
 

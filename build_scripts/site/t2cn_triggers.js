@@ -1,16 +1,15 @@
 // Writes overrides/assets/vendor/opencc-js/t2cn-triggers.json: the characters and phrases that the
-// search box's opencc-js conversion (twp→cn after t→cn) changes. newsarchive.js loads t2cn.js only
-// for queries holding one. Run: node build_scripts/site/t2cn_triggers.js overrides/assets/vendor/opencc-js/t2cn-triggers.json
+// search box's opencc-js conversion (t→cn: script only, as OpenCC t2s indexes zh-Hant; no Taiwan→mainland
+// vocabulary, which would turn 建立 into 创建) changes. search.js loads t2cn.js only for queries holding one. Run: node build_scripts/site/t2cn_triggers.js overrides/assets/vendor/opencc-js/t2cn-triggers.json
 const O = require(__dirname + '/../../overrides/assets/vendor/opencc-js/t2cn.js');
 const L = O.Locale;
-const toCn = O.Converter({ from: "twp", to: "cn" }), tToCn = O.Converter({ from: "t", to: "cn" });
-const conv = q => toCn(tToCn(q));
+const conv = O.Converter({ from: "t", to: "cn" });
 const keys = new Set();
 function walk(d) {
   if (typeof d === 'string') { for (const e of d.split('|')) keys.add(e.split(' ')[0]); return; }
   if (Array.isArray(d)) d.forEach(walk);
 }
-walk([L.from.twp, L.from.tw, L.to.cn]);
+walk([L.to.cn]);
 const S = new Set();
 for (const k of keys) if ([...k].length === 1 && conv(k) !== k) S.add(k);
 const P = [];

@@ -21,7 +21,8 @@
   var HAS_HAN = new RegExp("[" + HAN + "]", "u");
   var KEY_CHARS = new RegExp("[" + HAN + "0-9a-z]", "gu");
   var WORD = /[\p{L}\p{N}]/u;
-  var BLOCK_END = "\u00b6", TAIL = "\u241e";
+  var PIECE = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+  var BLOCK_END = "\u00b6", TAIL = "\u241e", GLUE = "\u2060";
 
   function hanTokens(run) {
     var cs = Array.from(run);
@@ -36,8 +37,11 @@
   function tokens(text) {
     var out = [];
     (text.match(CHUNK) || []).forEach(function (chunk) {
-      if (IS_HAN.test(chunk)) out.push.apply(out, hanTokens(chunk));
-      else out.push(WORD.test(chunk) ? chunk.normalize("NFKC") : chunk);
+      if (IS_HAN.test(chunk)) { out.push.apply(out, hanTokens(chunk)); return; }
+      (chunk.match(PIECE) || []).forEach(function (piece, i) {
+        if (i) out.push(GLUE);
+        out.push(WORD.test(piece) ? piece.normalize("NFKC") : piece);
+      });
     });
     return out;
   }
@@ -65,9 +69,10 @@
         var t = hanTokens(chunk);
         if (t.length === 1) { parts.chars.push(t[0]); parts.all.push(t[0]); }
         else { t.pop(); parts.phrases.push(t.join(" ")); parts.all.push.apply(parts.all, t); }
-      } else if (WORD.test(chunk)) {
-        var w = chunk.normalize("NFKC");
-        parts.words.push(w); parts.all.push(w);
+      } else {                             /* its words, as the index holds them */
+        (chunk.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
+          w = w.toLowerCase(); parts.words.push(w); parts.all.push(w);
+        });
       }
     });
     return parts;
@@ -149,7 +154,8 @@
     })];
     if (lang.indexOf("zh") === 0) {
       /* The zh-Hans and zh-Hant indexes hold Simplified text; readers type either script.
-         opencc-js (t2cn.js, ~107 KB) is loaded only for a query holding a character or phrase
+         opencc-js (t2cn.js, ~107 KB; Traditional → Simplified characters, the same as OpenCC t2s
+         that indexes zh-Hant, no vocabulary changes) is loaded only for a query holding a character or phrase
          its conversion changes (t2cn-triggers.json, made by build_scripts/site/t2cn_triggers.js). */
       steps.push(getJSON(new URL(box.getAttribute("data-na-opencc-triggers"), location.href).href)
         .then(function (t) { state.triggers = { chars: new Set(Array.from(t.chars)), phrases: t.phrases }; }));
@@ -168,9 +174,7 @@
     if (!needsConversion(query)) return Promise.resolve(query);
     if (!state.converting) {
       state.converting = loadScript(new URL(box.getAttribute("data-na-opencc"), location.href).href).then(function () {
-        var toCn = window.OpenCC.Converter({ from: "twp", to: "cn" });
-        var tToCn = window.OpenCC.Converter({ from: "t", to: "cn" });
-        state.convert = function (q) { return toCn(tToCn(q)); };
+        state.convert = window.OpenCC.Converter({ from: "t", to: "cn" });   /* script only, as OpenCC t2s */
       });
     }
     return state.converting.then(function () { return state.convert(query); });
@@ -179,19 +183,32 @@
   /* ------------------------------------------------------------ searching */
   function ids(res) { return new Set(res.results.map(function (r) { return r.id; })); }
 
+  /* Pagefind answers one search at a time (a newer search makes an older one return null),
+     so the searches of a query run one after another. */
+  function inTurn(jobs) {
+    var out = [];
+    return jobs.reduce(function (p, job) {
+      return p.then(job).then(function (res) {
+        if (!res) throw new Error("search superseded");
+        out.push(res);
+      });
+    }, Promise.resolve()).then(function () { return out; });
+  }
+
   /* The results holding every part of q, best first: exact headline, then score, then newest. */
   function find(q, filters) {
     var pf = state.pagefind, parts = queryParts(q);
     if (!parts.all.length) return Promise.resolve({ results: [], filters: {} });
     var opt = { filters: filters };
-    var musts = parts.phrases.map(function (p) { return pf.search('"' + p + '"', opt); })
-      .concat(parts.chars.map(function (c) { return pf.search(c, opt); }))
-      .concat(parts.words.map(function (w) { return pf.search('"' + w + '"', opt); }));
-    var scored = pf.search(parts.all.join(" "), opt);
-    var byDate = pf.search(parts.all.join(" "), { filters: filters, sort: { date: "desc" } });
-    var exact = pf.search('"' + titleKey(q) + '"', opt);
-    return Promise.all([Promise.all(musts), scored, byDate, exact]).then(function (r) {
-      var must = r[0].map(ids), scores = r[1], dates = r[2], titles = ids(r[3]);
+    var search = function (term, options) { return function () { return pf.search(term, options || opt); }; };
+    var musts = parts.phrases.map(function (p) { return search('"' + p + '"'); })
+      .concat(parts.chars.map(function (c) { return search(c); }))
+      .concat(parts.words.map(function (w) { return search('"' + w + '"'); }));
+    var all = parts.all.join(" ");
+    var jobs = [search(all), search(all, { filters: filters, sort: { date: "desc" } }),
+                search('"' + titleKey(q) + '"')].concat(musts);
+    return inTurn(jobs).then(function (r) {
+      var scores = r[0], dates = r[1], titles = ids(r[2]), must = r.slice(3).map(ids);
       var rank = new Map();
       dates.results.forEach(function (x, i) { rank.set(x.id, i); });
       var keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
@@ -209,17 +226,20 @@
   function blocksOf(content) {
     var text = content.split(TAIL)[0];
     return text.split(BLOCK_END).map(function (block) {
-      var out = "", prev = null;
+      var out = "", prev = null, glued = false;
       block.trim().split(/ +/).forEach(function (tok) {
         if (!tok) return;
+        if (tok === GLUE) { glued = true; return; }
         var cs = Array.from(tok), han = IS_HAN.test(tok);
         if (han && prev && prev.han && prev.cs.length === 2 && prev.cs[1] === cs[0] && !prev.end) {
           if (cs.length === 2) out += cs[1];
           prev = { han: true, cs: cs, end: cs.length === 1 };
           return;
         }
-        if (out && !han && !(prev && prev.han) && WORD.test(cs[0])) out += " ";
+        var spaced = out && !glued && !han && !(prev && prev.han) && (WORD.test(cs[0]) || /^[(\[“‘"']/.test(tok));
+        if (spaced) out += " ";
         out += tok;
+        glued = false;
         prev = { han: han, cs: cs, end: han && cs.length === 1 };
       });
       return out;
@@ -296,14 +316,15 @@
   function dateText(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return iso || "";
-    return label("date").replace("{y}", m[1]).replace("{m}", +m[2]).replace("{d}", +m[3])
+    return (box.getAttribute("data-date") || "").replace("{y}", m[1]).replace("{m}", +m[2]).replace("{d}", +m[3])
       .replace("{month}", MONTHS[+m[2] - 1]);
   }
 
   function pageText(page) {
     var m = /^(\d+)\s*(.*)$/.exec(page || "");
     if (!m) return page || "";
-    return label("page-label").replace("{n}", +m[1]).replace("{name}", m[2]).replace(/\s*·\s*$/, "").trim();
+    return (box.getAttribute("data-page-label") || "").replace("{n}", +m[1]).replace("{name}", m[2])
+      .replace(/\s*·\s*$/, "").trim();
   }
 
   function item(d, q) {
@@ -369,7 +390,7 @@
     if (show) {
       var a = other.querySelector("a");
       a.href = new URL(zh, location.href).pathname + "?q=" + encodeURIComponent(query.trim());
-      a.textContent = label("other-site").replace("{q}", query.trim());
+      a.textContent = (box.getAttribute("data-other-site") || "").replace("{q}", query.trim());
     }
     return show;
   }
@@ -411,6 +432,7 @@
       list.replaceChildren();
       return showMore(seq).then(function () { if (seq === state.seq) done(query, res.results.length); });
     }).catch(function (err) {
+      if (seq !== state.seq) return;             /* a newer query took over */
       meta.textContent = label("error");
       done(query, 0);
       console.warn("search:", err);
@@ -470,5 +492,6 @@
     runSearch(asked);
   }
 
-  window.naSearch = { tokens: tokens, titleKey: titleKey, queryParts: queryParts, blocksOf: blocksOf };
+  window.naSearch = { tokens: tokens, titleKey: titleKey, queryParts: queryParts, blocksOf: blocksOf,
+                      find: function (q, filters) { return initSearch().then(function () { return find(q, filters || {}); }); } };
 })();
