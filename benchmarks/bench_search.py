@@ -1,12 +1,12 @@
 """Search quality and speed of a built site, through the real search box in headless Chromium.
 
-    python benchmarks/bench_search.py [--site site] [--docs docs] [--per-kind 40] [--seed 1]
-                                      [--langs zh-Hans,zh-Hant,en] [--json OUT]
+    python benchmarks/bench_search.py [--site site] [--docs docs] [--per-kind 40] [--titles 0] [--seed 1]
+                                      [--langs zh-Hans,zh-Hant,en] [--json OUT] [-v]
 
 Serves SITE on 127.0.0.1, opens each language's home page and types queries into the header
 search box, as a reader does. The queries come from the archive itself (DOCS/<lang>/ articles):
 
-  title        every article's title as printed on that site       recall@1
+  title        every article's title as printed on that site (or --titles N of them)  recall@1
   title-other  zh: the title in the other script (typed on this site)  recall@1
   head         kickers and subtitles                                recall@10, MRR
   w2 w3 w4     zh: 2-, 3-, 4-character words from the bodies (jieba) recall@10, MRR
@@ -154,12 +154,19 @@ def _sample(items, n, rnd):
     return items[:n]
 
 
-def zh_queries(lang: str, arts: list[SearchArticle], judge: Judge, per_kind: int, rnd) -> list[Query]:
+def _titles(arts: list[SearchArticle], n: int, rnd) -> list[str]:
+    """Every title, or ``n`` of them drawn at random (0: all)."""
+    titles = [a.title for a in arts]
+    return titles if not n or n >= len(titles) else rnd.sample(titles, n)
+
+
+def zh_queries(lang: str, arts: list[SearchArticle], judge: Judge, per_kind: int, rnd,
+               titles: int = 0) -> list[Query]:
     import jieba
     import jieba.posseg as pseg
     jieba.setLogLevel(60)
     other = judge.s2t if lang == "zh-Hans" else judge.t2s
-    out = [judge.title_query("title", a.title) for a in arts]
+    out = [judge.title_query("title", t) for t in _titles(arts, titles, rnd)]
     out += [judge.title_query("title-other", other(t)) for t in _sample([a.title for a in arts], per_kind, rnd)]
     out += [judge.query("head", h) for h in _sample([h for a in arts for h in (a.kicker, a.subtitle) if h],
                                                     per_kind, rnd)]
@@ -204,8 +211,8 @@ def nowhere(judge: Judge, strings: list[str]) -> list[Query]:
     return [q for q in qs if not q.expected]
 
 
-def en_queries(arts: list[SearchArticle], judge: Judge, per_kind: int, rnd) -> list[Query]:
-    out = [judge.title_query("title", a.title) for a in arts]
+def en_queries(arts: list[SearchArticle], judge: Judge, per_kind: int, rnd, titles: int = 0) -> list[Query]:
+    out = [judge.title_query("title", t) for t in _titles(arts, titles, rnd)]
     out += [judge.query("head", h) for h in _sample([h for a in arts for h in (a.kicker, a.subtitle) if h],
                                                     per_kind, rnd)]
     body_words = {w for a in arts for p in a.paragraphs for w in re.findall(r"[A-Za-z]{3,}", p)}
@@ -414,6 +421,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=Path, default=ROOT / "docs")
     ap.add_argument("--per-kind", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--titles", type=int, default=0, help="exact-title queries: every title (0) or this many")
     ap.add_argument("--langs", default=",".join(LANGS))
     ap.add_argument("--json", type=Path)
     ap.add_argument("--verbose", "-v", action="store_true", help="list the first search's files and the misses")
@@ -430,8 +438,8 @@ def main(argv=None) -> int:
                 arts = articles(args.docs / lang)
                 counts.append(f"{len(arts)} {lang}")
                 judge = Judge(lang, arts)
-                qs = en_queries(arts, judge, args.per_kind, rnd) if lang == "en" else \
-                    zh_queries(lang, arts, judge, args.per_kind, rnd)
+                qs = en_queries(arts, judge, args.per_kind, rnd, args.titles) if lang == "en" else \
+                    zh_queries(lang, arts, judge, args.per_kind, rnd, args.titles)
                 t = time.perf_counter()
                 rows, first = run_queries(browser, base, lang, qs)
                 res["langs"][lang] = {"kinds": figures(rows, judge), "latency": latency(rows), "first": first,

@@ -1,6 +1,7 @@
 """The page Pagefind indexes for an article: not the built HTML but its staged text, as our
 tokens (search_tokens.py), with the metadata, filters and sort key the search box shows.
 
+Metadata: the title as printed (its words are the article's own) and the rest in hex (info_value).
 Blocks, in order: title (weight 10), kicker and subtitle (weight 5), body paragraphs and
 subheads, captions, authors; each ends with BLOCK_END. After TAIL: the English spelling
 counterparts and the title key (found, never shown). The box rebuilds an excerpt from the
@@ -10,6 +11,7 @@ Traditional query with opencc-js), with the page's Simplified→Traditional char
 """
 from __future__ import annotations
 
+import json
 from html import escape
 
 from .search_text import SearchArticle
@@ -45,7 +47,8 @@ def _block(text: str, weight: int | None = None, same=lambda t: t) -> str:
 
 
 def _meta(name: str, value: str, kind: str = "meta") -> str:
-    return f'<span data-pagefind-{kind}="{name}" data-pagefind-ignore hidden>{escape(value)}</span>' if value else ""
+    """A Pagefind meta, filter or sort value, from an attribute: element text would be indexed."""
+    return f'<span data-pagefind-{kind}="{name}[data-value]" data-value="{escape(value)}"></span>' if value else ""
 
 
 def page_label(art: SearchArticle) -> str:
@@ -53,6 +56,13 @@ def page_label(art: SearchArticle) -> str:
     if art.page is None:
         return art.page_name
     return f"{int(art.page):02d} {art.page_name}".strip()
+
+
+def info_value(art: SearchArticle) -> str:
+    """Date, paper and page as one meta value in hex (search.js: infoOf). Pagefind 1.5 also
+    finds pages by their metadata: as plain words, "要闻" or "Daily" would find every article
+    of that page or paper."""
+    return "0x" + json.dumps([art.date, art.publication, page_label(art)], ensure_ascii=False).encode().hex()
 
 
 def search_page(art: SearchArticle, lang: str) -> str:
@@ -67,8 +77,7 @@ def search_page(art: SearchArticle, lang: str) -> str:
     tail = spelling_counterparts(art.text()) if lang == "en" else []
     key = title_key(same(art.title))
     blocks.append(f"<p>{TAIL} {escape(' '.join(tail + [key]))}</p>")
-    metas = [_meta("title", art.title), _meta("date", art.date), _meta("paper", art.publication),
-             _meta("page", page_label(art))]
+    metas = [_meta("title", art.title), _meta("info", info_value(art))]
     if simplify and simplify.pairs:
         metas.append(_meta("s2t", simplify.pair_text()))
     year = art.date[:4]

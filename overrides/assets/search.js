@@ -144,11 +144,13 @@
           state.merged = recent >= state.shards.length;
           state.all = function () {   /* merges the other shards, once */
             if (!state.allLoading) {
-              state.allLoading = merge(state.shards.slice(recent)).then(function () { state.merged = true; });
+              state.allLoading = merge(state.shards.slice(recent)).then(function () { return pf.filters(); })
+                .then(function () { state.merged = true; });
             }
             return state.allLoading;
           };
-          return merge(state.recent.slice(1));
+          /* filter counts come with results only once the filter index is loaded */
+          return merge(state.recent.slice(1)).then(function () { return pf.filters(); });
         });
       });
     })];
@@ -327,14 +329,23 @@
       .replace(/\s*·\s*$/, "").trim();
   }
 
+  /* [date, paper, page] from the meta "info" (search_page.info_value: JSON in hex) */
+  function infoOf(hex) {
+    try {
+      var bytes = new Uint8Array((hex || "").slice(2).match(/../g).map(function (h) { return parseInt(h, 16); }));
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) { return []; }
+  }
+
   function item(d, q) {
     var map = pairs(d.meta && d.meta.s2t);
     var li = document.createElement("li"); li.className = "md-search-result__item";
     var a = document.createElement("a"); a.className = "md-search-result__link"; a.href = d.url;
     var art = document.createElement("article"); art.className = "md-search-result__article md-typeset";
     var h = document.createElement("h1"); h.textContent = (d.meta && d.meta.title) || d.url;
-    var info = document.createElement("p"); info.className = "na-search-info";
-    info.textContent = [dateText(d.meta.date), d.meta.paper, pageText(d.meta.page)]
+    var info = document.createElement("div"); info.className = "na-search-info";
+    var about = infoOf(d.meta && d.meta.info);
+    info.textContent = [dateText(about[0]), about[1], pageText(about[2])]
       .filter(function (x) { return x; }).join(" · ");
     var ex = excerpt(blocksOf(d.content || ""), q);
     var p = document.createElement("p"); p.className = "na-search-excerpt";
