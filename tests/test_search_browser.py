@@ -191,3 +191,9 @@ def test_the_box_cuts_text_as_the_index_does(served, page, text):
     page.goto(served["base"])
     assert page.evaluate("t => window.naSearch.tokens(t)", text) == tokens(text)
     assert page.evaluate("t => window.naSearch.titleKey(t)", text) == title_key(text)
+
+
+def test_the_box_converts_traditional_as_opencc_t2s_does(served, page):
+    page.goto(served["base"] + "zh-Hant/")
+    for text in ["乾隆皇帝頭髮乾燥", "嚴格執行，建立制度", "發展經濟與軟體產業", "激发科技"]:
+        assert page.evaluate("t => window.naSearch.simplified(t)", text) == T2S(text), text

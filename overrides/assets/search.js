@@ -81,20 +81,11 @@
   /* ------------------------------------------------------------ loading */
   var lang = box.getAttribute("data-na-lang");
   var state = { pagefind: null, loading: null, seq: 0, shards: [], recent: [], all: null, merged: false,
-                convert: null, converting: null, triggers: null, results: [], shown: 0, query: "",
+                convert: null, results: [], shown: 0, query: "",
                 filters: {} };
   var FEW = 10;       /* fewer results than this in the recent shards: search all years at once */
   var RECENT = 1000;  /* pages the first search covers at least (a month of a daily paper: ~1,800) */
   var PAGE = 10;      /* results shown at a time */
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src; s.async = true;
-      s.onload = resolve; s.onerror = function () { reject(new Error("cannot load " + src)); };
-      document.head.appendChild(s);
-    });
-  }
 
   function getJSON(url) {
     return fetch(url).then(function (r) {
@@ -155,31 +146,37 @@
       });
     })];
     if (lang.indexOf("zh") === 0) {
-      /* The zh-Hans and zh-Hant indexes hold Simplified text; readers type either script.
-         opencc-js (t2cn.js, ~107 KB; Traditional → Simplified characters, the same as OpenCC t2s
-         that indexes zh-Hant, no vocabulary changes) is loaded only for a query holding a character or phrase
-         its conversion changes (t2cn-triggers.json, made by build_scripts/site/t2cn_triggers.js). */
-      steps.push(getJSON(new URL(box.getAttribute("data-na-opencc-triggers"), location.href).href)
-        .then(function (t) { state.triggers = { chars: new Set(Array.from(t.chars)), phrases: t.phrases }; }));
+      /* The zh-Hans and zh-Hant indexes hold Simplified text; readers type either script. The
+         query is converted with t2s.json (build_scripts/site/t2s_table.js: opencc-js's t→cn
+         table, ~18 KB gzip): Traditional → Simplified characters, the same as OpenCC t2s that
+         indexes zh-Hant, no vocabulary changes. */
+      steps.push(getJSON(new URL(box.getAttribute("data-na-t2s"), location.href).href).then(function (t) {
+        var chars = new Map(), cs = Array.from(t.chars), longest = 1;
+        for (var i = 0; i + 1 < cs.length; i += 2) chars.set(cs[i], cs[i + 1]);
+        Object.keys(t.phrases).forEach(function (p) { longest = Math.max(longest, Array.from(p).length); });
+        state.convert = function (q) { return toSimplified(q, chars, t.phrases, longest); };
+      }));
     }
     state.loading = Promise.all(steps);
     return state.loading;
   }
 
-  function needsConversion(q) {
-    if (!state.triggers) return false;
-    for (var ch of q) if (state.triggers.chars.has(ch)) return true;
-    return state.triggers.phrases.some(function (p) { return q.indexOf(p) >= 0; });
+  /* Longest phrase first, else character by character (OpenCC's maximum forward match). */
+  function toSimplified(q, chars, phrases, longest) {
+    var cs = Array.from(q), out = "";
+    for (var i = 0; i < cs.length;) {
+      var n = Math.min(longest, cs.length - i), hit = null;
+      for (; n > 1; n--) {
+        hit = phrases[cs.slice(i, i + n).join("")];
+        if (hit) break;
+      }
+      if (hit) { out += hit; i += n; } else { out += chars.get(cs[i]) || cs[i]; i++; }
+    }
+    return out;
   }
 
   function prepared(query) {
-    if (!needsConversion(query)) return Promise.resolve(query);
-    if (!state.converting) {
-      state.converting = loadScript(new URL(box.getAttribute("data-na-opencc"), location.href).href).then(function () {
-        state.convert = window.OpenCC.Converter({ from: "t", to: "cn" });   /* script only, as OpenCC t2s */
-      });
-    }
-    return state.converting.then(function () { return state.convert(query); });
+    return Promise.resolve(state.convert ? state.convert(query) : query);
   }
 
   /* ------------------------------------------------------------ searching */
@@ -504,5 +501,6 @@
   }
 
   window.naSearch = { tokens: tokens, titleKey: titleKey, queryParts: queryParts, blocksOf: blocksOf,
+                      simplified: function (q) { return initSearch().then(function () { return prepared(q); }); },
                       find: function (q, filters) { return initSearch().then(function () { return find(q, filters || {}); }); } };
 })();
