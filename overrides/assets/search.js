@@ -260,8 +260,16 @@
     }
     var best = sentences[0] || "", most = 0;
     sentences.forEach(function (s) { var h = hits(s); if (h > most) { most = h; best = s; } });
-    var chars = Array.from(best);
-    return { text: chars.length > 120 ? chars.slice(0, 118).join("") + "…" : best, needles: lower };
+    var chars = Array.from(best), MAX = 120;
+    if (chars.length <= MAX) return { text: best, needles: lower };
+    var low = best.toLowerCase(), at = -1;       /* a long sentence: the part around the first hit */
+    lower.forEach(function (n) {
+      var j = low.indexOf(n.length > 4 ? n.slice(0, n.length - 2) : n);
+      if (j >= 0 && (at < 0 || j < at)) at = j;
+    });
+    var from = Math.max(0, Array.from(best.slice(0, Math.max(at, 0))).length - 30);
+    var part = chars.slice(from, from + MAX - 2).join("");
+    return { text: (from ? "…" : "") + part + (from + MAX - 2 < chars.length ? "…" : ""), needles: lower };
   }
 
   function convertBack(text, map) {
@@ -282,11 +290,17 @@
   function marked(text, needles, map) {
     var frag = document.createDocumentFragment();
     var lower = text.toLowerCase(), i = 0;
+    var latin = /^[a-z0-9]/;
     while (i < text.length) {
       var at = -1, len = 0;
       needles.forEach(function (n) {
-        var j = lower.indexOf(n, i);
-        if (n && j >= 0 && (at < 0 || j < at)) { at = j; len = n.length; }
+        /* a word of letters: its stem-like prefix, marked to the end of the word (aluminum → aluminium) */
+        var key = latin.test(n) && n.length > 4 ? n.slice(0, n.length - 2) : n;
+        var j = lower.indexOf(key, i);
+        if (!key || j < 0 || (at >= 0 && j >= at)) return;
+        var end = j + key.length;
+        if (latin.test(n)) while (end < lower.length && /[\p{L}\p{N}]/u.test(lower[end])) end++;
+        at = j; len = end - j;
       });
       if (at < 0) break;
       if (at > i) frag.appendChild(document.createTextNode(convertBack(text.slice(i, at), map)));
@@ -437,6 +451,7 @@
           .replace("{from}", oldest.from || "").replace("{to}", newest.to || ""));
       allYears.hidden = state.merged;
       fillFilters(res.filters);
+      if (!res.results.length && !Object.keys(filters).length) filterBox.hidden = true;
       list.replaceChildren();
       return showMore(seq).then(function () { if (seq === state.seq) done(query, res.results.length); });
     }).catch(function (err) {
