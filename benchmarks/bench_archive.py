@@ -88,12 +88,20 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import archive  # noqa: E402
+import baseline_site  # noqa: E402
 from build_scripts.manifest import load_manifest  # noqa: E402
 from build_scripts.site.labels import LANGS, PREFIX  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 QUERIES = {"zh-Hans": "通辽", "zh-Hant": "通辽", "en": "Tongliao"}  # zh-Hant is indexed in Simplified
 RESULTS_SHOWN = 10
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of every child it has waited for (worker
+    pools, MkDocs builds, the Pagefind binary): the whole process tree's CPU."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 # -- memory ---------------------------------------------------------------------------------
@@ -435,8 +443,8 @@ def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
     from build_scripts.site.build import build_site
     from build_scripts.variants import make_variants
 
-    out: dict = {"issues": issues, "stages": {}, "peak_rss": {}}
-    stages, peaks = out["stages"], out["peak_rss"]
+    out: dict = {"issues": issues, "stages": {}, "peak_rss": {}, "cpu": {}}
+    stages, peaks, cpu = out["stages"], out["peak_rss"], out["cpu"]
 
     t = time.perf_counter()
     paths = archive.write_archive(work, issues, args.seed, args.start)
@@ -446,11 +454,12 @@ def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
     say(f"generated {len(paths)} page dumps in {out['generate_seconds']:.1f} s")
     rss.take_stage_peak()
 
-    pipeline_start = time.perf_counter()
+    pipeline_start, cpu_mark = time.perf_counter(), cpu_seconds()
     entries = load_manifest(work / "dumps" / "manifest.yaml")
     counts = segment_pages(paths, entries, work / "docs", work / "build" / "reports", root=work, jobs=args.jobs,
                            state_file=work / "build" / "cache" / "segment-state.json", quiet=True)
     stages["segment"] = time.perf_counter() - pipeline_start
+    cpu["segment"], cpu_mark = cpu_seconds() - cpu_mark, cpu_seconds()
     peaks["segment"] = rss.take_stage_peak()
     out["articles"] = counts["articles"]
     out["segmented_dumps"] = counts["segmented"]
@@ -460,6 +469,7 @@ def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
     paused = time.perf_counter()
     out["memory"] = prepare_memory(work / "docs", work / "memory" / "en.jsonl")
     untimed = time.perf_counter() - paused
+    cpu_mark = cpu_seconds()
     say(f"memory: {out['memory']['added']} segments added (untimed), {out['memory']['entries']} entries")
     rss.take_stage_peak()
 
@@ -474,6 +484,7 @@ def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
     stages["variants: other"] = max(0.0, total_v - sum(stages[k] for k in
                                                        ("variants: read zh-Hans", "zh-Hant", "en (memory)")))
     peaks["variants"] = rss.take_stage_peak()
+    cpu["variants"], cpu_mark = cpu_seconds() - cpu_mark, cpu_seconds()
     out["variants"] = {"seconds": total_v, "written": v.written.written, "missing_segments": v.missing_segments}
     say(f"variants: {total_v:.1f} s (zh-Hant {stages['zh-Hant']:.1f}, en {stages['en (memory)']:.1f}); "
         f"{v.missing_segments} segments missing")
@@ -494,6 +505,7 @@ def run_pipeline(work: Path, issues: int, args, rss: TreeRSS, say) -> dict:
     out["site_seconds"] = site_seconds
     out["indexed"] = result.indexed
     peaks["site"] = rss.take_stage_peak()
+    cpu["site"] = cpu_seconds() - cpu_mark
     for line in log_lines:
         say(line)
 
@@ -517,6 +529,12 @@ def print_table(res: dict, title: str) -> None:
     for lang, sec in res.get("mkdocs_per_language", {}).items():
         print(f"  {'  (MkDocs ' + lang + ' alone)':<36}{sec:9.1f}")
     print(f"  {'total, dumps to finished site':<36}{total:9.1f}")
+    per_1000 = 1000 / max(res["site"]["html_pages"], 1)
+    print(f"  {'CPU seconds (whole process tree)':<36}{'seconds':>9}{'per 1,000 pages':>17}")
+    for name, sec in res["cpu"].items():
+        print(f"  {'  ' + name:<36}{sec:9.1f}{sec * per_1000:17.2f}")
+    cpu_total = sum(res["cpu"].values())
+    print(f"  {'  all stages':<36}{cpu_total:9.1f}{cpu_total * per_1000:17.2f}")
     print(f"  pages per second (HTML pages / total): {res['pages_per_second']:.0f}")
     if res.get("segment_pages_per_second_per_core") and res["segmented_dumps"] == res["dumps"]:
         print(f"  segmentation: {res['segment_pages_per_second_per_core']:.0f} pages/s per core "
@@ -534,6 +552,24 @@ def print_table(res: dict, title: str) -> None:
         print(f"  first search {lang} in Chromium: {b['bytes'] / 1024:.0f} KB in {b['requests']} requests")
 
 
+def print_baseline(ours: dict, base: dict) -> None:
+    """Ours and the baseline side by side: wall, CPU of the whole process tree, their ratios."""
+    our_cpu = sum(ours["cpu"].values())
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nAgainst the baseline (same docs; load average {load})")
+    print(f"  {'':<28}{'ours':>12}{'baseline':>12}{'ours / baseline':>17}")
+    rows = [("wall seconds", ours["total_seconds"], base["wall"]),
+            ("CPU seconds", our_cpu, base["cpu"]),
+            ("HTML pages", ours["site"]["html_pages"], base["html_pages"]),
+            ("CPU s per 1,000 pages", our_cpu * 1000 / max(ours["site"]["html_pages"], 1),
+             base["cpu"] * 1000 / max(base["html_pages"], 1)),
+            ("site MiB", ours["site"]["bytes"] / 2**20, base["bytes"] / 2**20)]
+    for name, a, b in rows:
+        print(f"  {name:<28}{a:12.1f}{b:12.1f}{a / b if b else float('nan'):17.2f}")
+    print("  (ours: dumps to finished site, all stages; the baseline: Markdown to site only; "
+          f"its search index {base['search_index_bytes'] / 2**20:.1f} MiB, downloaded whole on a first search)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, default=1, help="issues of 8 pages (1, 30, 365 …)")
@@ -545,9 +581,15 @@ def main() -> int:
     parser.add_argument("--add-one", action="store_true", help="then add one issue and time the rebuild")
     parser.add_argument("--fresh", action="store_true", help="delete the work folder first (a cold build)")
     parser.add_argument("--browser", action="store_true", help="check the first-search bytes in Chromium")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also build the same docs with plain MkDocs + Material + mkdocs-static-i18n "
+                             "(benchmarks/baseline_site.py) and print both side by side")
     parser.add_argument("--query-zh", default=QUERIES["zh-Hans"])
     parser.add_argument("--query-en", default=QUERIES["en"])
     args = parser.parse_args()
+    if args.baseline and (problem := baseline_site.missing_extra()):
+        print(problem, file=sys.stderr)
+        return 2
     work = (args.work or ROOT / "build" / "bench" / str(args.issues)).resolve()
     if args.fresh and work.exists():
         shutil.rmtree(work)
@@ -568,6 +610,10 @@ def main() -> int:
         results = {"machine": {"cores": os.cpu_count(), "jobs": args.jobs or os.cpu_count()},
                    "seed": args.seed, "work": str(work), "build": res}
         print_table(res, f"Build of {args.issues} issue(s) (work folder {work})")
+        if args.baseline:
+            say("baseline: plain MkDocs + Material + mkdocs-static-i18n on the same docs")
+            results["baseline"] = baseline_site.build_baseline(work / "docs", work / "baseline")
+            print_baseline(res, results["baseline"])
         if args.add_one:
             rss.peak = 0
             more = run_pipeline(work, args.issues + 1, args, rss, say)

@@ -54,10 +54,10 @@ def segment_folder(folder: Path) -> tuple[dict[str, list[dict]], float]:
     return records, seconds
 
 
-def rejoined(cuts: list[dict], articles: list[dict]) -> int:
-    """Cuts whose two halves stand together again in one article's body."""
+def unjoined(cuts: list[dict], articles: list[dict]) -> list[dict]:
+    """Cuts whose two halves do not stand together again in one article's body."""
     bodies = [fold(a.get("body")) for a in articles]
-    return sum(any(fold(c["left"]) + fold(c["right"]) in b for b in bodies) for c in cuts)
+    return [c for c in cuts if not any(fold(c["left"]) + fold(c["right"]) in b for b in bodies)]
 
 
 def evaluate(folder: Path, name: str, verbose: bool) -> dict:
@@ -65,6 +65,7 @@ def evaluate(folder: Path, name: str, verbose: bool) -> dict:
     score = Score()
     cuts = joined = 0
     kinds: collections.Counter = collections.Counter()
+    missed_cuts: list[str] = []
     for gold_path in sorted((folder / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text("utf-8"))
         predicted = records.get(gold["file"], [])
@@ -73,11 +74,14 @@ def evaluate(folder: Path, name: str, verbose: bool) -> dict:
         if cut_path.exists():
             page_cuts = json.loads(cut_path.read_text("utf-8"))
             cuts += len(page_cuts)
-            joined += rejoined(page_cuts, predicted)
+            left_apart = unjoined(page_cuts, predicted)
+            joined += len(page_cuts) - len(left_apart)
+            missed_cuts += [f"{gold['file']}: {c['kind']} cut in article {c['article']} not joined"
+                            for c in left_apart]
             kinds.update(c["kind"] for c in page_cuts)
     if verbose:
         print(f"--- {name}: misses")
-        for line in score.misses:
+        for line in score.misses + missed_cuts:
             print("   ", line)
     return {"set": name, "pages": len(records), "score": score, "cuts": cuts, "joined": joined,
             "seconds": seconds, "kinds": dict(kinds)}

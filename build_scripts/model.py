@@ -31,6 +31,7 @@ class PageMeta:
     page: int | None = None
     page_name: str | None = None
     assumption: str | None = None
+    edition: str | None = None   # when a paper prints more than one edition a day
 
 
 @dataclass

@@ -24,8 +24,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import UserError
-from .ingest import read_dump
+from .ingest import check_dump, read_bytes, read_dump
 from .manifest import Entry, Lookup
 from .model import PageMeta
 from .report import page_warnings, render_report
@@ -50,7 +49,7 @@ def code_version() -> str:
     """Hash of everything that decides a cut, so a changed rule re-segments every page."""
     package = Path(__file__).resolve().parent
     parts = sorted(package.glob("segment/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "model.py", "report.py", "data/surnames.txt")]
+        "typography.py", "body.py", "write.py", "paths.py", "slug.py", "model.py", "report.py", "data/surnames.txt")]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())
@@ -104,7 +103,7 @@ class State:
 
 
 def _file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: Path, root: Path,
@@ -116,8 +115,7 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     manifest = Lookup(entries)
     todo, results = [], []
     for path in paths:
-        if not path.is_file():
-            raise UserError(f"{path}: no such file")
+        check_dump(path)  # before anything resolves the path (a symlink loop) or opens it (a FIFO)
         meta = manifest.meta_for(path)
         source = relative_to_root(path, root)
         entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), lang_dir)

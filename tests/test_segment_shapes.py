@@ -232,6 +232,21 @@ def test_sentence_tail_on_an_indented_page_goes_back_to_its_cut():
     assert len(texts) == 4
 
 
+def test_a_word_across_the_seam_outweighs_a_cut_that_only_the_indents_suggest():
+    page = (f"春节流量消费快速增长\n"
+            f"长一倍和两倍。\n"
+            f"{I}春节期间，我国移动互联网流量在去年春节增长的基础上继续翻倍，各电信企业利用公众号和手机应用，"
+            f"为返乡用户提供线上下单线下配送的便捷服务\n"
+            f"{I}从单日流量来看，用户使用手机进行线上线下节日消费，除夕和初一两天的移动数据流量消费分别同比增\n"
+            f"{I}为保障节日通信畅通，各电信企业节前开展了保障预案修订和任务演练，节日期间严密组织网络监控。\n"
+            f"{I}看财经\u3000\u3000读深度\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts[1].endswith("分别同比增长一倍和两倍。")
+    assert "长一倍和两倍。" not in texts[0]
+    assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt > 0]
+
+
 # --- lexical cohesion ------------------------------------------------------------------
 
 def test_cohesion_tells_one_story_from_two():

@@ -25,7 +25,7 @@ PREFIX = "/newsarchive/"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-quic"]
-ARTICLE = "2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
+ARTICLE = "tongliao-ribao/2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
 SHOTS = REPO / "screenshots"
 
 
@@ -55,9 +55,10 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium fonts-noto-cjk"
+    # Debian's Chromium, else the one `playwright install chromium` fetched (make test-deps)
+    own = {"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {}
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(args=ARGS, **own)
         yield b
         b.close()
 
@@ -87,7 +88,7 @@ def shot(pg, name):
 
 def hostile_rel(site: Path) -> str:
     """The article cut from the hostile dump: markup-like text in its headline and its body."""
-    found = [p for p in sorted(site.glob("2025/12/14/03/*/index.html"))
+    found = [p for p in sorted(site.glob("tongliao-ribao/2025/12/14/03/*/index.html"))
              if "&lt;script&gt;" in p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>")[0]]
     assert len(found) == 1, "the hostile dump's article is missing"
     return found[0].parent.relative_to(site).as_posix() + "/"
@@ -258,7 +259,7 @@ def test_bilingual_view_says_where_blocks_do_not_align(served, page, tmp_path):
 def test_dump_text_is_never_markup(served, page, lang):
     rel = hostile_rel(served["site"])
     prefix = "" if lang == "zh-Hans" else f"{lang}/"
-    for url in [served["base"] + prefix + rel, served["base"] + prefix + "2025/12/14/03/",
+    for url in [served["base"] + prefix + rel, served["base"] + prefix + "tongliao-ribao/2025/12/14/03/",
                 served["base"] + prefix + "sources/900_hostile/"]:
         page.goto(url)
         text = page.locator("article").inner_text()
@@ -343,7 +344,7 @@ def test_home_pages_of_every_language_and_the_seo_tags(served, page):
         import json
         data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
         assert data["@type"] == "NewsArticle" and data["inLanguage"] == lang
-        assert data["isPartOf"]["url"] == served["base"] + prefix + "2025/12/15/"
+        assert data["isPartOf"]["url"] == served["base"] + prefix + "tongliao-ribao/2025/12/15/"
         assert ("translationOfWork" in data) == (lang != "zh-Hans")
         if lang != "zh-Hans":
             page.goto(served["base"] + prefix)
@@ -423,3 +424,34 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
     finally:
         server.shutdown()
         os.environ.pop("SITE_URL") if old_url is None else os.environ.__setitem__("SITE_URL", old_url)
+
+
+def _font_of_first(page, selector: str, char: str) -> list[str]:
+    """The fonts Chromium really drew ``char`` with: the first one inside ``selector`` is
+    wrapped in a span of its own and asked of the renderer (CSS.getPlatformFontsForNode)."""
+    found = page.evaluate("""([selector, ch]) => {
+        for (const el of document.querySelectorAll(selector)) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(ch);
+            if (at < 0) continue;
+            const rest = node.splitText(at); rest.splitText(1);
+            const span = document.createElement('span'); span.id = 'na-probe';
+            rest.replaceWith(span); span.append(rest); return true;
+          }
+        }
+        return false; }""", [selector, char])
+    assert found, f"no {char} in {selector}"
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#na-probe"})["nodeId"]
+    return [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+
+
+@pytest.mark.parametrize("lang", ["", "zh-Hant/"])
+def test_chinese_quotation_marks_are_drawn_with_the_cjk_font(served, page, lang):
+    page.goto(served["base"] + lang + ARTICLE)
+    fonts = _font_of_first(page, ".md-typeset .na-text p", "\u201c")
+    assert fonts and all(f.startswith("Noto Sans CJK") for f in fonts), fonts

@@ -6,7 +6,7 @@ from .articles import article_spans
 from .cohesion import Cohesion
 from .display import head_roles, heading_run
 from .page import Page
-from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence,
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
@@ -180,28 +180,38 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     return texts[0]
 
 
-def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | None]]:
+MAX_TAGLINE = 20     # longest unpunctuated line that closes an article as a tagline, not a cut
+
+# How strongly each kind of evidence ties a tail to a cut: a word across the seam is read
+# in the two texts themselves; the others are only about the paragraphs' shapes.
+WORD_ACROSS, LEAD_IN_AFTER, FLUSH_TAIL = 2, 1, 1
+
+
+def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | None, int]]:
     """Paragraphs cut mid-word whose next paragraph cannot be their continuation,
-    each with the evidence that the tail belongs there (or None)."""
+    each with the evidence that the tail belongs there (or None) and its strength."""
     cuts = []
     texts = [i for i in span if page.blocks[i].kind == TEXT and i != tail]
     for n, i in enumerate(texts):
         text = page.blocks[i].text
         if not ends_with_word_cut(text) or page.blocks[i].continues_elsewhere:
             continue
+        if n == len(texts) - 1 and len(text) <= MAX_TAGLINE and heading_shaped(text):
+            continue                      # a short unpunctuated line closing the article: a tagline
         nxt = texts[n + 1] if n + 1 < len(texts) else None
         word = word_across(text, page.blocks[tail].text)
         if nxt is not None and _may_continue(page, i, nxt) and not (word and not word_across(text, page.blocks[nxt].text)):
             continue
         if word:
-            evidence = f"the seam falls inside the word “{word}”"
+            evidence, strength = f"the seam falls inside the word “{word}”", WORD_ACROSS
         elif nxt is not None and has_lead_in(page.blocks[nxt].text):
-            evidence = "the paragraph after the cut opens with a lead-in of its own"
+            evidence, strength = "the paragraph after the cut opens with a lead-in of its own", LEAD_IN_AFTER
         elif page.indents_paragraphs and not page.blocks[tail].indent:
-            evidence = "the tail is printed flush, as a continuation is, on a page that indents paragraphs"
+            evidence, strength = ("the tail is printed flush, as a continuation is, on a page that "
+                                  "indents paragraphs", FLUSH_TAIL)
         else:
-            evidence = None
-        cuts.append((i, evidence))
+            evidence, strength = None, 0
+        cuts.append((i, evidence, strength))
     return cuts
 
 
@@ -229,7 +239,8 @@ def move_opening_tails_to_cuts(page: Page) -> None:
         if tail is None:
             continue
         cuts = _open_cuts(page, span, tail)
-        evident = [(i, why) for i, why in cuts if why]
+        strongest = max((strength for _, _, strength in cuts), default=0)
+        evident = [(i, why) for i, why, strength in cuts if why and strength == strongest]
         if len(evident) == 1:
             i, why = evident[0]
             page.join(i, tail, step, f"sentence tail printed at the article's top; {why}",

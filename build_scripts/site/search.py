@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import paths
 from ..errors import UserError
 from .labels import LANGS, PREFIX
 from .search_page import search_page
@@ -47,17 +48,15 @@ def docs_file(lang_docs: Path, url: str) -> Path:
 
 
 # Shards. Each language's index is cut by month, from the date in the article URL
-# (<lang>/YYYY/MM/DD/PP/…): "2025-12". Adding an issue re-indexes its month only, in every
+# (<lang>/<paper>/YYYY/MM/DD/PP/…, paths.month_of): "2025-12". Adding an issue re-indexes its month only, in every
 # season and across a new year, and no run ever indexes more than a month per bundle, which
 # bounds Pagefind's memory. Pages with a search body outside the dated tree (none today:
 # only articles carry data-pagefind-body) go to a small shard "other" of their own, listed last.
-_DATED = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/")
 SHARDS_FILE = "shards.json"
 
 
 def shard_of(url: str) -> str:
-    m = _DATED.match(url)
-    return f"{m.group(1)}-{m.group(2)}" if m else "other"
+    return paths.month_of(url) or "other"
 
 
 class BodyDigests:
@@ -132,7 +131,7 @@ def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path) -> int:
 
 
 def _dates(entries: list[tuple[str, Path, str]]) -> tuple[str | None, str | None]:
-    days = sorted("-".join(m.groups()) for url, *_ in entries if (m := _DATED.match(url)))
+    days = sorted(day for url, *_ in entries if (day := paths.day_of(url)))
     return (days[0], days[-1]) if days else (None, None)
 
 
