@@ -84,22 +84,24 @@ def test_search_page_of_an_english_article_indexes_the_other_spelling():
 def test_page_label_and_articles_only():
     assert page_label(_article(page=3, page_name="读者来信")) == "03 读者来信"
     assert page_label(_article(page=None, page_name="")) == ""
-    assert is_article("2025/12/15/01/slug.md")
-    assert not is_article("2025/12/15/01/index.md") and not is_article("about.md")
+    assert is_article("tongliao-ribao/2025/12/15/01/slug.md") and is_article("2025/12/15/01/slug.md")
+    assert is_article("tongliao-ribao/2025/12/15/b/03/slug.md") and is_article("undated/page3/slug.md")
+    assert not is_article("tongliao-ribao/2025/12/15/01/index.md") and not is_article("about.md")
+    assert not is_article("tongliao-ribao/2025/12/15/index.md") and not is_article("undated/page3/index.md")
     assert not is_article("authors/wang.md")
 
 
 def test_article_pages_and_digests_skip_pages_that_are_no_articles(tmp_path):
     docs = tmp_path / "zh-Hans"
-    (docs / "2025/12/15/01").mkdir(parents=True)
-    (docs / "2025/12/15/01/index.md").write_text("---\ntitle: 第1版\n---\n", encoding="utf-8")
-    art = docs / "2025/12/15/01/a.md"
+    (docs / "bao/2025/12/15/01").mkdir(parents=True)
+    (docs / "bao/2025/12/15/01/index.md").write_text("---\ntitle: 第1版\n---\n", encoding="utf-8")
+    art = docs / "bao/2025/12/15/01/a.md"
     art.write_text("---\ntitle: 标题\ndate: 2025-12-15\n---\n\n正文。\n", encoding="utf-8")
     (docs / "about.md").write_text("---\ntitle: 关于\n---\n", encoding="utf-8")
-    assert article_pages(docs) == [("/2025/12/15/01/a/", art)]
+    assert article_pages(docs) == [("/bao/2025/12/15/01/a/", art)]
     digests = BodyDigests(tmp_path, "zh-Hans")
     assert digests("/about/", docs / "about.md") is None
-    first = digests("/2025/12/15/01/a/", art)
-    assert first and digests("/2025/12/15/01/a/", art) == first
+    first = digests("/bao/2025/12/15/01/a/", art)
+    assert first and digests("/bao/2025/12/15/01/a/", art) == first
     art.write_text("---\ntitle: 标题\ndate: 2025-12-15\n---\n\n另一段正文。\n", encoding="utf-8")
-    assert BodyDigests(tmp_path, "zh-Hans")("/2025/12/15/01/a/", art) != first
+    assert BodyDigests(tmp_path, "zh-Hans")("/bao/2025/12/15/01/a/", art) != first

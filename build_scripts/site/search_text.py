@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import paths
 from ..body import parse_body
 from ..docfile import split_document
 
-_DATED = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(\d{2})/[^/]+\.md$")
+_PAGE_FILE = re.compile(r"/\d{2}/[^/]+\.md$")     # …/PP/<slug>.md
 
 
 @dataclass
@@ -36,8 +37,13 @@ class SearchArticle:
 
 
 def is_article(rel: str) -> bool:
-    """An article's docs path: YYYY/MM/DD/PP/<slug>.md (issue and page indexes are index.md)."""
-    return bool(_DATED.match(rel)) and not rel.endswith("/index.md")
+    """An article's docs path (build_scripts/paths.py): <paper>/YYYY/MM/DD/[<edition>/]PP/<slug>.md
+    or undated/<dump>/<slug>.md; issue and page indexes are index.md."""
+    if rel.endswith("index.md") or not rel.endswith(".md"):
+        return False
+    if paths.is_undated(rel):
+        return rel.count("/") == 2
+    return bool(paths.day_of(rel) and _PAGE_FILE.search(rel))
 
 
 def read_article(path: Path, rel: str) -> SearchArticle:
