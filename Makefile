@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test serve bench clean
+.PHONY: site test test-deps serve bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 site: $(VENV)/.installed
 	$(BIN)/python -m build_scripts build
 
-## test: run the whole test suite
-test: $(VENV)/.installed
+## test: run the whole test suite (first installing what its browser tests need, see test-deps)
+test: $(VENV)/.installed test-deps
 	$(BIN)/python -m pytest
+
+## test-deps: Chromium, CJK fonts and shellcheck if missing (apt-get as root, else Playwright's Chromium)
+test-deps: $(VENV)/.installed
+	@PLAYWRIGHT=$(BIN)/playwright sh .ci/test-deps
 
 ## serve: preview the three-language site locally, rebuilding on change
 serve: $(VENV)/.installed

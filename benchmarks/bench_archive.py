@@ -272,17 +272,17 @@ def _gzip_size(path: Path) -> int:
 
 
 def _needs_conversion(site: Path, lang: str, query: str) -> tuple[list[Path], bool]:
-    """As newsarchive.js: zh sites fetch t2cn-triggers.json, and t2cn.js only for a query holding
-    a character or phrase the opencc-js conversion changes."""
+    """As search.js: zh sites fetch t2s.json, the Traditional → Simplified table the query
+    is converted with (when it holds a character or phrase the table changes)."""
     if not lang.startswith("zh"):
         return [], False
     vendor = site / PREFIX[lang] / "assets/vendor/opencc-js"
-    t = json.loads((vendor / "t2cn-triggers.json").read_text(encoding="utf-8"))
-    needs = any(c in t["chars"] for c in query) or any(p in query for p in t["phrases"])
-    return [vendor / "t2cn-triggers.json"] + ([vendor / "t2cn.js"] if needs else []), needs
+    t = json.loads((vendor / "t2s.json").read_text(encoding="utf-8"))
+    needs = any(c in t["chars"][0::2] for c in query) or any(p in query for p in t["phrases"])
+    return [vendor / "t2s.json"], needs
 
 
-RECENT_PAGES = 1000   # newsarchive.js: RECENT, the pages the first search covers at least
+RECENT_PAGES = 1000   # search.js: RECENT, the pages the first search covers at least
 
 
 def first_search(site: Path, lang: str, query: str) -> dict:

@@ -2,17 +2,25 @@
 
     python benchmarks/bench_segment.py [--pages 400] [--seed 1]
     python benchmarks/bench_segment.py --sizes 1,4,16     # one dump of 1, 4, 16 MB each
+    python benchmarks/bench_segment.py --big-dump 5 10 25 50    # the whole command on each size (MB)
+    python benchmarks/bench_segment.py --big-dump 50 --shape sample --write
 
 Generates the pages in memory from the samples (benchmarks/generate.py),
 then times segment on a single process. With --sizes, the pages are joined into
 one big dump per size: seconds per MB must stay flat (linear time).
+``--big-dump`` times the whole command instead (``segment --json``, reading and
+decoding included) on one dump file of each size; ``--shape sample`` repeats a
+sample page (every title many times), ``--shape no-blank-lines`` too with its blank
+lines removed; ``--write`` times the writing run (docs, report) instead of --json.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import hashlib
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,8 +38,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sizes", help="comma-separated dump sizes in MB for the linearity check")
+    parser.add_argument("--big-dump", type=float, nargs="+", metavar="MB",
+                        help="time the whole `segment` command on one dump file of each size instead")
+    parser.add_argument("--shape", choices=SHAPES, default="pages", help="what the big dump holds")
+    parser.add_argument("--write", action="store_true", help="time `segment --out` (docs and report), not --json")
     args = parser.parse_args()
-    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    if args.big_dump:
+        return big_dumps(args.big_dump, args.seed, args.shape, args.write)
     is_word("预热")  # load the word list once, outside the timing (it is loaded once per process)
     if args.sizes:
         return time_big_dumps([float(x) for x in args.sizes.split(",")], args.seed)
@@ -62,6 +76,38 @@ def time_big_dumps(sizes_mb: list[float], seed: int) -> None:
         seconds = time.perf_counter() - start
         megabytes = len(text.encode()) / 1e6
         print(f"{megabytes:6.1f} MB, {articles} articles: {seconds:6.2f} s, {seconds / megabytes:.2f} s/MB")
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "dumps" / "000_8df7ef33810d7782.txt"
+SHAPES = {
+    "pages": lambda n, seed: generate_page(n, seed) + "\n",
+    "sample": lambda n, seed: SAMPLE.read_text(encoding="utf-8"),
+    "no-blank-lines": lambda n, seed: SAMPLE.read_text(encoding="utf-8").replace("\n\n", "\n"),
+}
+
+
+def big_dumps(sizes: list[float], seed: int, shape: str = "pages", write: bool = False) -> None:
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as work:
+        for mb in sizes:
+            path = Path(work) / f"big-{mb:g}MB.txt"
+            pieces, size, n = [], 0, 0
+            while size < mb * 1e6:
+                text = SHAPES[shape](n, seed)
+                pieces.append(text)
+                size += len(text.encode("utf-8"))
+                n += 1
+            path.write_text("".join(pieces), encoding="utf-8")
+            start = time.perf_counter()
+            how = ["--out", f"{work}/docs", "--reports", f"{work}/reports", "--force"] if write else ["--json"]
+            proc = subprocess.run([sys.executable, "-m", "build_scripts", "segment", str(path), *how],
+                                  cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env={**os.environ, "PYTHONPATH": str(root)})
+            seconds = time.perf_counter() - start
+            status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr.decode()[-200:]}"
+            print(f"{size / 1e6:6.1f} MB ({n} pages of shape {shape} in one dump, "
+                  f"{'written' if write else '--json'}): {seconds:7.1f} s, "
+                  f"{seconds / (size / 1e6):5.2f} s/MB; {status}", flush=True)
 
 
 if __name__ == "__main__":

@@ -4,11 +4,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 from .errors import UserError
+from .lock import one_writer
 
 # name → module under build_scripts.commands, in the order a new user meets them.
-COMMANDS = ["build", "segment", "variants", "site", "serve"]
+COMMANDS = ["build", "segment", "variants", "site", "serve", "review"]
 
 DESCRIPTION = """\
 Turn newspaper page dumps into a trilingual static archive site.
@@ -18,6 +20,7 @@ Turn newspaper page dumps into a trilingual static archive site.
   variants   make the Traditional Chinese and English siblings of every article
   site       build the three-language site into site/
   serve      preview the whole site locally, rebuilding on change
+  review     correct a dump's cut in the browser (an editor's corrections file)
 
 Run `python -m build_scripts COMMAND --help` for the options of one command.
 """
@@ -46,8 +49,22 @@ def make_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.configure(sub)
-        sub.set_defaults(run=module.run)
+        writes = getattr(module, "writes", None)
+        if writes:
+            sub.add_argument("--no-wait", dest="wait", action="store_false",
+                             help="if another run is writing this project, stop at once (exit 2) "
+                                  "instead of waiting for it")
+        sub.set_defaults(run=module.run, writes=writes, command_name=name)
     return parser
+
+
+def _run(args) -> int:
+    """Run the command; one that writes holds the project's build lock for its whole run."""
+    if args.writes and args.writes(args):
+        build_dir = getattr(args, "build_dir", None) or Path("build")
+        with one_writer(build_dir, wait=args.wait, command=args.command_name):
+            return args.run(args) or 0
+    return args.run(args) or 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args) or 0
+        return _run(args)
     except UserError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

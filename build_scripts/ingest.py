@@ -9,8 +9,11 @@ with a one-line reason naming the file.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 from .errors import UserError
@@ -76,13 +79,44 @@ def _control_characters(text: str) -> int:
     return len(_CONTROL.findall(text))
 
 
+def dump_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a dump (a phrase), or None. Looks without opening:
+    opening a FIFO would wait for a writer for ever."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "broken symbolic link" if os.path.islink(path) else "no such file"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop, not a dump"
+        return f"cannot read ({e.strerror})"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a directory, not a dump"
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device"
+        return f"is {kind}, not a regular file"
+    return None
+
+
+def check_dump(path: Path) -> None:
+    problem = dump_problem(path)
+    if problem:
+        raise UserError(f"{path}: {problem}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The dump's bytes, or one line naming it (permission denied, vanished, …)."""
+    check_dump(path)
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise UserError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
 def read_dump(path: Path, meta: PageMeta | None = None) -> Dump:
     name = str(path)
-    if not path.exists():
-        raise UserError(f"{name}: no such file")
-    if path.is_dir():
-        raise UserError(f"{name}: is a directory, not a dump")
-    data = path.read_bytes()
+    data = read_bytes(path)
     if not data.strip():
         raise UserError(f"{name}: empty file, nothing to segment")
     if is_pdf(path, data):

@@ -31,6 +31,7 @@ class PageMeta:
     page: int | None = None
     page_name: str | None = None
     assumption: str | None = None
+    edition: str | None = None   # when a paper prints more than one edition a day
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Block:
     doubt: float = 0.0           # for headings: how close the call "opens an article" was (0 = sure, 1 = a toss)
     fixed: str | None = None     # who settled this block's kind/role for good ("editor", "layout"); later passes keep it
     layout: LineLayout | None = None  # how its (first) line was printed, for a page read from a PDF
+    cut: str | None = None       # an editor's cut at this block: "start" (an article begins) or "join" (it goes on)
 
     @property
     def first_line(self) -> int:
@@ -127,6 +129,7 @@ class BodyBlock:
 class Article:
     title: str
     body: list[BodyBlock]
+    printed_title: str = ""      # the title as the segmenter read it from the page (before an editor's fix)
     kicker: str | None = None
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -135,6 +138,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     source_file: str = ""
     lines: tuple[int, int] = (0, 0)
+    source_lines: list[int] = field(default_factory=list)  # every dump line whose text is in it
     order: int = 0               # position on the page, 1-based
     confidence: float = 1.0      # 1 − the largest doubt of a decision inside its lines
 
@@ -159,3 +163,5 @@ class Segmentation:
     articles: list[Article]
     furniture: list[Block]
     repairs: list[Repair]
+    corrections: object | None = None  # the editor's corrections it was cut with (corrections.Corrections)
+    blocks: list[Block] = field(default_factory=list)  # the page's blocks after every pass (the review page shows them)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .body import render_body
+from .corrections import apply_replacements
 from .model import Segmentation
 
 
@@ -52,6 +53,8 @@ def render_report(seg: Segmentation) -> str:
         out.append(f"{a.order}. lines {a.lines[0]}–{a.lines[1]} (confidence {a.confidence:.2f}): {head} — "
                    f"{', '.join(a.authors) or 'no author'}; {len(a.body)} blocks, "
                    f"{sum(len(b.text) for b in a.body)} characters")
+    out += ["", "## Editor's corrections", ""]
+    out += _corrections(seg)
     out += ["", "## To check", "", "Most doubtful first.", ""]
     out += [f"- lines {_lines(r.lines)}{_printed(dump, r.lines)} (doubt {r.doubt:.2f}, {r.step}): {r.what}"
             for r in sorted(unsure, key=lambda r: (-r.doubt, r.lines))] or ["- nothing"]
@@ -62,6 +65,21 @@ def render_report(seg: Segmentation) -> str:
     out += [f"- line {b.first_line}{_printed(dump, [b.first_line])} ({b.role}): “{b.text}”"
             for b in seg.furniture] or ["- nothing"]
     return "\n".join(out) + "\n"
+
+
+def _corrections(seg: Segmentation) -> list[str]:
+    """Every fix of the dump's corrections file, where it stands; for a line whose text was
+    replaced, the text as printed and as the segmenter read it (what conservation compares)."""
+    found = seg.corrections
+    if found is None or not found.items:
+        return ["- none"]
+    out = [f"- {found.where(item)}: {item.describe()}" for item in found.items]
+    replaced = sorted({c.line for c in found.of("replace")})
+    if replaced:
+        printed, read = seg.dump.lines, apply_replacements(found, seg.dump.lines)
+        out += [f"- line {n} as printed: “{printed[n - 1].strip()}”; as read: “{read[n - 1].strip()}”"
+                for n in replaced]
+    return out
 
 
 def _lines(lines: list[int]) -> str:

@@ -4,8 +4,8 @@
   worker writes its Markdown files into a staging folder and hands back only
   paths and counts, so memory stays bounded however many pages there are.
 - Incremental: ``build/cache/segment-state.json`` remembers each dump's content
-  hash, its manifest entry and the segmenter's own code hash; an unchanged dump
-  is not segmented again.
+  hash, its manifest entry, its editor's corrections file (hash) and the segmenter's
+  own code hash; an unchanged dump is not segmented again.
 - All-or-nothing: any bad dump stops the run before a single docs file changes.
   Then each staged file replaces the docs file only if its content differs, so
   unchanged files keep their mtime.
@@ -24,8 +24,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import UserError
-from .ingest import read_dump
+from . import redirects as redirect_record
+from .corrections import corrections_path, load_for_dump
+from .ingest import check_dump, read_bytes, read_dump
 from .manifest import Entry, Lookup
 from .model import PageMeta
 from .report import page_warnings, render_report
@@ -50,7 +51,8 @@ def code_version() -> str:
     """Hash of everything that decides a cut, so a changed rule re-segments every page."""
     package = Path(__file__).resolve().parent
     parts = sorted(package.glob("segment/*.py")) + sorted(package.glob("pdf/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "model.py", "report.py", "ingest.py", "data/surnames.txt")]
+        "typography.py", "body.py", "write.py", "paths.py", "slug.py", "model.py", "report.py", "corrections.py",
+        "ingest.py", "data/surnames.txt")]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())
@@ -59,7 +61,7 @@ def code_version() -> str:
 
 def _segment_one(path: Path, meta: PageMeta | None, root: Path, staging: Path) -> PageResult:
     dump = read_dump(path, meta)
-    seg = segment(dump)
+    seg = segment(dump, corrections=load_for_dump(path))
     files = article_files(seg, root)
     for rel, text in files.items():
         target = staging / rel
@@ -90,9 +92,10 @@ class State:
             except (ValueError, OSError):
                 self.dumps = {}  # a cache: when unreadable, start over
 
-    def unchanged(self, source: str, sha256: str, meta_key: str, lang_dir: Path) -> dict | None:
+    def unchanged(self, source: str, sha256: str, meta_key: str, fixes_key: str, lang_dir: Path) -> dict | None:
         entry = self.dumps.get(source)
         if entry and entry["sha256"] == sha256 and entry["meta"] == meta_key \
+                and entry.get("corrections") == fixes_key \
                 and all((lang_dir / rel).exists() for rel in entry["files"]):
             return entry
         return None
@@ -104,7 +107,13 @@ class State:
 
 
 def _file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def _corrections_key(dump_path: Path) -> str:
+    """Hash of the dump's corrections file ("none" without one): a changed fix re-segments the dump."""
+    path = corrections_path(dump_path)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "none"
 
 
 def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: Path, root: Path,
@@ -116,11 +125,10 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     manifest = Lookup(entries)
     todo, results = [], []
     for path in paths:
-        if not path.is_file():
-            raise UserError(f"{path}: no such file")
+        check_dump(path)  # before anything resolves the path (a symlink loop) or opens it (a FIFO)
         meta = manifest.meta_for(path)
         source = relative_to_root(path, root)
-        entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), lang_dir)
+        entry = state.unchanged(source, _file_sha256(path), _meta_key(meta), _corrections_key(path), lang_dir)
         if entry:
             results.append(PageResult(source, entry["sha256"], entry["files"], entry["articles"],
                                       entry["unsure"], reused=True))
@@ -135,7 +143,8 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
     for result in results:
         state.dumps[result.source] = {"sha256": result.sha256, "files": result.files,
                                       "articles": result.articles, "unsure": result.unsure,
-                                      "meta": _meta_key(manifest.meta_for(root / result.source))}
+                                      "meta": _meta_key(manifest.meta_for(root / result.source)),
+                                      "corrections": _corrections_key(root / result.source)}
     state.save()
     counts.update(dumps=len(paths), segmented=len(todo), reused=len(paths) - len(todo),
                   seconds=time.perf_counter() - started,
@@ -186,6 +195,7 @@ def _progress(total: int):
 def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, reports: Path,
                      state: State) -> dict:
     written = unchanged = removed = 0
+    redirects = before = redirect_record.load(lang_dir.parent / redirect_record.MOVED_FILE)
     for result in results:
         if result.reused:
             unchanged += len(result.files)
@@ -198,9 +208,12 @@ def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, r
         report = staging / ".reports" / f"{Path(result.source).stem}.md"
         write_if_changed(reports / report.name, report.read_text(encoding="utf-8"))
         previous = state.dumps.get(result.source, {}).get("files", [])
-        for rel in set(previous) - set(result.files):
-            if (lang_dir / rel).exists():
-                (lang_dir / rel).unlink()
-                removed += 1
+        gone = {rel: lang_dir / rel for rel in sorted(set(previous) - set(result.files)) if (lang_dir / rel).exists()}
+        redirects = redirect_record.record_moves(redirects, gone, {rel: lang_dir / rel for rel in result.files})
+        for path in gone.values():
+            path.unlink()
+            removed += 1
+    if redirects != before:
+        redirect_record.save_moved(lang_dir.parent, redirects)
     return {"articles": sum(len(r.files) for r in results), "written": written,
             "unchanged": unchanged, "removed": removed}

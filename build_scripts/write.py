@@ -7,36 +7,32 @@ unchanged files keep their mtime and incremental site builds see no change).
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
+from . import paths
 from .docfile import render_document
 from .model import Article, Segmentation
+from .slug import slugify
 
 LANG = "zh-Hans"
-MAX_SLUG_WORDS = 6
 
 
-def slugify(title: str) -> str:
-    """Pinyin of the title's first words: ``激发科技『向新力』`` → ``jifa-keji-xiangxinli``."""
-    import jieba
-    from pypinyin import lazy_pinyin
-
-    words = []
-    for word in jieba.lcut(title):
-        syllables = "".join(lazy_pinyin(word)).lower()
-        ascii_word = re.sub(r"[^a-z0-9]+", "", syllables)
-        if ascii_word:
-            words.append(ascii_word)
-        if len(words) == MAX_SLUG_WORDS:
-            break
-    return "-".join(words)[:60].strip("-") or "article"
+def article_slug(article: Article) -> str:
+    """The article's file name and URL segment (before ``-2``, ``-3`` … for a repeated one):
+    pinyin of the title as printed, so an editor's title fix keeps the permalink;
+    ``article-N`` without a title."""
+    printed = article.printed_title or article.title
+    return slugify(printed) if printed else f"article-{article.order}"
 
 
 def article_id(seg: Segmentation, article: Article) -> str:
+    """Stable across an editor's fixes that keep the article: made of the page and the line the
+    article begins at, not of its title (a title fix keeps the id)."""
     meta = seg.dump.meta
-    key = "|".join(str(x) for x in (meta.publication, meta.date, meta.page, article.title,
-                                    article.title or article.lines))
+    fields = (meta.publication, meta.date, meta.page, article.lines[0])
+    if meta.edition:  # only then: the ids of papers with one edition stay as they were
+        fields += (meta.edition,)
+    key = "|".join(str(x) for x in fields)
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
     if meta.date and meta.page:
         return f"{meta.date:%Y%m%d}-{meta.page:02d}-{digest}"
@@ -44,11 +40,8 @@ def article_id(seg: Segmentation, article: Article) -> str:
 
 
 def page_folder(seg: Segmentation) -> str:
-    """``2025/12/15/01``, or ``undated/<dump stem>`` for dumps the manifest does not list."""
-    meta = seg.dump.meta
-    if meta.date and meta.page:
-        return f"{meta.date:%Y/%m/%d}/{meta.page:02d}"
-    return f"undated/{seg.dump.path.stem}"
+    """``tongliao-ribao/2025/12/15/01``, or ``undated/<dump stem>`` (``paths.page_folder``)."""
+    return paths.page_folder(seg.dump.meta, seg.dump.path.stem)
 
 
 def relative_to_root(path: Path, root: Path | None) -> str:
@@ -78,6 +71,7 @@ def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | No
         "date": meta.date,
         "page": meta.page,
         "page_name": meta.page_name,
+        "edition": meta.edition,
         "order": article.order,
         "slug": slug,
         "captions": article.captions,
@@ -86,16 +80,16 @@ def front_matter(seg: Segmentation, article: Article, slug: str, root: Path | No
     }
 
 
-
-
 def article_files(seg: Segmentation, root: Path | None = None) -> dict[str, str]:
     """Relative path (under the language folder) → file text, for one dump's articles."""
     files: dict[str, str] = {}
     folder = page_folder(seg)
+    next_n: dict[str, int] = {}  # base slug → the next number to try (linear in repeated titles)
     for article in seg.articles:
-        base = slugify(article.title) if article.title else f"article-{article.order}"
-        slug, n = base, 2
+        base = article_slug(article)
+        slug, n = base, next_n.get(base, 2)
         while f"{folder}/{slug}.md" in files:
             slug, n = f"{base}-{n}", n + 1
+        next_n[base] = n
         files[f"{folder}/{slug}.md"] = render_document(front_matter(seg, article, slug, root), article.body)
     return files

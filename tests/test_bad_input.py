@@ -97,8 +97,8 @@ def test_manifest_entry_for_a_missing_file_names_the_line(tmp_path):
 
 @pytest.mark.parametrize("text, line", [
     ("dumps:\n  - file: a.txt\n    date: [2025\n", "3"),
-    ("dumps:\n  - file: a.txt\n    date: 15/12/2025\n", "2"),
-    ("dumps:\n  - file: a.txt\n    page: first\n", "2"),
+    ("dumps:\n  - file: a.txt\n    date: 15/12/2025\n", "3"),   # the line of the key
+    ("dumps:\n  - file: a.txt\n    page: first\n", "3"),
     ("just a string\n", "1"),
 ])
 def test_malformed_manifest_names_file_and_line(tmp_path, text, line):
@@ -126,10 +126,10 @@ def test_written_articles_have_front_matter_and_keep_mtime_when_unchanged(tmp_pa
     assert len(files) == 15
     post = frontmatter.load(files[0])
     for key in ("id", "lang", "title", "kicker", "subtitle", "authors", "byline", "publication", "date",
-                "page", "page_name", "slug", "source"):
+                "page", "page_name", "edition", "slug", "source"):
         assert key in post.metadata, key
     assert post["lang"] == "zh-Hans" and post["source"]["file"].startswith("dumps/")
-    assert files[0].relative_to(docs / "zh-Hans").parts[:3] == ("2025", "12", "15")
+    assert files[0].relative_to(docs / "zh-Hans").parts[:4] == ("tongliao-ribao", "2025", "12", "15")
     reports = sorted((tmp_path / "reports").glob("*.md"))
     assert [r.name for r in reports] == ["000_8df7ef33810d7782.md", "001_348aeecdd38910cd.md"]
     mtimes = {f: f.stat().st_mtime_ns for f in files}
@@ -141,3 +141,78 @@ def test_help_lists_the_commands():
     result = run("--help")
     assert result.returncode == 0 and "segment" in result.stdout
     assert "--json" in run("segment", "--help").stdout
+
+
+# -- what is not a regular, readable file ------------------------------------------------------
+def _fifo(path: Path) -> None:
+    import os
+    os.mkfifo(path)
+
+
+def _loop(path: Path) -> None:
+    path.symlink_to(path.name)
+
+
+def _dangling(path: Path) -> None:
+    path.symlink_to("gone.txt")
+
+
+def _directory(path: Path) -> None:
+    path.mkdir()
+
+
+@pytest.mark.parametrize("make, fragment", [
+    (_fifo, "is a FIFO, not a regular file"),
+    (_loop, "symbolic link loop"),
+    (_dangling, "broken symbolic link"),
+    (_directory, "is a directory, not a dump"),
+])
+@pytest.mark.parametrize("json_out", [True, False])
+def test_a_dump_that_is_no_regular_file_is_one_line_and_nothing_is_written(tmp_path, make, fragment, json_out):
+    good, odd = tmp_path / "good.txt", tmp_path / "odd.txt"
+    good.write_text(SAMPLE, encoding="utf-8")
+    make(odd)
+    docs = tmp_path / "docs"
+    args = ["segment", good, odd, "--out", docs, "--reports", tmp_path / "reports"] + (["--json"] if json_out else [])
+    result = run(*args)                    # a FIFO opened for reading would hang: run() times out
+    assert result.returncode == 2
+    one_line_error(result, str(odd), fragment)
+    assert result.stdout == "" and not docs.exists() and not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("make, fragment", [(_fifo, "is a FIFO"), (_directory, "is a directory"),
+                                            (_loop, "symbolic link loop")])
+def test_a_manifest_entry_that_is_no_regular_file_names_the_line(tmp_path, make, fragment):
+    make(tmp_path / "odd.txt")
+    manifest = write_manifest(tmp_path, "dumps:\n  - file: odd.txt\n    date: 2025-12-15\n    page: 1\n")
+    result = run("segment", "--manifest", manifest, "--out", tmp_path / "docs")
+    assert result.returncode == 2
+    one_line_error(result, f"{manifest}:2", "odd.txt", fragment)
+    assert not (tmp_path / "docs").exists()
+
+
+@pytest.mark.parametrize("json_out", [True, False])
+def test_an_unreadable_dump_is_one_line_exit_2(tmp_path, monkeypatch, capsys, json_out):
+    """chmod 000 does not stop root (these tests may run as root): the refusal the system
+    gives a user is simulated where the dump is opened."""
+    import builtins
+
+    from build_scripts import ingest
+    from build_scripts.cli import main
+
+    dump = tmp_path / "locked.txt"
+    dump.write_text(SAMPLE, encoding="utf-8")
+
+    def refuse(file, *args, **kwargs):
+        if Path(file) == dump:
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "open", refuse, raising=False)
+    docs = tmp_path / "docs"
+    monkeypatch.chdir(tmp_path)
+    code = main(["segment", str(dump), "--out", str(docs), "--jobs", "1"] + (["--json"] if json_out else []))
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().splitlines() == [f"error: {dump}: cannot read (Permission denied)"]
+    assert not docs.exists()

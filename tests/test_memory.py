@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from build_scripts.cli import main as cli
 from build_scripts.errors import UserError
 from build_scripts.variants import make_variants
 from build_scripts.variants.exchange import export_segments, import_reviewed
@@ -209,3 +210,21 @@ def test_reviewed_whole_byline_wins_over_the_rules(docs, memory_path):
     assert "byline: By correspondent Bao Leijing and reporter Lu Xianyan" in page
     other = (docs / "en/2025/12/15/01/naiman.md").read_text(encoding="utf-8")
     assert "byline: Tongliao Daily report (reporter Wang Yingrun)" in other     # rules still
+
+
+def test_merge_memory_takes_what_main_lacks_and_keeps_mains_reviewed(tmp_path):
+    main_path, built_path = tmp_path / "main.jsonl", tmp_path / "built.jsonl"
+    built = Memory(built_path)
+    built.add_reviewed("群众纷纷点赞。", "Old wording.", "Editor A", "2025-12-01")
+    built.add_reviewed("今年以来。", "Since the start of the year.", "Editor A", "2025-12-01")
+    built.add_machine("霍林郭勒市。", "Huolin Gol City.", "google", "g1", "2025-12-21")
+    built.save()
+    main_memory = Memory(main_path)
+    main_memory.add_reviewed("群众纷纷点赞。", "People applauded.", "Editor B", "2025-12-20")  # edited since
+    main_memory.save()
+    assert cli(["variants", "--memory", str(main_path), "--merge-memory", str(built_path)]) == 0
+    merged = Memory.load(main_path)
+    assert merged.reviewed_for("群众纷纷点赞。").text == "People applauded."
+    assert merged.reviewed_for("今年以来。").text == "Since the start of the year."
+    assert merged.lookup("霍林郭勒市。", "google", "g1").text == "Huolin Gol City."
+    assert cli(["variants", "--memory", str(main_path), "--merge-memory", str(tmp_path / "gone.jsonl")]) == 2

@@ -111,7 +111,7 @@ def test_a_manifest_entry_that_is_a_pdf(tmp_path):
     result = run("segment", "--manifest", tmp_path / "manifest.yaml", "--out", tmp_path / "docs",
                  "--reports", tmp_path / "reports", "--state", tmp_path / "state.json", "--jobs", "1")
     assert result.returncode == 0, result.stderr
-    files = sorted((tmp_path / "docs/zh-Hans/2025/12/15/01").glob("*.md"))
+    files = sorted((tmp_path / "docs/zh-Hans").glob("*/2025/12/15/01/*.md"))   # docs/<lang>/<paper>/…
     assert len(files) == len(STORIES)
     text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     assert "publication: 测试日报" in text and "file: p01.pdf" in text or "p01.pdf" in text

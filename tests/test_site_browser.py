@@ -10,74 +10,19 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from site_sample import HOSTILE_JINJA, HOSTILE_SCRIPT, REPO, build_sample
 
-PREFIX = "/newsarchive/"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
-ARTICLE = "2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
+from browser_fixtures import ARGS, CHROMIUM, PREFIX, _Handler  # noqa: F401  (served, browser, page: conftest)
+
+ARTICLE = "tongliao-ribao/2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
 SHOTS = REPO / "screenshots"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def translate_path(self, path):
-        p = urlparse(path).path
-        if not p.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_project_path__")
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    work = tmp_path_factory.mktemp("sample")
-    handler = functools.partial(_Handler, directory=str(work / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    result = build_sample(work, base)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"base": base, "site": result.site, "result": result}
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium fonts-noto-cjk"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page that records console errors, page errors and dialogs (an alert() would be one)."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = ctx.new_page()
-    pg.problems = []
-    pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
-    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    # a request cut short by the next navigation (net::ERR_ABORTED) is not a failure of the site
-    pg.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "") else
-          pg.problems.append(f"request failed: {r.url} ({r.failure})"))
-    yield pg
-    problems = list(pg.problems)
-    ctx.close()
-    assert problems == [], problems
 
 
 def shot(pg, name):
@@ -87,7 +32,7 @@ def shot(pg, name):
 
 def hostile_rel(site: Path) -> str:
     """The article cut from the hostile dump: markup-like text in its headline and its body."""
-    found = [p for p in sorted(site.glob("2025/12/14/03/*/index.html"))
+    found = [p for p in sorted(site.glob("tongliao-ribao/2025/12/14/03/*/index.html"))
              if "&lt;script&gt;" in p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>")[0]]
     assert len(found) == 1, "the hostile dump's article is missing"
     return found[0].parent.relative_to(site).as_posix() + "/"
@@ -258,7 +203,7 @@ def test_bilingual_view_says_where_blocks_do_not_align(served, page, tmp_path):
 def test_dump_text_is_never_markup(served, page, lang):
     rel = hostile_rel(served["site"])
     prefix = "" if lang == "zh-Hans" else f"{lang}/"
-    for url in [served["base"] + prefix + rel, served["base"] + prefix + "2025/12/14/03/",
+    for url in [served["base"] + prefix + rel, served["base"] + prefix + "tongliao-ribao/2025/12/14/03/",
                 served["base"] + prefix + "sources/900_hostile/"]:
         page.goto(url)
         text = page.locator("article").inner_text()
@@ -343,7 +288,7 @@ def test_home_pages_of_every_language_and_the_seo_tags(served, page):
         import json
         data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
         assert data["@type"] == "NewsArticle" and data["inLanguage"] == lang
-        assert data["isPartOf"]["url"] == served["base"] + prefix + "2025/12/15/"
+        assert data["isPartOf"]["url"] == served["base"] + prefix + "tongliao-ribao/2025/12/15/"
         assert ("translationOfWork" in data) == (lang != "zh-Hans")
         if lang != "zh-Hans":
             page.goto(served["base"] + prefix)

@@ -17,7 +17,6 @@ from hypothesis import given, strategies as st
 
 from build_scripts.site import catalog
 from build_scripts.site.indexes import Generator, author_slug, link, url_of
-from build_scripts.site.search import Simplifier
 from build_scripts.site.staging import stage
 from site_fixture import HOSTILE_JINJA, HOSTILE_SCRIPT, make_docs
 
@@ -155,17 +154,6 @@ def test_article_blocks_are_numbered_for_the_bilingual_view(built):
     nums = lambda s: re.findall(r'<(p|h\d) data-block="(\d+)"', s)
     assert [k for k, _ in nums(zh)] == [k for k, _ in nums(en)] == ["p", "h3", "p", "p"]
     assert 'id="产业转型-构建铝程碑低碳底座"' in zh     # pymdownx.slugs keeps the Chinese
-
-
-def test_simplifier_indexes_traditional_pages_as_simplified():
-    page = ('<html><body><div class="na-article" data-pagefind-body>'
-            '<div data-pagefind-meta="title" data-pagefind-ignore hidden>發展標題</div>'
-            "<p>推動經濟發展，軟體產業</p></div><div class=\"na-bilingual\"></div></body></html>")
-    out = Simplifier()(page)
-    assert "推动经济发展" in out
-    assert ">發展標題<" in out                         # the title meta stays as printed
-    pairs = re.search(r'data-pagefind-meta="s2t:([^"]*)"', out).group(1)
-    assert "发發" in pairs and "动動" in pairs
 
 
 def test_staging_uses_hand_written_pages_per_language_and_removes_stale_files(tmp_path):

@@ -10,6 +10,7 @@ from build_scripts.errors import UserError
 from build_scripts.variants import make_variants
 from build_scripts.variants.memory import Memory
 from build_scripts.variants.translate import UNTRANSLATED
+from libretranslate_stub import latin
 from variants_fixtures import FIRST_BODY, GLOSSARY, PHRASES, docs, fast, libre, memory_path  # noqa: F401
 
 REL = "2025/12/15/01/jifa-keji.md"
@@ -44,13 +45,13 @@ def test_english_online_machine_translation_is_labelled_and_aligned(docs, memory
     run(docs, memory_path, fast(libre.url))
     meta, body = load(docs / "en" / REL)
     assert [b.kind for b in body] == [b.kind for b in FIRST_BODY]        # block n ↔ block n
-    assert body[0].text == "EN<今年以来,[T0]科技创新重塑铝基产业格局。>".replace("[T0]", "Tongliao")
+    assert body[0].text == latin("今年以来,[T0]科技创新重塑铝基产业格局。").replace("[T0]", "Tongliao")
     assert body[1].kind == "subhead" and body[1].level == 2
     # The lead-in was its own segment and is still bold, at the start of its paragraph.
-    assert body[2].lead_in == "EN<坐拥风光宝藏。>"
-    assert body[2].text == "EN<坐拥风光宝藏。> EN<[T0]堪称是这场转型的先锋样板。>".replace("[T0]", "Huolin Gol")
+    assert body[2].lead_in == latin("坐拥风光宝藏。")
+    assert body[2].text == f"{latin('坐拥风光宝藏。')} {latin('[T0]堪称是这场转型的先锋样板。')}".replace("[T0]", "Huolin Gol")
     assert "坐拥风光宝藏。" in libre.translated
-    assert meta["title"] == "EN<激发科技向新力>" and meta["captions"] == ["EN<刚生产出的铝箔产品。>"]
+    assert meta["title"] == latin("激发科技向新力") and meta["captions"] == [latin("刚生产出的铝箔产品。")]
     # Names: pinyin, surname first; roles from the glossary; none of it sent to the engine.
     assert meta["authors"] == ["Bao Leijing", "Lu Xianyan"]
     assert meta["byline"] == "Correspondent Bao Leijing, Tongliao Daily reporter Lu Xianyan"

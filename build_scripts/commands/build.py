@@ -24,6 +24,9 @@ def configure(parser) -> None:
     parser.add_argument("--engine", default="google",
                         help="machine translation engine for segments missing from the memory "
                              "(google, deepl, libretranslate, microsoft, mymemory; default: google)")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail (exit 2) if any segment has no English translation, after writing "
+                             "the pages (the deploy uses it)")
     parser.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
                         help="where the site goes (default: site)")
     parser.add_argument("--no-search", dest="search", action="store_false", help="skip Pagefind")
@@ -45,12 +48,17 @@ def run_segment() -> None:
     module.run(parser.parse_args([]))
 
 
-def run_variants(offline: bool, engine: str = "google") -> None:
+def run_variants(offline: bool, engine: str = "google", strict: bool = False) -> None:
     try:
         from ..variants import make_variants
     except ImportError as e:
         raise UserError(f"the variants stage is not available ({e})") from None
-    make_variants(Path("docs"), offline=offline, engine=engine)
+    make_variants(Path("docs"), offline=offline, engine=engine, strict=strict)
+
+
+def writes(args) -> bool:
+    """Every stage writes: the build holds the project's lock throughout."""
+    return True
 
 
 def run(args) -> int:
@@ -60,7 +68,7 @@ def run(args) -> int:
         run_segment()
     if not args.skip_variants:
         print("== variants", file=sys.stderr)
-        run_variants(args.offline, args.engine)
+        run_variants(args.offline, args.engine, args.strict)
     print("== site", file=sys.stderr)
     build_site(Path("docs"), args.out, dumps_root=Path.cwd(), strict=True, search=args.search)
     return 0

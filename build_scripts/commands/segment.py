@@ -1,7 +1,7 @@
 """Cut page dumps into articles.
 
 Writes one Markdown file per article with YAML front matter into the
-Simplified Chinese docs folder (docs/zh-Hans/YYYY/MM/DD/PP/<slug>.md) and a
+Simplified Chinese docs folder (docs/zh-Hans/<paper>/YYYY/MM/DD/PP/<slug>.md) and a
 segmentation report per dump (build/reports/<dump>.md), or with --json prints
 the articles as a JSON list. Dumps need not be in the manifest: their
 publication, date and page are then unknown (docs/zh-Hans/undated/…).
@@ -12,9 +12,10 @@ import json
 import sys
 from pathlib import Path
 
+from ..corrections import load_for_dump
 from ..errors import UserError
-from ..ingest import read_dump
-from ..manifest import load_manifest, meta_for
+from ..ingest import check_dump, read_dump
+from ..manifest import Lookup, load_manifest
 from ..model import Segmentation
 from ..report import article_record, page_warnings
 from ..segment import segment
@@ -53,12 +54,19 @@ def _manifest(args):
 def segment_dumps(paths: list[Path], entries) -> list[Segmentation]:
     """Segment in this process (for --json): warnings on stderr."""
     segs = []
+    lookup = Lookup(entries)
     for path in paths:
-        seg = segment(read_dump(path, meta_for(entries, path)))
+        check_dump(path)  # before the look-up resolves it (a symlink loop) or anything opens it (a FIFO)
+        seg = segment(read_dump(path, lookup.meta_for(path)), corrections=load_for_dump(path))
         for warning in page_warnings(seg):
             print(f"warning: {warning}", file=sys.stderr)
         segs.append(seg)
     return segs
+
+
+def writes(args) -> bool:
+    """--json only reads; otherwise docs, reports and state are written."""
+    return not args.json
 
 
 def run(args) -> int:

@@ -30,6 +30,10 @@ def configure(parser) -> None:
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' info messages")
 
 
+def writes(args) -> bool:
+    return True
+
+
 def run(args) -> int:
     from ..site.build import build_site
     build_site(args.docs, args.out, dumps_root=Path.cwd(), build_dir=args.build_dir,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..errors import UserError
 from ..variants import convert, engines, glossary, make_variants, memory
 from ..variants.exchange import export_segments, import_reviewed
 from ..variants.translate import Translator, stderr_progress
@@ -63,11 +64,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
                        help="write segments not yet reviewed (with the machine draft), and stop")
     group.add_argument("--import-reviewed", type=Path, metavar="FILE",
                        help="store a translator's filled-in JSONL as reviewed entries, and stop")
+    group.add_argument("--merge-memory", type=Path, metavar="FILE",
+                       help="add the entries of another copy of the memory (a CI build's) that "
+                            "--memory lacks (its own reviewed translations stay), and stop")
     parser.add_argument("--reviewer", help="reviewer name for --import-reviewed lines that have none")
 
 
 def _exchange(args) -> int:
     mem = memory.Memory.load(args.memory)
+    if args.merge_memory:
+        if not args.merge_memory.is_file():
+            raise UserError(f"{args.merge_memory}: no such memory file")
+        taken = mem.merge_from(memory.Memory.load(args.merge_memory))
+        mem.save()
+        stderr_progress(f"merged {taken} entr{'y' if taken == 1 else 'ies'} of {args.merge_memory} into {args.memory}")
+        return 0
     if args.import_reviewed:
         imported, skipped = import_reviewed(args.import_reviewed, mem, reviewer=args.reviewer)
         mem.save()
@@ -83,8 +94,13 @@ def _exchange(args) -> int:
     return 0
 
 
+def writes(args) -> bool:
+    """An export only reads the project; a run or an import writes the memory and docs."""
+    return not (args.export_missing or args.export_unreviewed)
+
+
 def run(args) -> int:
-    if args.export_missing or args.export_unreviewed or args.import_reviewed:
+    if args.export_missing or args.export_unreviewed or args.import_reviewed or args.merge_memory:
         return _exchange(args)
     make_variants(args.docs, opencc_config=args.opencc_config, phrases=args.phrases,
                   glossary=args.glossary, memory=args.memory, engine=args.engine,

@@ -1,17 +1,21 @@
 """Cut one page dump into articles: an ordered registry of small named passes over blocks.
 
 Each pass settles or repairs one thing and records what it did in the page's report.
-Order matters: a page PDF's layout facts settle what they can first; wrapped lines are joined and the page's conventions read first; bylines
-and captions are recognised before headings (a bare name looks like a short heading),
-headlines before the repairs that move text across them, and joins last so that every
-move has been made. ``PASSES.without("name")`` turns one off (for tests and experiments).
+An editor's corrections come right after a page PDF's layout facts, as facts every later
+pass keeps (a block's ``fixed`` kind and role, its ``cut``; the editor's word wins over the
+layout's). Order matters: wrapped lines are joined and the page's conventions read first;
+bylines and captions are recognised before headings (a bare name looks like a short heading),
+headlines before the repairs that move text across them, and joins last so that every move
+has been made. ``PASSES.without("name")`` turns one off (for tests and experiments).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..corrections import Corrections
 from ..model import Dump, Segmentation
 from .articles import group_into_articles
+from .corrections import apply_editor_corrections, apply_editor_titles, corrected_dump
 from .credits import mark_bylines, mark_captions
 from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_roles
 from .layout import apply_layout_facts
@@ -44,6 +48,7 @@ class Passes:
 
 PASSES = Passes([
     apply_layout_facts,
+    apply_editor_corrections,
     join_wrapped_lines,
     read_page_conventions,
     split_jump_lines,
@@ -61,10 +66,13 @@ PASSES = Passes([
 ])
 
 
-def segment(dump: Dump, passes: Passes = PASSES) -> Segmentation:
-    page = Page(dump=dump, blocks=read_blocks(dump))
+def segment(dump: Dump, passes: Passes = PASSES, corrections: Corrections | None = None) -> Segmentation:
+    """Cut ``dump`` into articles; an editor's ``corrections`` are facts the passes cut around."""
+    page = Page(dump=dump, blocks=read_blocks(corrected_dump(dump, corrections)), corrections=corrections)
     for run_pass in passes:
         run_pass(page)
     articles = group_into_articles(page)
+    apply_editor_titles(page, articles)
     furniture = [b for b in page.blocks if b.kind == "furniture"] + page.dropped
-    return Segmentation(dump=dump, articles=articles, furniture=furniture, repairs=page.repairs)
+    return Segmentation(dump=dump, articles=articles, furniture=furniture, repairs=page.repairs,
+                        corrections=corrections, blocks=page.blocks)

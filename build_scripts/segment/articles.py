@@ -13,14 +13,19 @@ def article_spans(page: Page) -> list[list[int]]:
 
     An article opens at a headline (unless that headline was displaced into the
     article running around it) and closes at its closing byline; captions
-    after the close still belong to it. Furniture belongs to none.
+    after the close still belong to it. Furniture belongs to none. An editor's cut
+    overrides all of that: ``start`` opens an article, ``join`` goes on with the one before.
     """
     spans: list[list[int]] = []
     closed = True
     for i, block in enumerate(page.blocks):
         if block.kind == FURNITURE:
             continue
-        opens = (block.kind == HEADING and block.starts_article and not block.attached) \
+        if block.cut == "join" and spans:
+            spans[-1].append(i)
+            closed = page.closes_article(i)
+            continue
+        opens = block.cut == "start" or (block.kind == HEADING and block.starts_article and not block.attached) \
             or opens_untitled_story(page, i)
         # On an indented page only a flush headline opens an article: text after a credit
         # there is the next part of a composite (letters, briefs) or a signature's date.
@@ -69,6 +74,7 @@ def assemble(page: Page, span: list[int], order: int, levels: dict[int | None, i
     lines = [n for b in blocks for n in b.lines]
     return Article(
         title=" ".join(head[TITLE]),
+        printed_title=" ".join(head[TITLE]),
         kicker=" ".join(head[KICKER]) or None,
         subtitle=" ".join(head[SUBTITLE]) or None,
         authors=authors,
@@ -78,6 +84,7 @@ def assemble(page: Page, span: list[int], order: int, levels: dict[int | None, i
         body=body,
         source_file=str(page.dump.path),
         lines=(min(lines), max(lines)),
+        source_lines=sorted(set(lines)),
         order=order,
     )
 

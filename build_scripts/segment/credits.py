@@ -11,28 +11,30 @@ from .shapes import MAX_CAPTION, SENTENCE_END, strip_closers
 _CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[上下左右]图|图片[:\uff1a])")
 
 
-def _byline_block(found: bylines.Byline, lines: list[int]) -> Block:
+def _byline_block(found: bylines.Byline, lines: list[int], cut: str | None = None) -> Block:
+    """The credit as a block; an editor's cut at its line stays with it (it is what comes first)."""
     if found.photo:
-        return Block(CAPTION, found.text, lines, authors=found.authors, role=PHOTO_CREDIT)
+        return Block(CAPTION, found.text, lines, authors=found.authors, role=PHOTO_CREDIT, cut=cut)
     return Block(BYLINE, found.text, lines, authors=found.authors, dateline=found.dateline,
-                 closing=found.closing)
+                 closing=found.closing, cut=cut)
 
 
 def mark_bylines(page: Page) -> None:
     """Whole-line bylines, and bylines printed inline at a paragraph's start or end."""
     out: list[Block] = []
     for block in page.blocks:
-        if block.kind != TEXT or block.rank is not None:
+        if block.kind != TEXT or block.rank is not None or page.settled(block):
             out.append(block)
             continue
         whole = bylines.parse_standalone(block.text)
         if whole:
-            out.append(_byline_block(whole, block.lines))
+            out.append(_byline_block(whole, block.lines, block.cut))
             continue
         lead = bylines.split_leading(block.text)
         if lead:
             found, rest = lead
-            out.append(_byline_block(found, block.lines))
+            out.append(_byline_block(found, block.lines, block.cut))
+            block.cut = None
             if not rest:            # the credit stood on a line of its own
                 continue
             block.text = rest
@@ -58,6 +60,6 @@ def _caption_shaped(block: Block) -> bool:
 
 def mark_captions(page: Page) -> None:
     for i, block in enumerate(page.blocks):
-        if block.kind == TEXT and i > 0 and _caption_shaped(block):
+        if block.kind == TEXT and i > 0 and not page.settled(block) and _caption_shaped(block):
             block.kind = CAPTION
             page.note("mark_captions", block.lines, f"picture caption: “{block.text}”")

@@ -61,8 +61,9 @@ def _short_line_over_headline(text: str, following) -> bool:
 def mark_headings(page: Page) -> None:
     """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
-        if block.kind != TEXT or (page.sizes_decide and block.layout) or not _display_line(page, i):
-            continue   # on a PDF page with display type, body type is no heading
+        if block.kind != TEXT or page.settled(block) or (page.sizes_decide and block.layout) \
+                or not _display_line(page, i):
+            continue   # settled by a fact; on a PDF page with display type, body type is no heading
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
         if names and previous is not None and previous.kind == HEADING:
@@ -73,7 +74,9 @@ def mark_headings(page: Page) -> None:
 
 
 def _same_run(page: Page, a: int, b: int) -> bool:
-    """Adjacent headings belong to one run, unless the page's indents set them apart."""
+    """Adjacent headings belong to one run, unless the page's indents or an editor's cut set them apart."""
+    if page.blocks[b].cut is not None:
+        return False
     return not page.indents_paragraphs or page.blocks[a].indent == page.blocks[b].indent
 
 
@@ -110,9 +113,30 @@ def _has_body(page: Page, group: list[int]) -> bool:
     return j is not None
 
 
-def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
-    """Marks decide where a converter left them, indents where the page has them, else evidence."""
+def _settled_opening(page: Page, group: list[int]) -> bool | None:
+    """What facts say of the run: an editor's cut at its top, a settled headline or subhead in it."""
     first = page.blocks[group[0]]
+    if first.cut is not None:
+        return first.cut == "start"
+    roles = {page.blocks[i].role for i in group if page.settled(page.blocks[i])}
+    if roles & {KICKER, TITLE}:
+        return True
+    if page.settled(first) and first.role == SUBHEAD:
+        return False
+    return None
+
+
+def _has_facts(page: Page, group: list[int]) -> bool:
+    return any(page.settled(page.blocks[i]) or page.blocks[i].cut for i in group)
+
+
+def _opens(page: Page, group: list[int], subhead_rank: int | None) -> bool:
+    """Facts decide first; then marks where a converter left them, indents where the page has
+    them, else evidence."""
+    first = page.blocks[group[0]]
+    settled = _settled_opening(page, group)
+    if settled is not None:
+        return settled
     ranks = [page.blocks[i].rank for i in group if page.blocks[i].rank is not None]
     if subhead_rank is not None and ranks:
         return min(ranks) < subhead_rank
@@ -139,20 +163,21 @@ def mark_headlines(page: Page) -> None:
     """
     subhead_rank = _subhead_rank(page)
     for group in heading_groups(page):
-        if page.blocks[group[0]].fixed:
-            continue
+        if page.blocks[group[0]].fixed == "layout":
+            continue    # the page's type sizes decided this head (segment.layout)
         unmarked = all(page.blocks[i].rank is None for i in group)
         flush = page.indents_paragraphs and not page.blocks[group[0]].indent
         before = page.previous_index(group[0])
         if unmarked and not flush and not _has_body(page, group) and before is not None \
-                and page.blocks[before].kind == TEXT:
+                and page.blocks[before].kind == TEXT and not _has_facts(page, group):
             for i in group:
                 page.blocks[i].kind = TEXT
             continue
         opens = _opens(page, group, subhead_rank)
         page.blocks[group[0]].starts_article = opens
         for i in group:
-            page.blocks[i].role = None if opens else SUBHEAD
+            if not page.settled(page.blocks[i]):
+                page.blocks[i].role = None if opens else SUBHEAD
 
 
 def _two_line_roles(a, b) -> list[str]:
@@ -184,14 +209,23 @@ def head_roles(blocks: list) -> list[str]:
     return [KICKER, TITLE] + [SUBTITLE] * (len(blocks) - 2)
 
 
+def _around_a_settled_title(page: Page, group: list[int]) -> list[str] | None:
+    """With a title a fact settled, the lines above it are kickers and those below subtitles."""
+    titles = [n for n, i in enumerate(group) if page.settled(page.blocks[i]) and page.blocks[i].role == TITLE]
+    if not titles:
+        return None
+    return [KICKER if n < titles[0] else TITLE if n in titles else SUBTITLE for n in range(len(group))]
+
+
 def name_head_roles(page: Page) -> None:
     for group in heading_groups(page):
         first = page.blocks[group[0]]
-        if not first.starts_article or first.fixed:
+        if not first.starts_article or first.fixed == "layout":
             continue
-        roles = head_roles([page.blocks[i] for i in group])
+        roles = _around_a_settled_title(page, group) or head_roles([page.blocks[i] for i in group])
         for i, role in zip(group, roles):
-            page.blocks[i].role = role
+            if not page.settled(page.blocks[i]):
+                page.blocks[i].role = role
         if len(group) > 3:
             page.note("name_head_roles", [page.blocks[i].first_line for i in group],
                       f"{len(group)} display lines in one headline: read as kicker, title, subtitles",

@@ -21,7 +21,7 @@ def split_jump_lines(page: Page) -> None:
     """``…(下转第2版)`` and ``(上接第1版)…``: page furniture, and the text around it is complete."""
     out: list[Block] = []
     for block in page.blocks:
-        if block.kind != TEXT:
+        if block.kind != TEXT or page.settled(block):
             out.append(block)
             continue
         head = _JUMP_AT_START.match(block.text)
@@ -44,7 +44,9 @@ def split_jump_lines(page: Page) -> None:
 def mark_editor_credits(page: Page) -> None:
     """责任编辑 / 校对 lines, page numbers, dates in the page header, rules of symbols."""
     for block in page.blocks:
-        if block.kind == TEXT and (_EDITOR_CREDIT.match(block.text) or _PAGE_FURNITURE.match(block.text)):
+        if block.kind != TEXT or page.settled(block):
+            continue
+        if _EDITOR_CREDIT.match(block.text) or _PAGE_FURNITURE.match(block.text):
             block.kind, block.role = FURNITURE, "page furniture"
             page.note("mark_editor_credits", block.lines, f"page furniture: “{block.text}”")
 
@@ -58,7 +60,7 @@ def mark_page_banners(page: Page) -> None:
     """
     blocks = page.blocks
     for i, block in enumerate(blocks):
-        if block.kind != HEADING or block.fixed:
+        if block.kind != HEADING or page.settled(block) or block.cut:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         after_image = block.gap_before >= 2 and i > 0

@@ -22,6 +22,17 @@ class Page:
     indents_paragraphs: bool = False  # the page indents body paragraphs and prints display type flush
     cohesion: object | None = None    # the page's word statistics (segment.cohesion), made when needed
     sizes_decide: bool = False        # a PDF page whose type sizes say what is display type (segment.layout)
+    corrections: object | None = None  # the editor's corrections (corrections.Corrections), or None
+
+    @staticmethod
+    def settled(block: Block) -> bool:
+        """A fact (an editor's correction, a PDF's layout) settled this block: passes keep its kind."""
+        return block.fixed is not None
+
+    @staticmethod
+    def cut_before(block: Block) -> bool:
+        """An editor's cut stands at this block: no pass glues it onto the text before."""
+        return block.cut is not None
 
     def note(self, step: str, lines: list[int], what: str, doubt: float = 0.0) -> None:
         """Record a repair (doubt 0) or a decision an editor should check (doubt up to 1)."""

@@ -52,10 +52,16 @@ def _continuation_after(page: Page, group: list[int]) -> int | None:
     """The text block after a heading group, passing its byline, captions and furniture,
     if it can be a paragraph's continuation (not a dateline, not indented as a new one)."""
     j = page.next_index(group[-1], {TEXT}, skip={BYLINE, CAPTION, FURNITURE})
-    if j is None or DATELINE.match(page.blocks[j].text) or \
+    if j is None or DATELINE.match(page.blocks[j].text) or page.cut_before(page.blocks[j]) or \
             (page.indents_paragraphs and page.blocks[j].indent):
         return None
     return j
+
+
+def _give_roles(page: Page, heads: list, roles: list[str]) -> None:
+    for head, role in zip(heads, roles):
+        if not page.settled(head):
+            head.role = role
 
 
 def _pairs_with_title(page: Page, group: list[int], title: list[int], j: int) -> bool:
@@ -115,15 +121,18 @@ def attach_displaced_heads(page: Page) -> None:
         title = _running_title(page, i)
         heads = page.blocks[group[0]:group[-1] + 1]
         where = [h.first_line for h in heads]
-        if title is not None and _pairs_with_title(page, group, title, j):
+        cut = heads[0].cut   # an editor's cut at the head: it opens an article, or it does not
+        if cut is None and not page.settled(heads[0]) and title is not None \
+                and _pairs_with_title(page, group, title, j):
             heads[0].role, heads[0].starts_article, heads[0].attached = TITLE, True, True
             page.note(step, where, f"“{heads[0].text}” is the second line of the title "
                       f"“{page.blocks[title[0]].text}”, printed inside the text")
-        elif title is None and (heads[0].starts_article or _first_paragraph(page, i)):
+        elif title is None and cut != "join" and (heads[0].starts_article or _first_paragraph(page, i)):
             # an untitled article's only display line, inside its first paragraph: its headline
             heads[0].starts_article = True
-            for h, role in zip(heads, head_roles(heads)):
-                h.attached, h.role = True, role
+            for h in heads:
+                h.attached = True
+            _give_roles(page, heads, head_roles(heads))
             page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
                       f"article's text: moved to the article's top")
         elif not heads[0].starts_article:
@@ -132,10 +141,9 @@ def attach_displaced_heads(page: Page) -> None:
             j -= len(moved)
             page.join(i, j, step, "sentence cut by a subhead")
             page.blocks[i + 1:i + 1] = moved
-            if _opens_after_move(page, i + 1 + len(moved)):
+            if cut is None and _opens_after_move(page, i + 1 + len(moved)):
                 heads[0].starts_article = True
-                for h, role in zip(heads, head_roles(heads)):
-                    h.role = role
+                _give_roles(page, heads, head_roles(heads))
                 page.note(step, where, f"headline “{heads[0].text}” stood beside the last paragraph "
                           f"of the article before; a dateline follows it: it opens the next article", doubt=0.4)
             else:
@@ -163,6 +171,8 @@ def _opening_tail(page: Page, span: list[int]) -> int | None:
     if len(texts) < 2 or not has_head:
         return None
     first = page.blocks[texts[0]]
+    if page.cut_before(first) or page.settled(first):
+        return None              # an editor put this paragraph where it stands
     # On a page that indents its paragraphs, an indented one starts a paragraph and a flush
     # one is a continuation, however long, even under a dateline.
     if page.indents_paragraphs and first.indent:
@@ -271,6 +281,9 @@ def join_column_breaks(page: Page) -> None:
             i += 1
             continue
         j = page.next_index(i, {TEXT}, skip=_BETWEEN_COLUMNS)
+        if j is not None and page.cut_before(page.blocks[j]):
+            i += 1              # an editor's cut: the paragraph ends its article here
+            continue
         if j is None or DATELINE.match(page.blocks[j].text) or \
                 (page.indents_paragraphs and page.blocks[j].indent) or _apart_on_the_page(block, page.blocks[j]):
             page.note(step, [block.last_line], f"paragraph ends mid-sentence “…{block.text[-10:]}”; "

@@ -49,7 +49,8 @@ def _measure(blocks: list[Block]):
 
 def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) -> bool:
     """Does line ``b`` go on with the paragraph of line ``a``?"""
-    if a.kind != TEXT or b.kind != TEXT or b.gap_before or a.rank is not None or b.rank is not None:
+    if a.kind != TEXT or b.kind != TEXT or b.gap_before or a.rank is not None or b.rank is not None \
+            or Page.cut_before(b) or Page.settled(b):
         return False
     if _OPENS_WITH_PUNCTUATION.match(b.text):
         return True           # a wrap never starts a paragraph with a comma or a full stop

@@ -26,6 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import redirects
 from ..docfile import write_if_changed
 from ..errors import UserError
 from . import outputs, seo
@@ -246,6 +247,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
     outputs.assemble(parts, site, pages, linked=tuple(dirty))
     write_discovery(site, url, pages)
+    redirects.write_pages(site, url, pages, redirects.load(docs / redirects.MOVED_FILE), PREFIX)
     t_assembled = time.perf_counter()
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                           **times})

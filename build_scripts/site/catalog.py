@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .. import paths
 from ..docfile import split_document
 
 # The front matter keys indexes.py (and sort_key) read: an index page shows nothing else.
@@ -71,12 +72,12 @@ class Entry:
 
     @property
     def undated(self) -> bool:
-        return self.rel.parts[0] == "undated"
+        return paths.is_undated(str(self.rel))
 
     @property
     def issue_dir(self) -> PurePosixPath:
-        """YYYY/MM/DD (or undated/<stem>)."""
-        return PurePosixPath(*self.rel.parts[:3]) if not self.undated else PurePosixPath(*self.rel.parts[:2])
+        """<paper>/YYYY/MM/DD (or undated/<stem>): ``paths.issue_of``."""
+        return PurePosixPath(paths.issue_of(str(self.rel)))
 
     @property
     def page_dir(self) -> PurePosixPath:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from build_scripts import paths
 from build_scripts.body import lead_in_parts, parse_body
 from build_scripts.site import seo
 from build_scripts.site.indexes import Headings, author_slug, source_page_rel
@@ -232,7 +233,7 @@ def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) 
     url = _state["root"] + PREFIX[lang] + page.url
     src = raw.get("source") or {}
     lines = src.get("lines") or [None, None]
-    issue_rel = "/".join(page.file.src_uri.split("/")[:3]) + "/" if not page.file.src_uri.startswith("undated/") else None
+    issue_rel = None if paths.is_undated(page.file.src_uri) else paths.issue_of(page.file.src_uri) + "/"
     by_lang = {a["lang"]: a for a in alternates}
     original = by_lang[DEFAULT_LANG] if lang != DEFAULT_LANG else None
     # the other side of the bilingual view: Chinese pages pair with English, English with zh-Hans

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .. import paths
 from ..docfile import render_document
 from ..ingest import source_text
 from .catalog import Entry
@@ -115,7 +116,7 @@ def _pinyin_slug(name: str) -> str:
 
 @dataclass
 class Issue:
-    key: str                      # "2025/12/15" or "undated/<stem>"
+    key: str                      # "tongliao-ribao/2025/12/15" or "undated/<stem>" (paths.issue_of)
     publication: str
     date: object
     pages: list[tuple[str, list[Entry]]]  # (page dir, articles in order)
@@ -134,8 +135,7 @@ def group_issues(entries: list[Entry]) -> list[Issue]:
     for e in entries:
         # str(e.issue_dir) and str(e.page_dir), without making 44k paths for a year
         rel = str(e.rel)
-        parts = rel.split("/", 3)
-        issue = "/".join(parts[:2] if parts[0] == "undated" else parts[:3])
+        issue = paths.issue_of(rel)
         by_issue[issue][rel.rsplit("/", 1)[0] if "/" in rel else "."].append(e)
     issues = []
     for key, pages in by_issue.items():

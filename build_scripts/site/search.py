@@ -1,17 +1,12 @@
 """Pagefind: per language, one search bundle per month shard at <language root>/pagefind/<YYYY-MM>/,
-listed newest first in <language root>/pagefind/shards.json. newsarchive.js searches the newest
+listed newest first in <language root>/pagefind/shards.json. search.js searches the newest
 shards (at least a month's worth of pages) first and merges the others (Pagefind mergeIndex)
 when the reader asks or when the recent ones have few results.
 
-Only article bodies are indexed (``data-pagefind-body`` in overrides/partials/article.html).
-
-Pagefind 1.5's Chinese segmentation knows Simplified words; Traditional text
-is cut into single characters (發展 → 發 + 展). So the zh-Hant bundle indexes
-the zh-Hant pages with their text converted to Simplified (OpenCC tw2sp), and
-the browser converts the reader's query to Simplified (opencc-js, vendored in
-overrides/assets/vendor/opencc-js/). Result titles stay as printed (the title
-meta is left unconverted); excerpts are turned back into Traditional with the
-page's own Simplified→Traditional character pairs (meta ``s2t``).
+Pagefind indexes not the built pages but a page per article made from its staged docs file
+(search_page.py: our tokens, metadata, filters), so the index and the search box cut Chinese
+text the same way (search_tokens.py). Chinese bundles are built with a language Pagefind does
+not segment ("und"); English with Pagefind's English stemming.
 """
 from __future__ import annotations
 
@@ -26,87 +21,48 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import paths
 from ..errors import UserError
-from ..tree import relative_files
-from .labels import LANGS, PREFIX, nested_roots
-from .outputs import link_file
+from .labels import LANGS, PREFIX
+from .search_page import search_page
+from .search_text import is_article, read_article
+from .search_tokens import SPELLING_FILE
 
-FORCE_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh", "en": "en"}
-_SKIP_DIRS = {"pagefind", "assets", "search"}
-_TOKEN = re.compile(r"(<[^>]*>)")
-_BODY_START = re.compile(r'<div class="na-article" data-pagefind-body>')
-_BODY_END = '<div class="na-bilingual"'
+FORCE_LANGUAGE = {"zh-Hans": "und", "zh-Hant": "und", "en": "en"}
+_CODE = [Path(__file__), Path(__file__).with_name("search_page.py"), Path(__file__).with_name("search_tokens.py"),
+         Path(__file__).with_name("search_text.py"), SPELLING_FILE]
 
 
-def pages(site: Path, lang: str) -> list[tuple[str, Path]]:
-    """(url relative to the language root, file) of every HTML page of one language, found by
-    walking the built site (the site stage knows its pages: ``listed_pages``)."""
-    root = site / PREFIX[lang]
+def article_pages(lang_docs: Path) -> list[tuple[str, Path]]:
+    """(url relative to the language root, docs file) of every article of one language."""
     out = []
-    for rel in relative_files(root, _SKIP_DIRS | nested_roots(lang) | {"404.html"}):
-        if rel.endswith(".html"):
-            url = "/" + rel
-            out.append((url[: -len("index.html")] if url.endswith("/index.html") else url, root / rel))
-    out.sort()
-    return out
+    for path in lang_docs.rglob("*.md"):
+        rel = path.relative_to(lang_docs).as_posix()
+        if is_article(rel):
+            out.append(("/" + rel[: -len(".md")] + "/", path))
+    return sorted(out)
 
 
-class Simplifier:
-    """Converts the indexed part of a zh-Hant page to Simplified, recording character pairs."""
-
-    def __init__(self):
-        import opencc
-        self.cc = opencc.OpenCC("tw2sp")
-        self.char = opencc.OpenCC("t2s")
-
-    def __call__(self, html: str) -> str:
-        m = _BODY_START.search(html)
-        if not m:
-            return html
-        end = html.find(_BODY_END, m.end())
-        end = len(html) if end < 0 else end
-        pieces = _TOKEN.split(html[m.end():end])
-        pairs: dict[str, str] = {}
-        in_title = False
-        for i, piece in enumerate(pieces):
-            if i % 2:  # a tag
-                if piece.startswith('<div data-pagefind-meta="title"'):
-                    in_title = True
-                elif in_title and piece.startswith("</div"):
-                    in_title = False
-                continue
-            if in_title or not piece.strip():
-                continue
-            simple = self.cc.convert(piece)
-            if len(simple) != len(piece):  # a phrase changed length: keep characters aligned
-                simple = self.char.convert(piece)
-            for s, t in zip(simple, piece):
-                if s != t and not s.isspace():
-                    pairs.setdefault(s, t)
-            pieces[i] = simple
-        pair_text = "".join(s + t for s, t in sorted(pairs.items()) if s not in ",:\"'<>&" and t not in ",:\"'<>&")
-        head = m.group(0)[:-1] + f' data-pagefind-meta="s2t:{pair_text}">'
-        return html[: m.start()] + head + "".join(pieces) + html[end:]
+def docs_file(lang_docs: Path, url: str) -> Path:
+    return lang_docs / (url.strip("/") + ".md")
 
 
 # Shards. Each language's index is cut by month, from the date in the article URL
-# (<lang>/YYYY/MM/DD/PP/…): "2025-12". Adding an issue re-indexes its month only, in every
+# (<lang>/<paper>/YYYY/MM/DD/PP/…, paths.month_of): "2025-12". Adding an issue re-indexes its month only, in every
 # season and across a new year, and no run ever indexes more than a month per bundle, which
 # bounds Pagefind's memory. Pages with a search body outside the dated tree (none today:
 # only articles carry data-pagefind-body) go to a small shard "other" of their own, listed last.
-_DATED = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/")
 SHARDS_FILE = "shards.json"
 
 
 def shard_of(url: str) -> str:
-    m = _DATED.match(url)
-    return f"{m.group(1)}-{m.group(2)}" if m else "other"
+    return paths.month_of(url) or "other"
 
 
 class BodyDigests:
-    """The digest of each page's search body (what Pagefind indexes), cached by the page
-    file's size and mtime in ``work``/<lang>.pages.json: a full MkDocs build rewrites every
-    page, but a shard is re-indexed only when the text it indexes changed."""
+    """The digest of each article's docs file (what its search page is made from), cached by
+    the file's size and mtime in ``work``/<lang>.pages.json: a shard is re-indexed only when
+    the text it indexes changed, whatever MkDocs rewrote."""
 
     def __init__(self, work: Path, lang: str):
         self.path = work / f"{lang}.pages.json"
@@ -117,18 +73,15 @@ class BodyDigests:
         self.now: dict[str, list] = {}
 
     def __call__(self, url: str, path: Path) -> str | None:
-        """The body digest of a page, or None for a page without a search body."""
+        """The digest of an article's docs file, or None for a page that is no article."""
+        if not is_article(url.strip("/") + ".md") or not path.is_file():
+            return None
         st = path.stat()
         seen = self.known.get(url)
         if seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns:
             self.now[url] = seen
             return seen[2]
-        html = path.read_text(encoding="utf-8")
-        m = _BODY_START.search(html)
-        digest = None
-        if m:
-            end = html.find(_BODY_END, m.end())
-            digest = hashlib.sha256(html[m.start(): end if end >= 0 else len(html)].encode()).hexdigest()[:32]
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
         self.now[url] = [st.st_size, st.st_mtime_ns, digest]
         return digest
 
@@ -157,32 +110,28 @@ def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:
     """The text a shard indexes (url and body digest of each page) and what turns it into a bundle."""
     from importlib.metadata import version
     h = hashlib.sha256(f"{lang}\0{version('pagefind')}\0".encode())
-    h.update(Path(__file__).read_bytes())
+    for code in _CODE:
+        h.update(code.read_bytes())
     for url, _, digest in entries:
         h.update(f"{url}\0{digest}\n".encode())
     return h.hexdigest()
 
 
 def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path) -> int:
-    """The pages Pagefind should index, at their URLs under ``dest``: hard links, or for
-    zh-Hant copies with the body converted to Simplified."""
+    """The pages Pagefind should index, at their URLs under ``dest``: one search page per
+    article, made from its docs file."""
     if dest.exists():
         shutil.rmtree(dest)
-    convert = Simplifier() if lang == "zh-Hant" else None
     for url, path, _ in entries:
-        target = dest / url.lstrip("/")
-        if url.endswith("/"):
-            target = target / "index.html"
+        target = dest / url.lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if convert:
-            target.write_text(convert(path.read_text(encoding="utf-8")), encoding="utf-8")
-        else:
-            link_file(str(path), str(target))
+        rel = url.strip("/") + ".md"
+        target.write_text(search_page(read_article(path, rel), lang), encoding="utf-8")
     return len(entries)
 
 
 def _dates(entries: list[tuple[str, Path, str]]) -> tuple[str | None, str | None]:
-    days = sorted("-".join(m.groups()) for url, *_ in entries if (m := _DATED.match(url)))
+    days = sorted(day for url, *_ in entries if (day := paths.day_of(url)))
     return (days[0], days[-1]) if days else (None, None)
 
 
@@ -218,10 +167,12 @@ class Indexer:
     the cores the slowest build leaves idle); ``pump`` starts what it can without waiting,
     ``finish`` waits for everything and then writes each language's shards.json and stamps.
     Bundles go to <site>/<language root>/pagefind/<shard>/; ``work`` holds the state and
-    the pages handed to Pagefind while it runs."""
+    the pages handed to Pagefind while it runs; ``docs`` is the staged docs tree (default:
+    ``work``/../docs) whose articles are indexed."""
 
-    def __init__(self, site: Path, work: Path, parallel: int | None = None):
+    def __init__(self, site: Path, work: Path, parallel: int | None = None, docs: Path | None = None):
         self.site, self.work = site, work
+        self.docs = docs or work.parent / "docs"
         self.parallel = parallel or os.cpu_count() or 1
         self.out = Indexed()
         self.plans: list[_Language] = []
@@ -231,6 +182,8 @@ class Indexer:
         work.mkdir(parents=True, exist_ok=True)
 
     def add_language(self, lang: str, lang_pages: list[tuple[str, Path]]) -> None:
+        """Index the articles among ``lang_pages`` (url, built file): each from its docs file."""
+        lang_pages = [(url, docs_file(self.docs / lang, url)) for url, _ in lang_pages]
         plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out)
         self.plans.append(plan)
         self.queue = sorted(self.queue + jobs, key=lambda job: -len(job[2]))
@@ -305,9 +258,10 @@ def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str
     return plan, jobs
 
 
-def index_site(site: Path, work: Path, parallel: int | None = None) -> Indexed:
-    """Index every language of a built site/ (its pages found by walking it); see Indexer."""
-    indexer = Indexer(site, work, parallel)
+def index_site(site: Path, work: Path, parallel: int | None = None, docs: Path | None = None) -> Indexed:
+    """Index every language of a built site/ from the articles of its staged docs tree
+    (default ``work``/../docs); see Indexer."""
+    indexer = Indexer(site, work, parallel, docs)
     for lang in LANGS:
-        indexer.add_language(lang, pages(site, lang))
+        indexer.add_language(lang, article_pages(indexer.docs / lang))
     return indexer.finish()

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
-import re
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from .. import paths
 from .labels import LANGS
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -88,13 +88,9 @@ def rss(lang: str, title: str, site_url: str, items: list[dict]) -> str:
 
 
 SITEMAP_URLS = 40_000      # per sitemap file; the protocol allows 50,000 and 50 MB
-_MONTH = re.compile(r"^(\d{4})/(\d{2})/\d{2}/")
-
-
 def _sitemap_part(rel: str) -> str:
     """Dated pages go by month ("2025-12"), so adding an issue changes one part."""
-    m = _MONTH.match(rel)
-    return f"{m.group(1)}-{m.group(2)}" if m else "pages"
+    return paths.month_of(rel) or "pages"
 
 
 def sitemaps(pages: dict[str, set[str]], site_url: str, prefixes: dict[str, str]) -> dict[str, str]:

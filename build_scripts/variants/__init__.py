@@ -204,6 +204,11 @@ def make_variants(docs_dir: Path | str = "docs", *,
     if fill.placeholder_fallbacks:
         say(f"{fill.placeholder_fallbacks} segment(s) lost a glossary placeholder in translation "
             f"and were sent again with the English names inline")
+    if fill.refused:
+        say(f"{len(fill.refused)} answer(s) of the engine were not translations and were not stored "
+            f"(asked again next run):")
+        for source, why in list(fill.refused.items())[:10]:
+            say(f"  {why}: {source[:40]}")
     if result.missing:
         say(f"{result.missing_segments} segment(s) not translated, kept in Chinese and marked:")
         for m in result.missing[:50]:

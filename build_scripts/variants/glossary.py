@@ -25,7 +25,7 @@ DEFAULT_PATH = Path("translations/glossary.yaml")
 
 # Tolerant of what engines do to a placeholder that survives: spaces inside,
 # full-width or lenticular brackets.
-_PLACEHOLDER = re.compile(r"[\[［【⟦]\s*T\s*(\d+)\s*[\]］】⟧]")
+PLACEHOLDER = re.compile(r"[\[［【⟦]\s*T\s*(\d+)\s*[\]］】⟧]")
 
 
 def placeholder(n: int) -> str:
@@ -92,7 +92,7 @@ class Glossary:
     def protect(self, text: str, extra: dict[str, str] | None = None) -> tuple[str, list[str]]:
         """Terms → placeholders; returns the text to send and the renderings, by number."""
         pattern, terms = self._matcher(extra)
-        if pattern is None or _PLACEHOLDER.search(text):
+        if pattern is None or PLACEHOLDER.search(text):
             return text, []  # text that already looks like a placeholder is sent as it is
         renderings: list[str] = []
 
@@ -112,7 +112,7 @@ class Glossary:
     @staticmethod
     def restore(translated: str, renderings: list[str]) -> str | None:
         """Placeholders → renderings; ``None`` unless each came back exactly once."""
-        found = [int(m.group(1)) for m in _PLACEHOLDER.finditer(translated)]
+        found = [int(m.group(1)) for m in PLACEHOLDER.finditer(translated)]
         if sorted(found) != list(range(len(renderings))):
             return None
-        return _PLACEHOLDER.sub(lambda m: renderings[int(m.group(1))], translated)
+        return PLACEHOLDER.sub(lambda m: renderings[int(m.group(1))], translated)

@@ -12,6 +12,11 @@ The file is the truth for ``source``, ``text`` and ``reviewed``; hashes and
 keys are recomputed on load, so an editor who fixes a line by hand cannot
 break them. A line that is not valid stops the run with ``file:line`` before
 anything is written, so nothing else in the file is lost.
+
+Saving merges: under a lock beside the file, what another process wrote since
+this one loaded it (an editor's import during a long build) is read again and
+kept, this run's additions go on top, and the result replaces the file in one
+rename. Last writer wins only for the same entry, never for the whole file.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
+from ..lock import file_lock
 
 DEFAULT_PATH = Path("translations/memory/en.jsonl")
 REVIEWED = "reviewed"  # the engine slot of a reviewed entry's key
@@ -111,11 +117,14 @@ class Memory:
         self.latest: dict[str, Entry] = {}      # source hash → newest machine entry, any engine
         self.dirty = False
         self.stats = {"reviewed": 0, "machine": 0, "stale": 0, "miss": 0}
+        self.added: list[Entry] = []            # this run's additions, replayed onto the file on save
+        self.loaded_stamp: tuple | None = None  # the file as loaded, to see whether another run wrote it
 
     @classmethod
     def load(cls, path: Path, target: str = "en") -> "Memory":
         memory = cls(path, target)
-        if not memory.path.exists():
+        memory.loaded_stamp = _stamp(memory.path)
+        if memory.loaded_stamp is None:
             return memory
         reviewed_line: dict[str, int] = {}
         with memory.path.open(encoding="utf-8") as f:
@@ -181,6 +190,7 @@ class Memory:
         old = self.machine.get(entry.key)
         if old is None or old.text != text:
             self._index(entry)
+            self.added.append(entry)
             self.dirty = True
         return self.machine[entry.key]
 
@@ -191,8 +201,24 @@ class Memory:
         old = self.reviewed.get(entry.source_hash)
         if old is None or (old.text, old.reviewer, old.reviewed_on) != (text, reviewer, reviewed_on):
             self._index(entry)
+            self.added.append(entry)
             self.dirty = True
         return entry
+
+    def merge_from(self, other: "Memory") -> int:
+        """Take the entries of another copy of the memory (a CI build's) that this one lacks;
+        where both have a reviewed translation of a source, this one's stays. Returns how many."""
+        taken = 0
+        for entry in other.entries():
+            if entry.reviewed and entry.source_hash in self.reviewed:
+                continue
+            if not entry.reviewed and entry.key in self.machine:
+                continue
+            self._index(entry)
+            self.added.append(entry)
+            self.dirty = True
+            taken += 1
+        return taken
 
     def entries(self) -> list[Entry]:
         every = list(self.reviewed.values()) + list(self.machine.values())
@@ -200,14 +226,34 @@ class Memory:
         return sorted(every, key=lambda e: (e.source_hash, not e.reviewed, e.key))
 
     def save(self) -> bool:
-        """Write the file (atomically) if anything changed; True if it was written."""
+        """Merge this run's additions into the file as it is now and write it atomically,
+        if anything changed; True if it was written."""
         if not self.dirty:
             return False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with tmp.open("w", encoding="utf-8", newline="\n") as f:
-            for entry in self.entries():
-                f.write(entry.to_json() + "\n")
-        os.replace(tmp, self.path)
+        with file_lock(self.path):
+            if _stamp(self.path) != self.loaded_stamp:
+                self._adopt(Memory.load(self.path, self.target))
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            with tmp.open("w", encoding="utf-8", newline="\n") as f:
+                for entry in self.entries():
+                    f.write(entry.to_json() + "\n")
+            os.replace(tmp, self.path)
+            self.loaded_stamp = _stamp(self.path)
         self.dirty = False
+        self.added = []
         return True
+
+    def _adopt(self, current: "Memory") -> None:
+        """Take the file's current entries, with this run's additions on top of them."""
+        for entry in self.added:
+            current._index(entry)
+        self.machine, self.reviewed, self.latest = current.machine, current.reviewed, current.latest
+
+
+def _stamp(path: Path) -> tuple | None:
+    """What tells one version of the file from another (None: no file)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)

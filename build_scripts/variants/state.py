@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pypinyin
 
+from .. import paths
 from ..docfile import write_if_changed
 from .glossary import Glossary
 from .translate import Rendering, Segment
@@ -140,8 +141,7 @@ def _segment_from_json(row: list, interned: dict[str, Segment]) -> Segment:
 def _shard(rel: str) -> str:
     """The state file of an article: one per month (2025/12/… → 2025-12), so adding an
     issue rewrites one small file, not a year's."""
-    parts = rel.split("/")
-    return "-".join(parts[:2]) if len(parts) > 2 else "other"
+    return paths.month_of(rel) or "other"
 
 
 class EnglishState:

@@ -36,6 +36,7 @@ from .engines import Engine, ServiceDown, TranslationFailed
 from .glossary import Glossary
 from .memory import Memory, source_hash
 from .names import romanise
+from .plausible import why_not_a_translation
 
 UNTRANSLATED = "(Not yet translated) "
 
@@ -81,6 +82,7 @@ class FillReport:
     translated: int = 0
     placeholder_fallbacks: int = 0
     failures: dict[str, str] = field(default_factory=dict)  # source → why
+    refused: dict[str, str] = field(default_factory=dict)   # source → why the answer was no translation
     down: str | None = None
 
 
@@ -139,17 +141,25 @@ class Translator:
         extra = segment.extra
         protected, renderings = self.glossary.protect(segment.source, extra)
         try:
-            out = self.engine.translate(protected)
-            text = self.glossary.restore(out, renderings) if renderings else out
-            if text is None:
+            sent, out = protected, self.engine.translate(protected)
+            if renderings and self.glossary.restore(out, renderings) is None:
                 # A placeholder was lost or mangled: send the English names inline instead.
                 with self._lock:
                     self.report.placeholder_fallbacks += 1
-                text = self.engine.translate(self.glossary.inline(segment.source, extra))
+                sent, renderings = self.glossary.inline(segment.source, extra), []
+                out = self.engine.translate(sent)
         except (TranslationFailed, ServiceDown) as e:
             with self._lock:
                 self.report.failures[segment.source] = str(e)
             return
+        why = why_not_a_translation(sent, out)
+        if why:
+            # Not stored: the segment counts as missing and is asked for again next run.
+            with self._lock:
+                self.report.failures[segment.source] = why
+                self.report.refused[segment.source] = why
+            return
+        text = self.glossary.restore(out, renderings) if renderings else out
         with self._lock:
             self.memory.add_machine(segment.source, text, self.engine.name, self.glossary.version, self.today)
             self.report.translated += 1

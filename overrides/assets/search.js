@@ -1,0 +1,521 @@
+/* Newspaper archive search: Pagefind in Material's header search box.
+
+   The index holds our own tokens (build_scripts/site/search_tokens.py): Chinese as overlapping
+   character pairs plus each run's last character, everything else as written; this file cuts
+   the query the same way (queryParts), so no two segmenters have to agree. A result must hold
+   every part of the query: each Chinese run of two or more characters as a phrase of its pairs
+   (Pagefind's exact search: the pairs in a row), one character as a prefix of the pairs, any
+   other word exactly (English: stemmed). The article of exactly the typed headline comes first
+   (title key), then Pagefind's ranking (title weight 10, kicker and subtitle 5, body 1), then
+   the newest. Results come 10 at a time ("more results"), with filters by year and page.
+   Dump text is only ever put into the page as text nodes. */
+(function () {
+  "use strict";
+  var box = document.querySelector(".na-search");
+  if (!box) return;
+
+  /* ------------------------------------------------------------ tokens */
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var CHUNK = new RegExp("[" + HAN + "]+|[^\\s" + HAN + "]+", "gu");
+  var IS_HAN = new RegExp("^[" + HAN + "]", "u");
+  var HAS_HAN = new RegExp("[" + HAN + "]", "u");
+  var KEY_CHARS = new RegExp("[" + HAN + "0-9a-z]", "gu");
+  var WORD = /[\p{L}\p{N}]/u;
+  var PIECE = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+  var BLOCK_END = "\u00b6", TAIL = "\u241e", GLUE = "\u2060";
+
+  function hanTokens(run) {
+    var cs = Array.from(run);
+    if (cs.length === 1) return cs;
+    var out = [];
+    for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+    out.push(cs[cs.length - 1]);
+    return out;
+  }
+
+  /* The index tokens of a text (search_tokens.tokens). */
+  function tokens(text) {
+    var out = [];
+    (text.match(CHUNK) || []).forEach(function (chunk) {
+      if (IS_HAN.test(chunk)) { out.push.apply(out, hanTokens(chunk)); return; }
+      (chunk.match(PIECE) || []).forEach(function (piece, i) {
+        if (i) out.push(GLUE);
+        out.push(WORD.test(piece) ? piece.normalize("NFKC") : piece);
+      });
+    });
+    return out;
+  }
+
+  function fnv(chars, basis) {
+    var h = basis >>> 0;
+    chars.forEach(function (c) { h = Math.imul((h ^ c.codePointAt(0)) >>> 0, 0x01000193) >>> 0; });
+    return h;
+  }
+
+  /* search_tokens.title_key */
+  function titleKey(title) {
+    var chars = title.normalize("NFKC").toLowerCase().match(KEY_CHARS) || [];
+    return "7" + [0x811C9DC5, 0x01000193].map(function (b) {
+      return String(fnv(chars, b) % 100000000).padStart(8, "0");
+    }).join("");
+  }
+
+  /* What a result must hold: phrases (runs of two or more Han characters, as their pairs),
+     single Han characters (prefixes), other words (exact). */
+  function queryParts(q) {
+    var parts = { phrases: [], chars: [], words: [], all: [] };
+    (q.match(CHUNK) || []).forEach(function (chunk) {
+      if (IS_HAN.test(chunk)) {
+        var t = hanTokens(chunk);
+        if (t.length === 1) { parts.chars.push(t[0]); parts.all.push(t[0]); }
+        else { t.pop(); parts.phrases.push(t.join(" ")); parts.all.push.apply(parts.all, t); }
+      } else {                             /* its words, as the index holds them */
+        (chunk.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
+          w = w.toLowerCase(); parts.words.push(w); parts.all.push(w);
+        });
+      }
+    });
+    return parts;
+  }
+
+  /* ------------------------------------------------------------ loading */
+  var lang = box.getAttribute("data-na-lang");
+  var state = { pagefind: null, loading: null, seq: 0, shards: [], recent: [], all: null, merged: false,
+                convert: null, results: [], shown: 0, query: "",
+                filters: {} };
+  var FEW = 10;       /* fewer results than this in the recent shards: search all years at once */
+  var RECENT = 1000;  /* pages the first search covers at least (a month of a daily paper: ~1,800) */
+  var PAGE = 10;      /* results shown at a time */
+
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.url);
+      return r.json();
+    });
+  }
+
+  /* The language Pagefind's bundles were made with (search.py FORCE_LANGUAGE). Pagefind takes
+     the language it searches in from the page's <html lang>, and for zh it would cut the query
+     with the browser's Intl.Segmenter (年以 → 年 以): for the Chinese bundles it is told "und",
+     a language it leaves whole, by showing it that lang while it starts. */
+  var INDEX_LANGUAGE = { "zh-Hans": "und", "zh-Hant": "und", en: "en" };
+
+  function initIn(pf, language) {
+    var html = document.documentElement, was = html.getAttribute("lang");
+    html.setAttribute("lang", language);
+    try { return pf.init(); } finally { html.setAttribute("lang", was); }   /* read when init starts */
+  }
+
+  /* The index is cut into month shards (build_scripts/site/search.py), listed newest first
+     in pagefind/shards.json. The newest shard's bundle is the Pagefind instance, with the
+     next ones merged in (mergeIndex) until it covers RECENT pages; the others are merged on
+     "search all years", or at once when the recent shards find fewer than FEW articles. */
+  function initSearch() {
+    if (state.loading) return state.loading;
+    var list = new URL(box.getAttribute("data-na-pagefind"), location.href);
+    var base = new URL("../", list);
+    var opts = { baseUrl: base.pathname, excerptLength: 0 };
+    var steps = [getJSON(list.href).then(function (data) {
+      state.shards = data.shards || [];
+      if (!state.shards.length) throw new Error("no search index");
+      return import(new URL(state.shards[0].name + "/pagefind.js", list).href).then(function (pf) {
+        return pf.options(opts).then(function () { return initIn(pf, INDEX_LANGUAGE[lang]); }).then(function () {
+          var merge = function (shards) {
+            return shards.reduce(function (p, shard) {
+              return p.then(function () {
+                return pf.mergeIndex(new URL(shard.name + "/", list).pathname,
+                                     Object.assign({ language: INDEX_LANGUAGE[lang] }, opts));
+              });
+            }, Promise.resolve());
+          };
+          var recent = 1, pages = state.shards[0].pages || 0;
+          while (recent < state.shards.length && pages < RECENT) pages += state.shards[recent++].pages || 0;
+          state.recent = state.shards.slice(0, recent);
+          state.pagefind = pf;
+          state.merged = recent >= state.shards.length;
+          state.all = function () {   /* merges the other shards, once */
+            if (!state.allLoading) {
+              state.allLoading = merge(state.shards.slice(recent)).then(function () { return pf.filters(); })
+                .then(function () { state.merged = true; });
+            }
+            return state.allLoading;
+          };
+          /* filter counts come with results only once the filter index is loaded */
+          return merge(state.recent.slice(1)).then(function () { return pf.filters(); });
+        });
+      });
+    })];
+    if (lang.indexOf("zh") === 0) {
+      /* The zh-Hans and zh-Hant indexes hold Simplified text; readers type either script. The
+         query is converted with t2s.json (build_scripts/site/t2s_table.js: opencc-js's t→cn
+         table, ~18 KB gzip): Traditional → Simplified characters, the same as OpenCC t2s that
+         indexes zh-Hant, no vocabulary changes. */
+      steps.push(getJSON(new URL(box.getAttribute("data-na-t2s"), location.href).href).then(function (t) {
+        var chars = new Map(), cs = Array.from(t.chars), longest = 1;
+        for (var i = 0; i + 1 < cs.length; i += 2) chars.set(cs[i], cs[i + 1]);
+        Object.keys(t.phrases).forEach(function (p) { longest = Math.max(longest, Array.from(p).length); });
+        state.convert = function (q) { return toSimplified(q, chars, t.phrases, longest); };
+      }));
+    }
+    state.loading = Promise.all(steps);
+    return state.loading;
+  }
+
+  /* Longest phrase first, else character by character (OpenCC's maximum forward match). */
+  function toSimplified(q, chars, phrases, longest) {
+    var cs = Array.from(q), out = "";
+    for (var i = 0; i < cs.length;) {
+      var n = Math.min(longest, cs.length - i), hit = null;
+      for (; n > 1; n--) {
+        hit = phrases[cs.slice(i, i + n).join("")];
+        if (hit) break;
+      }
+      if (hit) { out += hit; i += n; } else { out += chars.get(cs[i]) || cs[i]; i++; }
+    }
+    return out;
+  }
+
+  function prepared(query) {
+    return Promise.resolve(state.convert ? state.convert(query) : query);
+  }
+
+  /* ------------------------------------------------------------ searching */
+  function ids(res) { return new Set(res.results.map(function (r) { return r.id; })); }
+
+  /* Pagefind answers one search at a time (a newer search makes an older one return null),
+     so the searches of a query run one after another. */
+  function inTurn(jobs) {
+    var out = [];
+    return jobs.reduce(function (p, job) {
+      return p.then(job).then(function (res) {
+        if (!res) throw new Error("search superseded");
+        out.push(res);
+      });
+    }, Promise.resolve()).then(function () { return out; });
+  }
+
+  /* The results holding every part of q, best first: exact headline, then score, then newest. */
+  function find(q, filters) {
+    var pf = state.pagefind, parts = queryParts(q);
+    if (!parts.all.length) return Promise.resolve({ results: [], filters: {} });
+    var opt = { filters: filters };
+    var search = function (term, options) { return function () { return pf.search(term, options || opt); }; };
+    var musts = parts.phrases.map(function (p) { return search('"' + p + '"'); })
+      .concat(parts.chars.map(function (c) { return search(c); }))
+      .concat(parts.words.map(function (w) { return search('"' + w + '"'); }));
+    var all = parts.all.join(" ");
+    var jobs = [search(all), search(all, { filters: filters, sort: { date: "desc" } }),
+                search('"' + titleKey(q) + '"')].concat(musts);
+    return inTurn(jobs).then(function (r) {
+      var scores = r[0], dates = r[1], titles = ids(r[2]), must = r.slice(3).map(ids);
+      var rank = new Map();
+      dates.results.forEach(function (x, i) { rank.set(x.id, i); });
+      var keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
+      keep.sort(function (a, b) {
+        return (titles.has(b.id) - titles.has(a.id)) || (b.score - a.score) ||
+          ((rank.get(a.id) || 0) - (rank.get(b.id) || 0));
+      });
+      return { results: keep, filters: scores.filters || {} };
+    });
+  }
+
+  /* ------------------------------------------------------------ excerpts */
+  /* The indexed text of a result, back in reading order: block by block (BLOCK_END), pairs
+     merged into runs, a run's last character (indexed alone) dropped. */
+  function blocksOf(content) {
+    var text = content.split(TAIL)[0];
+    return text.split(BLOCK_END).map(function (block) {
+      var out = "", prev = null, glued = false;
+      block.trim().split(/ +/).forEach(function (tok) {
+        if (!tok) return;
+        if (tok === GLUE) { glued = true; return; }
+        var cs = Array.from(tok), han = IS_HAN.test(tok);
+        if (han && prev && prev.han && prev.cs.length === 2 && prev.cs[1] === cs[0] && !prev.end) {
+          if (cs.length === 2) out += cs[1];
+          prev = { han: true, cs: cs, end: cs.length === 1 };
+          return;
+        }
+        var spaced = out && !glued && !han && !(prev && prev.han) && (WORD.test(cs[0]) || /^[(\[“‘"']/.test(tok));
+        if (spaced) out += " ";
+        out += tok;
+        glued = false;
+        prev = { han: han, cs: cs, end: han && cs.length === 1 };
+      });
+      return out;
+    }).filter(function (b) { return b; });
+  }
+
+  var SENTENCE = /[^。！？；!?;.]*[。！？；!?;.]?/gu;
+
+  /* The sentence of the body that holds the query (or its first part), else the first one. */
+  function excerpt(blocks, q) {
+    var needles = (q.match(CHUNK) || []).filter(function (c) { return WORD.test(c); });
+    var lower = needles.map(function (n) { return n.toLowerCase(); });
+    var body = blocks.slice(1);
+    var sentences = [];
+    body.forEach(function (b) { (b.match(SENTENCE) || []).forEach(function (s) { if (s.trim()) sentences.push(s.trim()); }); });
+    function hits(s) {
+      var t = s.toLowerCase();
+      return lower.filter(function (n) { return t.indexOf(n) >= 0 || (n.length > 4 && t.indexOf(n.slice(0, n.length - 2)) >= 0); }).length;
+    }
+    var best = sentences[0] || "", most = 0;
+    sentences.forEach(function (s) { var h = hits(s); if (h > most) { most = h; best = s; } });
+    var chars = Array.from(best), MAX = 120;
+    if (chars.length <= MAX) return { text: best, needles: lower };
+    var low = best.toLowerCase(), at = -1;       /* a long sentence: the part around the first hit */
+    lower.forEach(function (n) {
+      var j = low.indexOf(n.length > 4 ? n.slice(0, n.length - 2) : n);
+      if (j >= 0 && (at < 0 || j < at)) at = j;
+    });
+    var from = Math.max(0, Array.from(best.slice(0, Math.max(at, 0))).length - 30);
+    var part = chars.slice(from, from + MAX - 2).join("");
+    return { text: (from ? "…" : "") + part + (from + MAX - 2 < chars.length ? "…" : ""), needles: lower };
+  }
+
+  function convertBack(text, map) {
+    if (!map) return text;
+    var out = "";
+    for (var ch of text) out += map[ch] || ch;
+    return out;
+  }
+
+  function pairs(s) {
+    if (!s) return null;
+    var map = {}, chars = Array.from(s);
+    for (var i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
+    return map;
+  }
+
+  /* Text with <mark> around each needle, as nodes. */
+  function marked(text, needles, map) {
+    var frag = document.createDocumentFragment();
+    var lower = text.toLowerCase(), i = 0;
+    var latin = /^[a-z0-9]/;
+    while (i < text.length) {
+      var at = -1, len = 0;
+      needles.forEach(function (n) {
+        /* a word of letters: its stem-like prefix, marked to the end of the word (aluminum → aluminium) */
+        var key = latin.test(n) && n.length > 4 ? n.slice(0, n.length - 2) : n;
+        var j = lower.indexOf(key, i);
+        if (!key || j < 0 || (at >= 0 && j >= at)) return;
+        var end = j + key.length;
+        if (latin.test(n)) while (end < lower.length && /[\p{L}\p{N}]/u.test(lower[end])) end++;
+        at = j; len = end - j;
+      });
+      if (at < 0) break;
+      if (at > i) frag.appendChild(document.createTextNode(convertBack(text.slice(i, at), map)));
+      var m = document.createElement("mark");
+      m.textContent = convertBack(text.slice(at, at + len), map);
+      frag.appendChild(m);
+      i = at + len;
+    }
+    if (i < text.length) frag.appendChild(document.createTextNode(convertBack(text.slice(i), map)));
+    return frag;
+  }
+
+  /* ------------------------------------------------------------ showing */
+  var meta = box.querySelector(".na-search-meta");
+  var list = box.querySelector(".na-search-list");
+  var allYears = box.querySelector(".na-search-more");
+  var next = box.querySelector(".na-search-next");
+  var other = box.querySelector(".na-search-other");
+  var filterBox = box.querySelector(".na-search-filters");
+  var area = box.querySelector(".na-search-result");
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+
+  function label(name, n) { return (box.getAttribute("data-" + name) || "").replace("{n}", n); }
+
+  function dateText(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || "";
+    return (box.getAttribute("data-date") || "").replace("{y}", m[1]).replace("{m}", +m[2]).replace("{d}", +m[3])
+      .replace("{month}", MONTHS[+m[2] - 1]);
+  }
+
+  function pageText(page) {
+    var m = /^(\d+)\s*(.*)$/.exec(page || "");
+    if (!m) return page || "";
+    return (box.getAttribute("data-page-label") || "").replace("{n}", +m[1]).replace("{name}", m[2])
+      .replace(/\s*·\s*$/, "").trim();
+  }
+
+  /* [date, paper, page] from the meta "info" (search_page.info_value: JSON in hex) */
+  function infoOf(hex) {
+    try {
+      var bytes = new Uint8Array((hex || "").slice(2).match(/../g).map(function (h) { return parseInt(h, 16); }));
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) { return []; }
+  }
+
+  function item(d, q) {
+    var map = pairs(d.meta && d.meta.s2t);
+    var li = document.createElement("li"); li.className = "md-search-result__item";
+    var a = document.createElement("a"); a.className = "md-search-result__link"; a.href = d.url;
+    var art = document.createElement("article"); art.className = "md-search-result__article md-typeset";
+    var h = document.createElement("h1"); h.textContent = (d.meta && d.meta.title) || d.url;
+    var info = document.createElement("div"); info.className = "na-search-info";
+    var about = infoOf(d.meta && d.meta.info);
+    info.textContent = [dateText(about[0]), about[1], pageText(about[2])]
+      .filter(function (x) { return x; }).join(" · ");
+    var ex = excerpt(blocksOf(d.content || ""), q);
+    var p = document.createElement("p"); p.className = "na-search-excerpt";
+    p.appendChild(marked(ex.text, ex.needles, map));
+    art.appendChild(h); art.appendChild(info); art.appendChild(p); a.appendChild(art); li.appendChild(a);
+    return li;
+  }
+
+  function showMore(seq) {
+    var batch = state.results.slice(state.shown, state.shown + PAGE);
+    state.shown += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      if (seq !== state.seq) return;
+      items.forEach(function (d) { list.appendChild(item(d, state.query)); });
+      next.hidden = state.shown >= state.results.length;
+    });
+  }
+
+  function fillFilters(counts) {
+    filterBox.querySelectorAll("select").forEach(function (sel) {
+      var name = sel.getAttribute("data-na-filter"), chosen = sel.value;
+      var values = Object.keys(counts[name] || {}).filter(function (v) { return counts[name][v] > 0 || v === chosen; });
+      values.sort(); if (name === "year") values.reverse();
+      while (sel.options.length > 1) sel.remove(1);
+      values.forEach(function (v) {
+        var o = document.createElement("option");
+        o.value = v; o.textContent = (name === "page" ? pageText(v) : v) + " (" + (counts[name][v] || 0) + ")";
+        sel.appendChild(o);
+      });
+      sel.value = chosen;
+    });
+    filterBox.hidden = !Object.keys(counts.year || {}).length;
+  }
+
+  function done(query, n) {
+    area.setAttribute("data-na-query", query);
+    area.setAttribute("data-na-count", String(n));
+    area.setAttribute("data-na-state", "done");
+  }
+
+  function chosenFilters() {
+    var out = {};
+    filterBox.querySelectorAll("select").forEach(function (sel) {
+      if (sel.value) out[sel.getAttribute("data-na-filter")] = [sel.value];
+    });
+    return out;
+  }
+
+  function offerChinese(query) {
+    var zh = box.getAttribute("data-na-zh-search");
+    var show = !!zh && HAS_HAN.test(query);
+    other.hidden = !show;
+    if (show) {
+      var a = other.querySelector("a");
+      a.href = new URL(zh, location.href).pathname + "?q=" + encodeURIComponent(query.trim());
+      a.textContent = (box.getAttribute("data-other-site") || "").replace("{q}", query.trim());
+    }
+    return show;
+  }
+
+  function runSearch(query, everything) {
+    var seq = ++state.seq;
+    area.setAttribute("data-na-state", "busy");
+    next.hidden = true;
+    if (!query.trim()) {
+      meta.textContent = label("idle"); list.replaceChildren(); allYears.hidden = true;
+      other.hidden = true; filterBox.hidden = true;
+      area.removeAttribute("data-na-query"); area.removeAttribute("data-na-count"); area.removeAttribute("data-na-state");
+      return Promise.resolve();
+    }
+    offerChinese(query);
+    var q, filters = chosenFilters();
+    return initSearch().then(function () {
+      return prepared(query);
+    }).then(function (converted) {
+      q = converted;
+      return (everything && !state.merged ? state.all() : null);
+    }).then(function () {
+      return find(q, filters);
+    }).then(function (res) {
+      if (seq !== state.seq) return null;
+      if (!state.merged && res.results.length < FEW) {   /* few here: look in every year */
+        return state.all().then(function () { return find(q, filters); });
+      }
+      return res;
+    }).then(function (res) {
+      if (seq !== state.seq || !res) return null;
+      state.results = res.results; state.shown = 0; state.query = q;
+      var newest = state.recent[0] || {}, oldest = state.recent[state.recent.length - 1] || {};
+      meta.textContent = (res.results.length ? label("count", res.results.length) : label("none")) +
+        (state.merged ? "" : (box.getAttribute("data-recent") || "")
+          .replace("{from}", oldest.from || "").replace("{to}", newest.to || ""));
+      allYears.hidden = state.merged;
+      fillFilters(res.filters);
+      if (!res.results.length && !Object.keys(filters).length) filterBox.hidden = true;
+      list.replaceChildren();
+      return showMore(seq).then(function () { if (seq === state.seq) done(query, res.results.length); });
+    }).catch(function (err) {
+      if (seq !== state.seq) return;             /* a newer query took over */
+      meta.textContent = label("error");
+      done(query, 0);
+      console.warn("search:", err);
+    });
+  }
+
+  /* ------------------------------------------------------------ wiring */
+  var input = box.querySelector(".na-search-input");
+  var toggle = document.getElementById("__search");
+  var timer = null;
+  var delay = +(box.getAttribute("data-na-debounce") || 120);
+  var onSearchPage = new URL(box.getAttribute("data-na-search-page"), location.href).pathname === location.pathname;
+
+  function remember(query) {      /* the search page keeps its query in the URL */
+    if (!onSearchPage) return;
+    var url = new URL(location.href);
+    if (query.trim()) url.searchParams.set("q", query.trim()); else url.searchParams.delete("q");
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { runSearch(input.value); remember(input.value); }, delay);
+  });
+  input.addEventListener("focus", function () {
+    if (toggle && !toggle.checked) toggle.checked = true;   /* opens Material's search panel */
+    initSearch().catch(function () {});
+  });
+  allYears.addEventListener("click", function () { runSearch(input.value, true); });
+  next.querySelector("button").addEventListener("click", function () { showMore(state.seq); });
+  filterBox.addEventListener("change", function () { runSearch(input.value); });
+  box.querySelector("form").addEventListener("reset", function () {
+    filterBox.querySelectorAll("select").forEach(function (sel) { sel.value = ""; });
+    setTimeout(function () { runSearch(""); remember(""); }, 0);
+  });
+  box.querySelector("form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    var go = function () {       /* Enter opens the first result */
+      var first = list.querySelector("a.md-search-result__link");
+      if (first) location.href = first.href;
+    };
+    if (area.getAttribute("data-na-query") === input.value && area.getAttribute("data-na-state") === "done") go();
+    else runSearch(input.value).then(go);
+  });
+  if (toggle) toggle.addEventListener("change", function () {
+    if (toggle.checked) { setTimeout(function () { input.focus(); }, 50); }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && toggle && toggle.checked) { toggle.checked = false; input.blur(); }
+  });
+
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) {                   /* /search/?q=… (or any page with ?q=): open the box with it */
+    input.value = asked;
+    if (toggle) toggle.checked = true;
+    runSearch(asked);
+  }
+
+  window.naSearch = { tokens: tokens, titleKey: titleKey, queryParts: queryParts, blocksOf: blocksOf,
+                      simplified: function (q) { return initSearch().then(function () { return prepared(q); }); },
+                      find: function (q, filters) { return initSearch().then(function () { return find(q, filters || {}); }); } };
+})();
