@@ -5,8 +5,8 @@ from build_scripts.ingest import read_dump
 
 from pdf_pages import BODY, COLUMN_WIDTH, LEADING, lines_of, pdf
 
-LONG_A = "人民日报社论指出今年以来各地区各部门认真贯彻落实党中央决策部署经济运行总体平稳稳中有进就业形势保持稳定"
-LONG_B = "城市更新行动加快推进老旧小区改造惠及千家万户社区服务设施日益完善群众获得感明显增强"
+LONG_A = "社区食堂开张以来每天中午都坐满了附近的老人饭菜清淡价格实惠行动不便的老人还能请志愿者送餐上门居民都说好"
+LONG_B = "街心公园改造完工后添了健身步道和儿童乐园傍晚时分散步遛弯的居民络绎不绝孩子们玩得很开心"
 
 
 def lines_with_facts(path):
@@ -22,11 +22,11 @@ def find(rows, start):
 
 def test_type_size_rank_bold_and_body(tmp_path):
     def draw(s):
-        s.text(40, 740, "城市更新——", 14)
-        s.text(40, 712, "老旧小区换新颜", 24, bold=True)
+        s.text(40, 740, "民生实事——", 14)
+        s.text(40, 712, "社区食堂暖人心", 24, bold=True)
         s.column(40, 680, lines_of(LONG_A))
     _, rows = lines_with_facts(pdf(tmp_path / "p.pdf", draw))
-    kicker, title, body = find(rows, "城市更新"), find(rows, "老旧小区"), find(rows, "人民日报")
+    kicker, title, body = find(rows, "民生实事"), find(rows, "社区食堂暖"), find(rows, "社区食堂开")
     assert (title[1].size, title[1].size_rank, title[1].bold, title[1].body) == (24.0, 1, True, False)
     assert (kicker[1].size_rank, kicker[1].bold) == (2, False)
     assert (body[1].size_rank, body[1].bold, body[1].body) == (3, False, True)
@@ -45,8 +45,8 @@ def test_a_paragraph_runs_on_into_the_next_column_and_a_new_one_is_indented(tmp_
         s.column(right, y, b)                                  # B starts indented under it
     _, rows = lines_with_facts(pdf(tmp_path / "p.pdf", draw))
     assert [line for line, _ in rows] == ["标题在两栏之上", LONG_A, LONG_B]
-    assert find(rows, "人民日报")[1].column == 0
-    assert find(rows, "城市更新")[1].column == 1
+    assert find(rows, "社区食堂")[1].column == 0
+    assert find(rows, "街心公园")[1].column == 1
 
 
 def test_a_paragraph_goes_on_after_a_picture_and_the_line_under_it_is_its_caption(tmp_path):
@@ -56,14 +56,14 @@ def test_a_paragraph_goes_on_after_a_picture_and_the_line_under_it_is_its_captio
         s.text(40, 740, "图片新闻标题", 24, bold=True)
         y = s.column(40, 700, a[:2])
         s.picture(40, y, COLUMN_WIDTH, 100)
-        s.text(40, y - 100 - 10, "图为老旧小区改造后的新貌。", 8)
+        s.text(40, y - 100 - 10, "图为街心公园新建的健身步道。", 8)
         s.column(40, y - 100 - 10 - 2 * LEADING, a[2:], indent_first=False)
         s.column(40, 300, lines_of(LONG_B))    # more body text: the page's body type is clear
     _, rows = lines_with_facts(pdf(tmp_path / "p.pdf", draw))
     caption = find(rows, "图为")
     assert caption[1].under_picture and caption[1].size == 8.0
-    assert find(rows, "人民日报")[0] == LONG_A
-    assert not find(rows, "人民日报")[1].under_picture
+    assert find(rows, "社区食堂")[0] == LONG_A
+    assert not find(rows, "社区食堂")[1].under_picture
 
 
 def test_banner_page_number_and_editor_credit_stand_in_the_margins(tmp_path):
@@ -92,9 +92,9 @@ def test_a_paragraph_runs_on_to_the_next_pdf_page(tmp_path):
         s.column(40, 740, a[3:], indent_first=False)
         s.column(40, 700, lines_of(LONG_B))
     dump, rows = lines_with_facts(pdf(tmp_path / "p.pdf", first, second))
-    para = find(rows, "人民日报")
+    para = find(rows, "社区食堂")
     assert para[0] == LONG_A and para[1].page == 1
-    assert find(rows, "城市更新")[1].page == 2
+    assert find(rows, "街心公园")[1].page == 2
 
 
 def test_rotated_and_vertical_text_is_read_whole(tmp_path):

@@ -166,7 +166,7 @@ def parse_photo_credit(line: str) -> Byline | None:
 
 
 def _helped_authors(inner: str) -> list[str] | None:
-    """``本报记者 杜海涛采访整理``, ``朱小路参与采写``: who helped; None if no such credit."""
+    """``本报记者 某甲采访整理``, ``王小明参与采写``: who helped; None if no such credit."""
     m = HELPED.search(inner)
     if not m:
         return None
@@ -261,7 +261,7 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)
 def split_trailing(text: str) -> tuple[str, Byline] | None:
     """``…赢得点赞好评。(李清)`` → (paragraph, byline); a credit at a paragraph's end closes.
 
-    Only after a finished sentence: brackets after a headline (``…进万家（政策解读·聚焦）``)
+    Only after a finished sentence: brackets after a headline (``…润良田（民生观察·聚焦）``)
     hold its column tag, not a credit.
     """
     if not text.endswith((")", "\uff09")):

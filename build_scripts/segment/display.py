@@ -27,7 +27,7 @@ def _display_line(page: Page, i: int) -> bool:
     """A converter's heading mark on a line that reads as one, or a short line shaped like one.
 
     On a page that indents its paragraphs, a flush line may be longer and hold a comma
-    (``化解风险，以审慎监管筑牢金融屏障（人民时评）``): the indent already tells it apart.
+    (``把好事办实，让小区改造更贴心（社区时评）``): the indent already tells it apart.
     """
     block = page.blocks[i]
     if block.rank is not None:  # converters also mark whole paragraphs: trust the mark only so far
@@ -43,13 +43,13 @@ def _display_line(page: Page, i: int) -> bool:
 
 
 def _kicker_line(text: str, following) -> bool:
-    """``全国政协委员吴明——`` or ``…，当地官员表示——`` above a headline: a kicker, not body."""
+    """``市人大代表周敏——`` or ``…，镇上干部介绍——`` above a headline: a kicker, not body."""
     return kicker_shaped(text) and following is not None and following.kind == TEXT and (
         heading_shaped(following.text) or (COLUMN_TAG.search(following.text) is not None
                                            and display_shaped(following.text)))
 
 
-SHORT_KICKER = 30   # a kicker with a comma above a headline: 不限定机构规格，不核定人员编制
+SHORT_KICKER = 30   # a kicker with a comma above a headline: 不设门槛，不收费用
 
 
 def _short_line_over_headline(text: str, following) -> bool:

@@ -8,7 +8,7 @@ when the decision is close) and a weight:
 - decisive (4): the page's top; the article before ended with a closing credit; a byline
   or dateline follows;
 - medium (2): two or more display lines (kicker, title, subtitle); a column tag
-  (``（人民时评）``); a kicker's ``——`` or ``：`` at the end of the first line, a
+  (``（社区时评）``); a kicker's ``——`` or ``：`` at the end of the first line, a
   subtitle's ``——`` at the start of a later one; a photo item (a caption and a photo
   credit follow, nothing else);
 - lexical cohesion (±1, ±2): the text before and after share almost no words (a new story),

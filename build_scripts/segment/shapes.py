@@ -30,7 +30,7 @@ DATELINE = re.compile(
 )
 # A bullet opening a list item or a summary line.
 BULLET = re.compile("^[■□●○◆◇▲△★☆▶►•]")
-# A column tag printed after a headline: ``…（人民时评）``, ``…(礼赞70年)``.
+# A column tag printed after a headline: ``…（社区时评）``, ``…(礼赞70年)``.
 COLUMN_TAG = re.compile(r"[\uff08(][^\uff08\uff09()]{2,40}[\uff09)]$")
 # Numbered points (一、 （二） 3. 第四，): the shape of subheads, never of headlines.
 ENUMERATED = re.compile(
@@ -81,7 +81,7 @@ def ends_mid_sentence(text: str) -> bool:
     """A paragraph that stops where no paragraph can stop: a column break.
 
     ``;`` and ``:`` may end a paragraph (list items, a quote announced), so may ``——``
-    (数据是有力的证明——) and any bulleted item (■ 坚持…的总体目标), which papers print
+    (请看一组数字——) and any bulleted item (■ 坚持…的总体目标), which papers print
     without a full stop.
     """
     core = strip_closers(text)
@@ -107,7 +107,7 @@ def ends_dangling(text: str) -> bool:
 
 
 def quoted_speech(text: str) -> bool:
-    """``“你现在最想干什么？”``: a line of dialogue, not a headline."""
+    """``“这条路修好了吗？”``: a line of dialogue, not a headline."""
     return text.startswith("\u201c") and text.endswith("\u201d") and ends_sentence(text)
 
 
@@ -144,7 +144,7 @@ def display_shaped(text: str) -> bool:
 
 
 def kicker_shaped(text: str) -> bool:
-    """``全国政协委员吴明——``, ``…。北京市农村地区——``: a line that announces a headline.
+    """``市人大代表周敏——``, ``…。某县山区——``: a line that announces a headline.
 
     It ends on ``——`` or ``：``; it may hold sentences, but no question or exclamation
     (those announce what follows in the text).
