@@ -16,6 +16,7 @@ process tree) and the HTML page count.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import resource
 import shutil
@@ -30,9 +31,7 @@ DEFAULT = "zh-Hans"
 
 
 def missing_extra() -> str | None:
-    try:
-        import mkdocs_static_i18n  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("mkdocs_static_i18n") is None:
         return "the baseline needs mkdocs-static-i18n: pip install -e '.[baseline]'"
     return None
 

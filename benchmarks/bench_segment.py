@@ -48,7 +48,7 @@ def main() -> None:
         return big_dumps(args.big_dump, args.seed, args.shape, args.write)
     is_word("预热")  # load the word list once, outside the timing (it is loaded once per process)
     if args.sizes:
-        return time_big_dumps([float(x) for x in args.sizes.split(",")], args.seed)
+        return time_big_dumps([float(x) for x in args.sizes.split(",")], args.seed, args.shape)
     texts = [generate_page(n, args.seed) for n in range(args.pages)]
     dumps = [_dump(f"page_{n}.txt", t) for n, t in enumerate(texts)]
     start = time.perf_counter()
@@ -63,21 +63,6 @@ def _dump(name: str, text: str) -> Dump:
     return Dump(Path(name), text, "utf-8", hashlib.sha256(text.encode()).hexdigest())
 
 
-def time_big_dumps(sizes_mb: list[float], seed: int) -> None:
-    """One dump per size, made of generated pages end to end (as a whole issue
-    pasted into one file): the time per MB must not grow with the size."""
-    pages: list[str] = []
-    for size in sizes_mb:
-        while sum(len(p.encode()) for p in pages) < size * 1e6:
-            pages.append(generate_page(len(pages), seed))
-        text = "\n\n".join(pages)
-        start = time.perf_counter()
-        articles = len(segment(_dump(f"big_{size:g}MB.txt", text)).articles)
-        seconds = time.perf_counter() - start
-        megabytes = len(text.encode()) / 1e6
-        print(f"{megabytes:6.1f} MB, {articles} articles: {seconds:6.2f} s, {seconds / megabytes:.2f} s/MB")
-
-
 SAMPLE = Path(__file__).resolve().parent.parent / "dumps" / "000_8df7ef33810d7782.txt"
 SHAPES = {
     "pages": lambda n, seed: generate_page(n, seed) + "\n",
@@ -86,18 +71,36 @@ SHAPES = {
 }
 
 
+def big_text(mb: float, seed: int, shape: str = "pages") -> tuple[str, int]:
+    """One dump of at least ``mb`` MB made of pages of ``shape`` end to end (as a whole
+    issue pasted into one file), and how many pages it holds."""
+    pieces, size = [], 0
+    while size < mb * 1e6:
+        pieces.append(SHAPES[shape](len(pieces), seed))
+        size += len(pieces[-1].encode("utf-8"))
+    return "".join(pieces), len(pieces)
+
+
+def time_big_dumps(sizes_mb: list[float], seed: int, shape: str = "pages") -> None:
+    """``segment()`` alone on one big dump per size: the time per MB must not grow with the size."""
+    for size in sizes_mb:
+        text, _ = big_text(size, seed, shape)
+        start = time.perf_counter()
+        articles = len(segment(_dump(f"big_{size:g}MB.txt", text)).articles)
+        seconds = time.perf_counter() - start
+        megabytes = len(text.encode()) / 1e6
+        print(f"{megabytes:6.1f} MB, {articles} articles: {seconds:6.2f} s, {seconds / megabytes:.2f} s/MB")
+
+
 def big_dumps(sizes: list[float], seed: int, shape: str = "pages", write: bool = False) -> None:
+    """The whole ``segment`` command (reading, decoding, output) on one dump file per size."""
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as work:
         for mb in sizes:
             path = Path(work) / f"big-{mb:g}MB.txt"
-            pieces, size, n = [], 0, 0
-            while size < mb * 1e6:
-                text = SHAPES[shape](n, seed)
-                pieces.append(text)
-                size += len(text.encode("utf-8"))
-                n += 1
-            path.write_text("".join(pieces), encoding="utf-8")
+            text, n = big_text(mb, seed, shape)
+            path.write_text(text, encoding="utf-8")
+            size = len(text.encode("utf-8"))
             start = time.perf_counter()
             how = ["--out", f"{work}/docs", "--reports", f"{work}/reports", "--force"] if write else ["--json"]
             proc = subprocess.run([sys.executable, "-m", "build_scripts", "segment", str(path), *how],

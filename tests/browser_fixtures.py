@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_helpers import ARGS, CHROMIUM, chromium  # noqa: F401  (re-exported for the test modules)
+from browser_helpers import chromium
 from site_sample import build_sample
 
 PREFIX = "/newsarchive/"

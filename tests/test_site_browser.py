@@ -17,9 +17,9 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from site_sample import HOSTILE_JINJA, HOSTILE_SCRIPT, REPO, build_sample
+from site_sample import HOSTILE_JINJA, HOSTILE_SCRIPT, REPO
 
-from browser_fixtures import ARGS, CHROMIUM, PREFIX, _Handler  # noqa: F401  (served, browser, page: conftest)
+from browser_fixtures import PREFIX, _Handler   # the fixtures served, browser, page come by conftest
 
 ARTICLE = "tongliao-ribao/2025/12/15/01/jifa-keji-xiang-xinli-dazao-shanliang/"
 SHOTS = REPO / "screenshots"
