@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from build_scripts.site import catalog
-from build_scripts.site.indexes import Generator, author_slug, link, url_of
+from build_scripts.site.indexes import Generator, link, url_of
+from build_scripts.site.slugs import author_slug
 from build_scripts.site.staging import stage
 from site_fixture import HOSTILE_JINJA, HOSTILE_SCRIPT, make_docs
 

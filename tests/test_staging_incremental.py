@@ -11,7 +11,8 @@ import pytest
 
 from build_scripts.docfile import render_document, split_document, write_if_changed
 from build_scripts.site import catalog, labels
-from build_scripts.site.indexes import Generator, author_slug
+from build_scripts.site.indexes import Generator
+from build_scripts.site.slugs import author_slug
 from build_scripts.site.labels import LANGS
 from build_scripts.site.staging import stage
 from site_fixture import make_docs

@@ -19,21 +19,19 @@ import html
 import posixpath
 import re
 import types
-from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
 
 from build_scripts import paths
 from build_scripts.body import lead_in_parts, parse_body
-from build_scripts.site import seo
-from build_scripts.site.indexes import Headings, author_slug, source_page_rel
+from build_scripts.site import seo, slugs
+from build_scripts.site.indexes import Headings, source_page_rel
 from build_scripts.site.staging import AUTHORS_FILE
 from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX,
                                        format_date, page_label, t)
 
 _state: dict = {}
-_author_slug = lru_cache(maxsize=None)(author_slug)    # pinyin of a name: ~0.6 ms, asked per article
 
 
 class NA(dict):
@@ -94,6 +92,13 @@ def _master_authors() -> dict[str, list[str]]:
         path = _state["staging"] / AUTHORS_FILE
         _state["authors"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return _state["authors"]
+
+
+def _author_slug(name: str) -> str:
+    """The author page slug staging assigned from the whole catalog (slugs.py), as the index pages link it."""
+    if "slugs" not in _state:
+        _state["slugs"] = slugs.load(_state["staging"])
+    return _state["slugs"].get(name) or slugs.author_slug(name)
 
 
 def _rel_href(cur_url: str, lang: str, target_lang: str, target_url: str) -> str:

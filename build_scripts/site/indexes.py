@@ -32,6 +32,7 @@ from .. import paths
 from ..docfile import render_document
 from ..ingest import source_text
 from .catalog import Entry
+from .slugs import author_slugs
 from .labels import format_date, format_month, format_year, page_label, t
 
 
@@ -85,33 +86,6 @@ class Headings:
         inner = E(text) if inner is None else inner
         return (f'<h{level} id="{E(hid)}">{inner}<a class="headerlink" href="#{E(hid)}" '
                 f'title="Permanent link">#</a></h{level}>\n')
-
-
-# name → slug: pinyin costs ~1 ms a name plus ~1 s to import pypinyin; staging.py
-# keeps the slugs of the last run (``remember_slugs``) so a re-stage need not import it.
-_SLUGS: dict[str, str] = {}
-
-
-def author_slug(name: str) -> str:
-    slug = _SLUGS.get(name)
-    if slug is None:
-        slug = _SLUGS[name] = _pinyin_slug(name)
-    return slug
-
-
-def remember_slugs(slugs: dict[str, str]) -> None:
-    """Slugs computed by an earlier run (with the same pypinyin: the caller checks)."""
-    _SLUGS.update(slugs)
-
-
-def _pinyin_slug(name: str) -> str:
-    try:
-        from pypinyin import lazy_pinyin
-        words = lazy_pinyin(name)
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
-        words = [name]
-    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
-    return slug or "author"
 
 
 @dataclass
@@ -195,24 +169,11 @@ class Generator:
                 shown = names
             for key, name in zip(names, shown):
                 by_key[key].append((name, e))
-        self.author_keys = sorted(by_key)     # the zh-Hans names, which the slugs are made of
-        out: dict[str, tuple[str, list[Entry]]] = {}
-        for key in sorted(by_key, key=author_slug):
-            slug = author_slug(key)
-            base, n = slug, 2
-            while slug in out:
-                slug, n = f"{base}-{n}", n + 1
-            items = by_key[key]
-            out[slug] = (items[0][0], [e for _, e in items])
-        return out
-
-    def author_links(self, e: Entry) -> dict[str, str]:
-        """name shown → author page, for one article."""
-        found = {}
-        for slug, (name, arts) in self.authors.items():
-            if e in arts:
-                found[name] = f"authors/{slug}.md"
-        return found
+        # every zh-Hans name of the catalog, not only this language's: the slugs must agree
+        self.author_keys = sorted({name for m in self.master.values() for name in m.authors} | by_key.keys())
+        self.slugs = author_slugs(self.author_keys)
+        return {slug: (by_key[key][0][0], [e for _, e in by_key[key]])
+                for key, slug in self.slugs.items() if key in by_key}
 
     # -- pages -------------------------------------------------------------------
     def issue_body(self, frm: str, issue: Issue, h: Headings, heading: bool = True) -> str:

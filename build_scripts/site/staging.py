@@ -47,8 +47,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, labels
-from .indexes import Generator, Part, author_slug, remember_slugs
+from . import catalog, labels, slugs
+from .indexes import Generator, Part
+from .slugs import author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
 
 AUTHORS_FILE = "authors.json"   # beside the language dirs, read by hooks.py
@@ -164,6 +165,8 @@ def _stage_language(docs: Path, out: Path, lang: str, dumps_root: Path | None,
     remember_slugs(state.slugs)
     generator = Generator(lang, entries, master, dumps_root)
     parts = generator.parts()
+    if lang == DEFAULT_LANG:        # the whole catalog's names: the byline links (hooks.py) read them
+        slugs.save(out, generator.slugs)
     report = LanguageReport(articles=len(entries))
     # A generated page wins over a hand-written one (docs/index.md), which wins over an article.
     generated = {rel for part in parts for rel in part.rels}
@@ -212,7 +215,7 @@ def code_digest() -> str:
     if _CODE_DIGEST is None:
         here = Path(__file__).parent
         h = hashlib.sha256()
-        for path in [here / "indexes.py", here / "labels.py", here / "catalog.py", here / "staging.py",
+        for path in [here / "indexes.py", here / "slugs.py", here / "labels.py", here / "catalog.py", here / "staging.py",
                      here.parent / "docfile.py"]:
             h.update(path.read_bytes() + b"\0")
         for dist in ["pymdown-extensions", "pypinyin", "PyYAML"]:
