@@ -47,7 +47,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, labels, slugs
+from . import catalog, indexes, labels, slugs
 from .indexes import Generator, Part
 from .slugs import author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
@@ -216,9 +216,9 @@ def code_digest() -> str:
         here = Path(__file__).parent
         h = hashlib.sha256()
         for path in [here / "indexes.py", here / "slugs.py", here / "labels.py", here / "catalog.py", here / "staging.py",
-                     here.parent / "docfile.py"]:
+                     here.parent / "docfile.py", *sorted(indexes.TEMPLATES.glob("*.html"))]:
             h.update(path.read_bytes() + b"\0")
-        for dist in ["pymdown-extensions", "pypinyin", "PyYAML"]:
+        for dist in ["pymdown-extensions", "pypinyin", "PyYAML", "Jinja2"]:
             h.update(f"{dist}={version(dist)}\0".encode())
         _CODE_DIGEST = h.hexdigest()
     labels_now = json.dumps(labels.LABELS, sort_keys=True, ensure_ascii=False)
