@@ -127,14 +127,14 @@ class HeadingIds:
 
 
 class Headings(HeadingIds):
-    """Heading HTML for the article bodies hooks.py renders (the generated pages use
-    the ``heading`` macro of overrides/pages/_macros.html, which writes the same)."""
+    """Heading HTML for the article bodies hooks.py renders: the ``heading`` macro the
+    generated pages use (overrides/pages/_macros.html), so both have the one shape
+    hooks.py reads the table of contents from."""
 
     def __call__(self, level: int, text: str, inner: str | None = None) -> str:
-        h = self.heading(level, text)
-        inner = html.escape(text) if inner is None else inner
-        return (f'<h{level} id="{html.escape(h.id)}">{inner}<a class="headerlink" href="#{html.escape(h.id)}" '
-                f'title="Permanent link">#</a></h{level}>\n')
+        """``inner``: the heading's content as HTML already escaped by the caller."""
+        from markupsafe import Markup
+        return str(_macros().heading(self.heading(level, text), None if inner is None else Markup(inner)))
 
 
 # -- templates ----------------------------------------------------------------------
@@ -146,7 +146,12 @@ def _environment():
     import jinja2
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True)
+                              keep_trailing_newline=True, auto_reload=False)  # one build, templates fixed
+
+
+@functools.lru_cache(maxsize=None)
+def _macros():
+    return _environment().get_template("_macros.html").module
 
 
 def render(kind: str, lang: str, **view) -> str:
