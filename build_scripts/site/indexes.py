@@ -4,9 +4,14 @@ Every page is written into the language's staging docs dir as YAML front matter
 (``na_html: true``) followed by its body already rendered to HTML: MkDocs does
 not parse it as Markdown (hooks.py swaps the HTML in for the page's content and
 builds the table of contents from its headings), which saves most of the
-Markdown time of a large archive. Dump text (titles, bylines, names, source
-lines) goes through ``html.escape`` and is never read as markup. Links are
-relative to the page's own URL under ``use_directory_urls``.
+Markdown time of a large archive. Links are relative to the page's own URL
+under ``use_directory_urls``.
+
+This module decides only what each page shows (small dataclasses: Heading, Link,
+Counted, ArticleItem, Section); the markup is in overrides/pages/<kind>.html, one
+Jinja template per page kind, rendered with autoescape on, so dump text (titles,
+bylines, names, source lines) is escaped there and never read as markup.
+Author slugs come from slugs.py.
 
 ``Generator.parts()`` groups the pages with a digest of their inputs (an issue
 and its printed pages: the front matter of its articles; an author page: its
@@ -17,11 +22,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import itertools
 import os
 import posixpath
-import re
 import stat
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,8 +35,8 @@ from .. import paths
 from ..docfile import render_document
 from ..ingest import source_text
 from .catalog import Entry
-from .slugs import author_slugs
 from .labels import format_date, format_month, format_year, page_label, t
+from .slugs import author_slugs
 
 
 @dataclass
