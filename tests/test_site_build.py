@@ -229,6 +229,20 @@ def test_every_kind_of_generated_page_escapes_dump_text(tmp_path, lang):
             assert text in pages[rel].body, (rel, text)
 
 
+def test_article_subheads_have_the_shape_of_the_generated_pages_heading_macro():
+    """hooks.py writes article subheads with indexes.Headings and reads every page's table of
+    contents back from that shape: the templates' macro must write the same (entity spelling aside)."""
+    import html as html_lib
+    from build_scripts.site.indexes import HeadingIds, Headings, _environment
+    macro = _environment().get_template("_macros.html").module.heading
+    python, ids, found = Headings(), HeadingIds(), []
+    for level, text in [(2, "产业转型 构建“铝程碑”低碳底座"), (3, 'a <b> & "q" \'r\''), (3, 'a <b> & "q" \'r\''), (2, "")]:
+        written = python(level, text)
+        assert html_lib.unescape(str(macro(ids.heading(level, text)))) == html_lib.unescape(written)
+        found.append(re.match(rf'<h{level} id="([^"]*)">.*</h{level}>\n$', written).group(1))
+    assert found == ["产业转型-构建铝程碑低碳底座", "a---q-r", "a---q-r_1", "_1"]   # unique on the page
+
+
 def test_links_between_generated_pages_are_directory_urls():
     assert url_of("index.md") == "" and url_of("2025/12/15/index.md") == "2025/12/15/"
     assert url_of("authors/li-qing.md") == "authors/li-qing/"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import itertools
 import os
 import posixpath
@@ -130,14 +131,18 @@ class HeadingIds:
 
 
 class Headings(HeadingIds):
-    """Heading HTML for the article bodies hooks.py renders: the ``heading`` macro the
-    generated pages use (overrides/pages/_macros.html), so both have the one shape
-    hooks.py reads the table of contents from."""
+    """Heading HTML for the article bodies hooks.py renders, which writes the rest of an
+    article body in Python too (hooks.article_html: it runs for every subhead of every
+    article, so it does not go through Jinja). The same shape as the ``heading`` macro of overrides/pages/_macros.html, which the
+    generated pages use: hooks.py reads the table of contents back from it (a test
+    holds the two equal)."""
 
     def __call__(self, level: int, text: str, inner: str | None = None) -> str:
         """``inner``: the heading's content as HTML already escaped by the caller."""
-        from markupsafe import Markup
-        return str(_macros().heading(self.heading(level, text), None if inner is None else Markup(inner)))
+        hid = html.escape(self.heading(level, text).id)
+        inner = html.escape(text) if inner is None else inner
+        return (f'<h{level} id="{hid}">{inner}<a class="headerlink" href="#{hid}" '
+                f'title="Permanent link">#</a></h{level}>\n')
 
 
 # -- templates ----------------------------------------------------------------------
@@ -150,11 +155,6 @@ def _environment():
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True, auto_reload=False)  # one build, templates fixed
-
-
-@functools.lru_cache(maxsize=None)
-def _macros():
-    return _environment().get_template("_macros.html").module
 
 
 def render(kind: str, lang: str, **view) -> str:
