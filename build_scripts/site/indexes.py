@@ -133,9 +133,9 @@ class HeadingIds:
 class Headings(HeadingIds):
     """Heading HTML for the article bodies hooks.py renders, which writes the rest of an
     article body in Python too (hooks.article_html: it runs for every subhead of every
-    article, so it does not go through Jinja). The same shape as the ``heading`` macro of overrides/pages/_macros.html, which the
-    generated pages use: hooks.py reads the table of contents back from it (a test
-    holds the two equal)."""
+    article, so it does not go through Jinja). The same shape as the ``heading`` macro
+    of overrides/pages/_macros.html, which the generated pages use: hooks.py reads the
+    table of contents back from it (a test holds the two equal)."""
 
     def __call__(self, level: int, text: str, inner: str | None = None) -> str:
         """``inner``: the heading's content as HTML already escaped by the caller."""
