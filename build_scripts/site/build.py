@@ -29,7 +29,7 @@ from pathlib import Path
 from .. import redirects
 from ..docfile import write_if_changed
 from ..errors import UserError
-from . import outputs, seo
+from . import mkdocs_compat, outputs, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
@@ -51,14 +51,6 @@ class Result:
     pages: int = 0                                                 # HTML pages in site/
 
 
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build (which --strict turns into a failure); ours
-    are safe: the hash of everything a page depends on besides its own file is checked."""
-
-    def filter(self, record):
-        return "'dirty' build" not in record.getMessage()
-
-
 def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, site_url: str | None,
                   verbose: bool, dirty: bool = False) -> float:
     """One language build (runs in its own process)."""
@@ -78,7 +70,7 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
     try:
         cfg = load_config(config_file=config_file, **overrides)
         if dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+            mkdocs_compat.allow_dirty_builds()
         build(cfg, dirty=dirty)
     except (Abort, ConfigurationError) as e:
         raise RuntimeError(f"{config_file}: {e}") from None
@@ -114,7 +106,7 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
     for lang in LANGS:
         hashes[lang] = build_inputs_hash(root, lang, site_url)
         stamp = parts / f".{lang}.build"
-        dirty[lang] = (incremental and (parts / lang).is_dir() and stamp.is_file()
+        dirty[lang] = (incremental and mkdocs_compat.reach_ins_on() and (parts / lang).is_dir() and stamp.is_file()
                        and stamp.read_text() == hashes[lang])
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     errors = []
@@ -223,12 +215,12 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
     t0 = time.perf_counter()
-    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root or docs.parent)
+    url = site_url_setting()
+    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root or docs.parent, site_url=url)
     t1 = time.perf_counter()
     log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
         f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
     parts = build_dir / "site-parts"
-    url = site_url_setting()
     pages = outputs.staged_pages(build_dir / "docs")
     # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
     # pages in its part (the same files site/ links to), so indexing fills the cores the
