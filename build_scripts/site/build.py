@@ -29,13 +29,12 @@ from pathlib import Path
 from .. import redirects
 from ..docfile import write_if_changed
 from ..errors import UserError
+from ..project import Project
 from . import mkdocs_compat, outputs, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "config/zh-Hant.yml", "en": "config/en.yml"}
 
 
 @dataclass
@@ -92,7 +91,7 @@ def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
 
 
 def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: bool = True,
-               site_url: str | None = None, verbose: bool = False, root: Path = ROOT,
+               site_url: str | None = None, verbose: bool = False, project: Project | None = None,
                incremental: bool = True, on_built=None, while_waiting=None) -> dict[str, float]:
     """Build every language into parts/<lang>/, in parallel processes; dirty builds where
     parts/<lang>/ holds a finished build of the same inputs. ``pages``: the staged pages
@@ -100,6 +99,8 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
     ``on_built(lang)`` is called as each language's build ends, ``while_waiting()`` every
     half second until all have (the site stage starts indexing a finished language)."""
     ctx = multiprocessing.get_context("spawn")
+    project = project or Project.find()
+    root = project.root
     times = {}
     parts.mkdir(parents=True, exist_ok=True)
     hashes, dirty = {}, {}
@@ -111,7 +112,7 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     errors = []
     with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=ctx) as pool:
-        futures = {pool.submit(_mkdocs_build, str(root / CONFIGS[lang]), str(staging / lang),
+        futures = {pool.submit(_mkdocs_build, str(project.config_file(lang)), str(staging / lang),
                                str(parts / lang), strict, site_url, verbose, dirty[lang]): lang
                    for lang in LANGS}
         pending = set(futures)
@@ -201,21 +202,17 @@ def size_warning(size: int, pages: int, limit: int) -> str | None:
             f"\"Large archives: incremental builds\" (serving a large archive).")
 
 
-def site_url_setting() -> str:
-    url = os.environ.get("SITE_URL") or "https://example.github.io/newsarchive/"
-    return url if url.endswith("/") else url + "/"
-
-
 def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_dir: Path | None = None,
                strict: bool = True, search: bool = True, verbose: bool = False,
-               log=print) -> Result:
+               log=print, project: Project | None = None) -> Result:
     docs, site = docs.resolve(), site.resolve()
     limit = size_limit_setting()          # a bad setting fails before the build, not after it
-    build_dir = (build_dir or ROOT / "build").resolve()
+    project = project or Project.find()
+    build_dir = (build_dir or project.build).resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
     t0 = time.perf_counter()
-    url = site_url_setting()
+    url = project.site_url
     counts = stage(docs, build_dir / "docs", dumps_root=dumps_root or docs.parent, site_url=url)
     t1 = time.perf_counter()
     log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
@@ -229,7 +226,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
 
     def index_language(lang: str) -> None:
         indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
-    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
+    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose, project=project,
                        on_built=index_language if indexer else None,
                        while_waiting=indexer.pump if indexer else None)
     dirty = times.pop("dirty")

@@ -19,6 +19,7 @@ import pickle
 from pathlib import Path
 
 from .. import paths
+from ..project import DEFAULT_SITE_URL
 from ..body import parse_body
 from . import seo
 from .catalog import Entry
@@ -35,7 +36,7 @@ def views_file(staging: Path, lang: str) -> Path:
 
 def root_url(site_url: str | None) -> str:
     """The site's root (zh-Hans) URL, ending in "/", from a language's site_url."""
-    root = site_url or "https://example.github.io/newsarchive/"
+    root = site_url or DEFAULT_SITE_URL
     if not root.endswith("/"):
         root += "/"
     for prefix in PREFIX.values():
