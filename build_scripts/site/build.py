@@ -236,7 +236,9 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
     outputs.assemble(parts, site, pages, linked=tuple(dirty))
     write_discovery(site, url, pages)
-    redirects.write_pages(site, url, pages, redirects.load(docs / redirects.MOVED_FILE), PREFIX)
+    # old URLs: the sample's before the paper was in the path, and what corrections took away
+    moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
+    redirects.write_pages(site, url, pages, moved, PREFIX)
     t_assembled = time.perf_counter()
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                           **times})
