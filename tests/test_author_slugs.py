@@ -41,6 +41,9 @@ def test_names_that_romanise_alike_get_distinct_slugs_whatever_the_order():
     expected = {"张伟": "zhang-wei", "张薇": "zhang-wei-2", "李青": "li-qing"}
     assert author_slugs(["张薇", "李青", "张伟"]) == expected
     assert author_slugs(["张伟", "张薇", "李青", "张薇"]) == expected
+    # a translation's own name (no zh-Hans original) never moves a zh-Hans name's slug
+    assert author_slugs(iter(["张薇", "李青", "张伟"]), extra=["Zhang Wei", "张伟"]) == {
+        **expected, "Zhang Wei": "zhang-wei-3"}
 
 
 def test_each_byline_links_to_its_own_authors_page(tmp_path):

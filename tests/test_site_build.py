@@ -230,7 +230,7 @@ def test_every_kind_of_generated_page_escapes_dump_text(tmp_path, lang):
 
 
 def test_article_subheads_have_the_shape_of_the_generated_pages_heading_macro():
-    """hooks.py writes article subheads with indexes.Headings and reads every page's table of
+    """plugin.py writes article subheads with indexes.Headings and reads every page's table of
     contents back from that shape: the templates' macro must write the same (entity spelling aside)."""
     import html as html_lib
     from build_scripts.site.indexes import HeadingIds, Headings, _environment
@@ -319,7 +319,7 @@ def test_a_rebuild_renders_only_what_changed(tmp_path):
 
 
 def test_slim_html_drops_indentation_but_keeps_words_and_preformatted_text():
-    from build_scripts.site.hooks import slim_html
+    from build_scripts.site.plugin import slim_html
     page = ('\n<html>\n  <body>\n\n    <p>Made with\n      <a href="x">Material</a> and\n\n   more</p>\n'
             '<pre>  code\n\n    indented</pre>\n  <textarea>\n  a\n\n b</textarea>\n'
             '  <script>\n  var s = "  x\\n";\n\n</script>\n<style>\n  p { }\n</style>\n'
@@ -341,7 +341,7 @@ def test_slim_html_drops_indentation_but_keeps_words_and_preformatted_text():
                                  "<script>", "</script>", '<ol class="na-source">', "</ol>", "<PRE>"]),
                 max_size=40).map("".join))
 def test_slim_html_collapses_exactly_the_newline_runs_outside_kept_elements(page):
-    from build_scripts.site.hooks import slim_html
+    from build_scripts.site.plugin import slim_html
     # the rule, stated as one regex (slow on big pages, plain to read)
     rule = re.compile(r'(<(pre|textarea|script|style)\b.*?</\2\s*>|<ol class="na-source".*?</ol>)'
                       r'|[ \t]*\n[ \t\n]*', re.S | re.I)
@@ -403,7 +403,7 @@ def test_the_site_stage_warns_when_the_site_passes_the_limit(built, tmp_path, mo
 
 def test_links_of_a_cached_fragment_lead_to_the_same_place_from_every_page_at_that_depth():
     from urllib.parse import urljoin
-    from build_scripts.site.hooks import _links_through_root
+    from build_scripts.site.mkdocs_compat import links_through_root as _links_through_root
     site = "https://h/site/"
     made_on = "authors/li-ming/"                   # the page the fragment was first rendered for
     fragment = ('<a href="../">authors</a><a href="../../">home</a><a href="../../..">root?</a>'
@@ -500,7 +500,7 @@ def test_article_html_is_what_python_markdown_makes_of_the_body(blocks):
     from pymdownx.slugs import slugify
     from build_scripts.body import render_body
     from build_scripts.model import BodyBlock
-    from build_scripts.site.hooks import article_html
+    from build_scripts.site.plugin import article_html
     body = []
     for kind, text, level in blocks:
         text = " ".join(text.split()) or "x"

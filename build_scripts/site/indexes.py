@@ -2,7 +2,7 @@
 
 Every page is written into the language's staging docs dir as YAML front matter
 (``na_html: true``) followed by its body already rendered to HTML: MkDocs does
-not parse it as Markdown (hooks.py swaps the HTML in for the page's content and
+not parse it as Markdown (plugin.py swaps the HTML in for the page's content and
 builds the table of contents from its headings), which saves most of the
 Markdown time of a large archive. Links are relative to the page's own URL
 under ``use_directory_urls``.
@@ -131,10 +131,10 @@ class HeadingIds:
 
 
 class Headings(HeadingIds):
-    """Heading HTML for the article bodies hooks.py renders, which writes the rest of an
-    article body in Python too (hooks.article_html: it runs for every subhead of every
+    """Heading HTML for the article bodies plugin.py renders, which writes the rest of an
+    article body in Python too (plugin.article_html: it runs for every subhead of every
     article, so it does not go through Jinja). The same shape as the ``heading`` macro
-    of overrides/pages/_macros.html, which the generated pages use: hooks.py reads the
+    of overrides/pages/_macros.html, which the generated pages use: plugin.py reads the
     table of contents back from it (a test holds the two equal)."""
 
     def __call__(self, level: int, text: str, inner: str | None = None) -> str:
@@ -146,13 +146,21 @@ class Headings(HeadingIds):
 
 
 # -- templates ----------------------------------------------------------------------
-TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "pages"
+@functools.lru_cache(maxsize=None)
+def _templates() -> Path:
+    """overrides/pages/ of the project (the MkDocs theme's custom_dir is overrides/ too)."""
+    from ..project import Project
+    return Project.find().root / "overrides" / "pages"
+
+
+def template_files() -> list[Path]:
+    return sorted(_templates().glob("*.html"))
 
 
 @functools.lru_cache(maxsize=None)
 def _environment():
     import jinja2
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(_templates()), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True, auto_reload=False)  # one build, templates fixed
 
@@ -258,8 +266,9 @@ class Generator:
             for key, name in zip(names, shown):
                 by_key[key].append((name, e))
         # every zh-Hans name of the catalog, not only this language's: the slugs must agree
-        self.author_keys = sorted({name for m in self.master.values() for name in m.authors} | by_key.keys())
-        self.slugs = author_slugs(self.author_keys)
+        zh_hans = {name for m in self.master.values() for name in m.authors}
+        self.author_keys = sorted(zh_hans | by_key.keys())
+        self.slugs = author_slugs(zh_hans, extra=by_key.keys())
         return {slug: (by_key[key][0][0], [e for _, e in by_key[key]])
                 for key, slug in self.slugs.items() if key in by_key}
 

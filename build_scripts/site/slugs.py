@@ -4,21 +4,14 @@ A slug is the pinyin of the zh-Hans name; names that romanise alike (张伟, 张
 still get distinct pages, so ``author_slugs`` assigns the slugs of the whole catalog
 at once: colliding names are taken in code point order of the names, the first keeps
 the plain slug, the next get ``-2``, ``-3``. The result depends only on the set of
-names, so every language (and the article bylines, hooks.py) agrees on it.
+names, so every language, and the article bylines, agree on it.
 
-staging.py writes the zh-Hans catalog's slugs to ``SLUGS_FILE`` beside the language
-dirs; hooks.py reads them from there rather than computing them again per build.
+indexes.py names the author pages with them, views.py the byline links.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from pathlib import Path
-
-from ..docfile import write_if_changed
-
-SLUGS_FILE = "author-slugs.json"
 
 # name → pinyin slug: pinyin costs ~1 ms a name plus ~1 s to import pypinyin; staging.py
 # keeps the slugs of the last run (``remember_slugs``) so a re-stage need not import it.
@@ -48,25 +41,19 @@ def _pinyin_slug(name: str) -> str:
     return slug or "author"
 
 
-def author_slugs(names: Iterable[str]) -> dict[str, str]:
-    """name → slug for every author of the catalog, no two names sharing a slug."""
+def author_slugs(names: Iterable[str], extra: Iterable[str] = ()) -> dict[str, str]:
+    """name → slug for every zh-Hans author name of the catalog (``names``), no two names
+    sharing a slug; then ``extra`` names (a translation's own, where it has no zh-Hans
+    original) get slugs still free, so they never move a zh-Hans name's slug."""
     taken: set[str] = set()
     out: dict[str, str] = {}
-    for name in sorted(set(names), key=lambda n: (author_slug(n), n)):
-        base = slug = author_slug(name)
-        n = 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        out[name] = slug
+    names = set(names)
+    for group in (names, set(extra) - names):
+        for name in sorted(group, key=lambda n: (author_slug(n), n)):
+            base = slug = author_slug(name)
+            n = 2
+            while slug in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+            out[name] = slug
     return out
-
-
-def save(staging: Path, slugs: dict[str, str]) -> None:
-    write_if_changed(staging / SLUGS_FILE, json.dumps(slugs, ensure_ascii=False, sort_keys=True))
-
-
-def load(staging: Path) -> dict[str, str]:
-    """The slugs staging saved; empty if it saved none (hooks.py then falls back to the plain slug)."""
-    path = staging / SLUGS_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
