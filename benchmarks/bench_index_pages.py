@@ -5,9 +5,9 @@ page, author and source pages, three languages), this checkout against another r
 
 Builds the sample docs (segment + variants offline, as bench_site.py), repeats them
 over daily issues up to --articles articles per language, exports the generated-page
-code of --against (``git archive``: build_scripts/ and overrides/) and, in alternating
-fresh processes, times making every generated page's text of the three languages
-with each. Imports, pinyin and template loading are warmed up first and not counted:
+code of --against (``git archive``: build_scripts/, overrides/, mkdocs.yml) and, in
+alternating fresh processes, times making every generated page's text of the three
+languages with each. Imports, pinyin and template loading are warmed up first and not counted:
 the time is the pages themselves. Prints the machine's load before and after and the
 ratio of the fastest runs.
 """
@@ -46,14 +46,15 @@ def time_pages(docs: Path, dumps_root: Path, repeat: int = 5) -> float:
 
 
 def _child(src: Path, docs: Path, dumps_root: Path) -> float:
-    proc = subprocess.run([sys.executable, __file__, "--child", str(docs), str(dumps_root)],
+    # run in src: the project (and its overrides/pages/) is found from the working folder
+    proc = subprocess.run([sys.executable, __file__, "--child", str(docs), str(dumps_root)], cwd=src,
                           env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)["seconds"]
 
 
 def _export(rev: str, dest: Path) -> Path:
     archive = dest.with_suffix(".tar")
-    subprocess.run(["git", "-C", str(REPO), "archive", "-o", str(archive), rev, "build_scripts", "overrides"],
+    subprocess.run(["git", "-C", str(REPO), "archive", "-o", str(archive), rev, "build_scripts", "overrides", "mkdocs.yml"],
                    check=True)
     with tarfile.open(archive) as tar:
         tar.extractall(dest, filter="data")
