@@ -206,6 +206,36 @@ def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():
     assert r.articles[1].body[0].text.startswith("该市地铁三号线")
 
 
+FIRST_STORY = "某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n"
+NEXT_OPENS = "本报讯 该市地铁三号线今日开通运营，全长二十八公里，设站二十座。\n"
+
+
+def test_front_half_of_a_paragraph_cut_by_the_next_headline_is_no_kicker():
+    page = (f"{FIRST_STORY}下一步，该市将完善收运体系，推动垃圾分\n地铁三号线今天正式开通运营\n"
+            f"类工作常态化。\n{NEXT_OPENS}")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "地铁三号线今天正式开通运营"]
+    assert r.articles[0].body[-1].text == "下一步，该市将完善收运体系，推动垃圾分类工作常态化。"
+    assert r.articles[1].kicker is None
+    assert r.articles[1].body[0].text.startswith("该市地铁三号线")
+
+
+def test_a_comma_free_kicker_above_a_displaced_tail_stays_a_kicker():
+    page = (f"{FIRST_STORY}全市新增绿地三百公顷\n城市公园越建越多\n让市民推窗见绿、出门进园，成为这座城市的新目标。\n"
+            "本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "城市公园越建越多"]
+    assert r.articles[1].kicker == "全市新增绿地三百公顷"
+
+
+def test_a_lone_line_before_the_next_dateline_is_its_headline_not_a_second_title_line():
+    page = ("城市公园越建越多\n本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n"
+            f"全市绿地面积比去年增加三百公顷，绿化覆盖\n地铁三号线开通运营\n率达到百分之四十。\n{NEXT_OPENS}")
+    r = seg(page)
+    assert titles(r) == ["城市公园越建越多", "地铁三号线开通运营"]
+    assert r.articles[0].body[-1].text == "全市绿地面积比去年增加三百公顷，绿化覆盖率达到百分之四十。"
+
+
 def test_headline_printed_inside_its_own_first_paragraph_goes_above_it():
     page = ("某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n"
             "（王芳）\n"

@@ -5,8 +5,8 @@ from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTIT
 from . import bylines
 from .openers import OPENS_AT, UNCOMPARED, opening_weight
 from .page import Page
-from .shapes import (COLUMN_TAG, MAX_MARKED_HEADING, display_shaped, has_lead_in, heading_shaped,
-                     kicker_shaped)
+from .shapes import (COLUMN_TAG, DATELINE, MAX_MARKED_HEADING, display_shaped, ends_mid_sentence, ends_sentence,
+                     has_lead_in, heading_shaped, kicker_shaped, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
 TWO_LINE_TITLE = 8    # each line of a title printed as two short, even lines (以雪为令 / 平安出行)
@@ -71,6 +71,59 @@ def mark_headings(page: Page) -> None:
             page.note("mark_headings", block.lines, f"bare byline under a headline: “{block.text}”")
         else:
             block.kind = HEADING
+
+
+def opening_credit(page: Page, j: int | None) -> bool:
+    """Block j opens a story's text: a dateline, or an unbracketed byline (a bracketed name,
+    ``（某某）``, closes articles as often as it opens them)."""
+    if j is None:
+        return False
+    block = page.blocks[j]
+    if block.kind == BYLINE:
+        return not block.closing and (block.dateline is not None or not block.text.startswith(("\uff08", "(")))
+    return block.kind == TEXT and DATELINE.match(block.text) is not None
+
+
+def _finishes_a_cut_sentence(page: Page, j: int) -> bool:
+    """Block j reads as the rest of a cut sentence: unindented text ending a sentence that
+    opens like no paragraph, with the next story's opening credit right after it."""
+    if j >= len(page.blocks):
+        return False
+    block = page.blocks[j]
+    if block.kind != TEXT or page.settled(block) or block.cut is not None \
+            or (page.indents_paragraphs and block.indent):
+        return False
+    if not ends_sentence(block.text) or starts_like_new_paragraph(block.text):
+        return False
+    return opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip={CAPTION, FURNITURE}))
+
+
+def unmark_cut_paragraph_ends(page: Page) -> None:
+    """The first line of a headline run that is the front half of a paragraph cut by the run.
+
+    A page PDF prints the last lines of a story's last column beside the next story's head:
+    the text reads body line (stopping mid-sentence), headline, rest of the sentence, then the
+    next story's dateline. A short body line stopping mid-sentence looks like a kicker; what
+    gives it away is the text under the headline, which finishes a sentence before the story's
+    own credit opens it. The line goes back to text (the repairs join it with its rest).
+    """
+    for group in heading_groups(page):
+        first = page.blocks[group[0]]
+        if len(group) < 2 or first.rank is not None or page.settled(first) or first.cut is not None \
+                or not ends_mid_sentence(first.text):
+            continue
+        before = page.previous_index(group[0])
+        if before is None or page.blocks[before].kind != TEXT or ends_mid_sentence(page.blocks[before].text):
+            continue    # a cut above the run: the cut is there, and the line is the run's kicker
+        if not _finishes_a_cut_sentence(page, group[-1] + 1):
+            continue
+        rest = page.blocks[group[-1] + 1].text
+        if heading_shaped(first.text) and word_across(first.text, rest) is None:
+            continue    # reads as a kicker of its own (no comma, no word broken at the seam)
+        first.kind = TEXT
+        page.note("unmark_cut_paragraph_ends", first.lines,
+                  f"“{first.text}” stops mid-sentence above a headline whose next text ends the sentence "
+                  "before the next story's credit: the front half of a cut paragraph, not a kicker", doubt=0.3)
 
 
 def _same_run(page: Page, a: int, b: int) -> bool:

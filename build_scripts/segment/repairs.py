@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
 from .articles import article_spans
 from .cohesion import Cohesion
-from .display import head_roles, heading_run
+from .display import head_roles, heading_run, opening_credit
 from .page import Page
 from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
@@ -65,10 +65,12 @@ def _give_roles(page: Page, heads: list, roles: list[str]) -> None:
 
 
 def _pairs_with_title(page: Page, group: list[int], title: list[int], j: int) -> bool:
-    """A lone display line that completes a one-line title (two short, even lines)."""
+    """A lone display line that completes a one-line title (two short, even lines); not when a
+    story's opening credit follows the mended paragraph (then the line is that story's headline)."""
     line, head = page.blocks[group[0]].text, page.blocks[title[0]].text
     nothing_between = j == group[-1] + 1
-    return (len(group) == 1 and len(title) == 1 and nothing_between
+    next_story = opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip=_BETWEEN_COLUMNS))
+    return (len(group) == 1 and len(title) == 1 and nothing_between and not next_story
             and max(len(line), len(head)) <= SHORT_TITLE_LINE and similar_length(line, head))
 
 
