@@ -277,6 +277,29 @@ def test_a_word_across_the_seam_outweighs_a_cut_that_only_the_indents_suggest():
     assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt > 0]
 
 
+def test_on_a_page_without_indents_a_tail_fills_the_only_paragraph_cut_inside_a_clause():
+    page = ("乡村书屋成了热闹地方\n"
+            "晚饭后来借书的人络绎不绝。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "每到周末，孩子们就结伴来写作业，老人们则喜欢翻看种养技术的书籍，书屋一到\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts == ["这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。",
+                     "每到周末，孩子们就结伴来写作业，老人们则喜欢翻看种养技术的书籍，书屋一到晚饭后来借书的人络绎不绝。",
+                     "管理员说，下一步还要办读书会，请农技专家来给大家讲课。"]
+    assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt >= 0.5]
+
+
+def test_a_paragraph_ending_on_a_bracket_note_takes_no_tail():
+    page = ("乡村书屋成了热闹地方\n"
+            "晚饭后来借书的人络绎不绝。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书（详见另版）\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    assert r.articles[0].body[0].text == "晚饭后来借书的人络绎不绝。"
+
+
 # --- lexical cohesion ------------------------------------------------------------------
 
 def test_cohesion_tells_one_story_from_two():

@@ -227,6 +227,27 @@ def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | 
     return cuts
 
 
+def _ends_on_a_character(text: str) -> bool:
+    """Stops on a Chinese character: no closing bracket, quote or mark (``（全文另发）``, ``……``)."""
+    return "\u4e00" <= text[-1:] <= "\u9fff"
+
+
+def _lone_cut_before_a_paragraph(page: Page, span: list[int], tail: int) -> int | None:
+    """The article's only paragraph stopping inside a clause, if the paragraph right after it
+    (nothing between) is all that could continue it: on a page without indents that paragraph
+    looks like a continuation whether it is one or not, and the tail at the top then explains
+    the cut as well. Nothing else in a clean article stops that way."""
+    texts = [i for i in span if page.blocks[i].kind == TEXT and i != tail]
+    cut = [n for n, i in enumerate(texts) if ends_with_word_cut(page.blocks[i].text)
+           and _ends_on_a_character(page.blocks[i].text) and not page.blocks[i].continues_elsewhere]
+    if len(cut) != 1 or cut[0] == len(texts) - 1 or page.indents_paragraphs:
+        return None
+    i, nxt = texts[cut[0]], texts[cut[0] + 1]
+    if nxt != i + 1 or starts_like_new_paragraph(page.blocks[tail].text):
+        return None      # captions or furniture stand in the cut: a column break, not a tail's place
+    return i
+
+
 def _may_continue(page: Page, i: int, nxt: int) -> bool:
     """Can paragraph ``nxt`` be the continuation of the cut paragraph ``i``?"""
     if any(page.blocks[k].kind == HEADING for k in range(i + 1, nxt)):
@@ -257,6 +278,9 @@ def move_opening_tails_to_cuts(page: Page) -> None:
             i, why = evident[0]
             page.join(i, tail, step, f"sentence tail printed at the article's top; {why}",
                       doubt=0.4 if len(cuts) > 1 else 0.0)
+        elif not cuts and (lone := _lone_cut_before_a_paragraph(page, span, tail)) is not None:
+            page.join(lone, tail, step, "sentence tail printed at the article's top; the article's only "
+                      "paragraph cut inside a clause is the one place it fits", doubt=0.5)
         elif cuts:
             page.note(step, [page.blocks[tail].first_line],
                       f"first paragraph may be a displaced sentence tail; {len(cuts)} place(s) it could "
