@@ -291,10 +291,10 @@ def test_on_a_page_without_indents_a_tail_fills_the_only_paragraph_cut_inside_a_
     assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt >= 0.5]
 
 
-def test_a_paragraph_ending_on_a_bracket_note_takes_no_tail():
+def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
     page = ("乡村书屋成了热闹地方\n"
             "晚饭后来借书的人络绎不绝。\n"
-            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书（详见另版）\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，村民们都说“书屋办到了心坎上”\n"
             "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
     r = seg(page)
     assert r.articles[0].body[0].text == "晚饭后来借书的人络绎不绝。"

@@ -6,7 +6,7 @@ from .articles import article_spans
 from .cohesion import Cohesion
 from .display import head_roles, heading_run, opening_credit
 from .page import Page
-from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped,
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped, leaves_open,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
@@ -245,6 +245,9 @@ def _lone_cut_before_a_paragraph(page: Page, span: list[int], tail: int) -> int 
     i, nxt = texts[cut[0]], texts[cut[0] + 1]
     if nxt != i + 1 or starts_like_new_paragraph(page.blocks[tail].text):
         return None      # captions or furniture stand in the cut: a column break, not a tail's place
+    text, following = page.blocks[i].text, page.blocks[nxt].text
+    if leaves_open(text) or word_across(text, following) or doubled_across(text, following):
+        return None      # a quote left open, a word across the seam: the next paragraph goes on with it
     return i
 
 
