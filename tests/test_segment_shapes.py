@@ -236,6 +236,16 @@ def test_a_lone_line_before_the_next_dateline_is_its_headline_not_a_second_title
     assert r.articles[0].body[-1].text == "全市绿地面积比去年增加三百公顷，绿化覆盖率达到百分之四十。"
 
 
+def test_the_words_after_a_dateline_on_its_line_are_body_even_when_short():
+    page = ("某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n（王芳）\n"
+            "本报北京3月2日电（记者 张明）地铁三号线今天在城北\n地铁三号线今天开通\n"
+            "正式开通运营，全长二十八公里，设站二十座。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "地铁三号线今天开通"]
+    assert r.articles[1].body[0].text == "地铁三号线今天在城北正式开通运营，全长二十八公里，设站二十座。"
+    assert r.articles[1].authors == ["张明"]
+
+
 def test_headline_printed_inside_its_own_first_paragraph_goes_above_it():
     page = ("某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n"
             "（王芳）\n"

@@ -58,11 +58,18 @@ def _short_line_over_headline(text: str, following) -> bool:
         and following.kind == TEXT and heading_shaped(following.text)
 
 
+def _after_a_credit_on_its_line(page: Page, i: int) -> bool:
+    """The text printed on the same line after a credit (``本报某地电（记者某）…``): a story's
+    opening words, body type however short the line (its rest may stand after a displaced head)."""
+    previous = page.blocks[i - 1] if i else None
+    return previous is not None and previous.kind == BYLINE and previous.lines == page.blocks[i].lines
+
+
 def mark_headings(page: Page) -> None:
     """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
         if block.kind != TEXT or page.settled(block) or (page.sizes_decide and block.layout) \
-                or not _display_line(page, i):
+                or _after_a_credit_on_its_line(page, i) or not _display_line(page, i):
             continue   # settled by a fact; on a PDF page with display type, body type is no heading
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
