@@ -105,32 +105,45 @@ def _finishes_a_cut_sentence(page: Page, j: int) -> bool:
     return opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip={CAPTION, FURNITURE}))
 
 
+def _front_half_of_a_cut(page: Page, group: list[int]) -> str | None:
+    """Why the run's first line is the front half of a paragraph that the run cuts, or None."""
+    first = page.blocks[group[0]]
+    j = group[-1] + 1
+    if len(group) < 2 or first.rank is not None or page.settled(first) or first.cut is not None \
+            or not ends_mid_sentence(first.text) or j >= len(page.blocks) or page.blocks[j].kind != TEXT:
+        return None
+    word = word_across(first.text, page.blocks[j].text)
+    if word:
+        return f"a word (“{word}”) runs from it across the headline into the text below"
+    before = page.previous_index(group[0])
+    if before is None or page.blocks[before].kind != TEXT or ends_mid_sentence(page.blocks[before].text):
+        return None     # a cut above the run: the cut is there, and the line is the run's kicker
+    if heading_shaped(first.text) or not _finishes_a_cut_sentence(page, j):
+        return None     # a comma-free line reads as a kicker: a displaced tail under a headline looks the same
+    return "the text under the headline ends the sentence before the next story's credit"
+
+
 def unmark_cut_paragraph_ends(page: Page) -> None:
     """The first line of a headline run that is the front half of a paragraph cut by the run.
 
-    A page PDF prints the last lines of a story's last column beside the next story's head:
-    the text reads body line (stopping mid-sentence), headline, rest of the sentence, then the
-    next story's dateline. A short body line stopping mid-sentence looks like a kicker; what
-    gives it away is the text under the headline, which finishes a sentence before the story's
-    own credit opens it. The line goes back to text (the repairs join it with its rest).
+    A page PDF prints a paragraph's last lines beside the next story's head, or a story's head
+    inside its first paragraph: body line (stopping mid-sentence), headline, rest of the
+    sentence. The body line, short, looks like a kicker; what gives it away is a word running
+    across the seam, or, under a whole paragraph, text below the headline that finishes the
+    sentence before the next story's credit opens. The line goes back to text (the repairs
+    join it with its rest).
     """
     for group in heading_groups(page):
-        first = page.blocks[group[0]]
-        if len(group) < 2 or first.rank is not None or page.settled(first) or first.cut is not None \
-                or not ends_mid_sentence(first.text):
+        why = _front_half_of_a_cut(page, group)
+        if why is None:
             continue
-        before = page.previous_index(group[0])
-        if before is None or page.blocks[before].kind != TEXT or ends_mid_sentence(page.blocks[before].text):
-            continue    # a cut above the run: the cut is there, and the line is the run's kicker
-        if not _finishes_a_cut_sentence(page, group[-1] + 1):
-            continue
-        rest = page.blocks[group[-1] + 1].text
-        if heading_shaped(first.text) and word_across(first.text, rest) is None:
-            continue    # reads as a kicker of its own (no comma, no word broken at the seam)
-        first.kind = TEXT
+        first, rest = page.blocks[group[0]], page.blocks[group[1]]
+        # the run's verdict (headline or subhead) passes to what is left of it
+        rest.starts_article, first.starts_article = first.starts_article, False
+        first.kind, first.role = TEXT, None
         page.note("unmark_cut_paragraph_ends", first.lines,
-                  f"“{first.text}” stops mid-sentence above a headline whose next text ends the sentence "
-                  "before the next story's credit: the front half of a cut paragraph, not a kicker", doubt=0.3)
+                  f"“{first.text}” stops mid-sentence above a headline and {why}: the front half of a "
+                  "cut paragraph, not a kicker", doubt=0.3)
 
 
 def _same_run(page: Page, a: int, b: int) -> bool:

@@ -81,6 +81,8 @@ def _belongs_to_next(page: Page, i: int, group: list[int], j: int) -> bool:
     It is when it opens like a story's first paragraph (a dateline, a byline just above),
     or when its words are those of the text that follows, not of the text before.
     """
+    if opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip=_BETWEEN_COLUMNS)):
+        return False    # the headline's story opens at the credit after the mended paragraph
     before = page.previous_index(i, skip=_BETWEEN_COLUMNS)
     if DATELINE.match(page.blocks[i].text) or (before is not None and page.blocks[before].kind == BYLINE
                                                and not page.blocks[before].closing):
