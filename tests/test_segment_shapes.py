@@ -255,6 +255,16 @@ def test_the_words_after_a_dateline_on_its_line_are_body_even_when_short():
     assert r.articles[1].authors == ["张明"]
 
 
+def test_a_dateline_alone_on_its_line_is_a_credit_not_a_title():
+    page = (f"{FIRST_STORY}（王芳）\n某省代表团访问友好城市\n据新华社某地3月2日电\n责任编辑：刘洋\n"
+            "代表团在当地参观了港口和产业园区，双方签署了多项合作协议。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "某省代表团访问友好城市"]
+    assert r.articles[1].kicker is None
+    assert r.articles[1].dateline == "据新华社某地3月2日电"
+    assert r.articles[1].body[0].text.startswith("代表团在当地参观")
+
+
 def test_headline_printed_inside_its_own_first_paragraph_goes_above_it():
     page = ("某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n"
             "（王芳）\n"

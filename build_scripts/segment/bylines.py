@@ -250,7 +250,7 @@ def split_leading(text: str) -> tuple[Byline, str] | None:
         printed = text[: len(text) - len(rest)] + credit_match.group(0).rstrip()
         rest = rest[credit_match.end():]
         return Byline(text=printed.strip(), authors=credit.authors, dateline=dateline), rest.lstrip()
-    if dateline and rest.strip():
+    if dateline:    # alone on its line too: the story's text was set apart from it (a column break)
         return Byline(text=dateline, dateline=dateline), rest.lstrip()
     return None
 
