@@ -191,6 +191,18 @@ def test_hard_wrapped_page_is_put_back_into_paragraphs():
     assert r.articles[0].authors == ["王芳"]
 
 
+def test_a_caption_set_between_wrapped_lines_is_no_part_of_the_paragraph():
+    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
+    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
+    p3 = "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。"
+    lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"] + _wrap(p1, 20)
+    wrapped = _wrap(p2, 20)
+    lines += wrapped[:1] + ["图为改造后的小区一角。"] + wrapped[1:] + _wrap(p3, 20)
+    r = seg("\n".join(lines) + "\n")
+    assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
+    assert r.articles[0].captions == ["图为改造后的小区一角。"]
+
+
 # --- a headline standing in a cut paragraph -------------------------------------------
 
 def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():

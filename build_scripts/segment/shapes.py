@@ -28,6 +28,8 @@ _AGENCIES = "新华社|中新社|中新网|人民网|新华网|央视网|光明�
 DATELINE = re.compile(
     rf"^(据)?(?:本报讯|本报{_PLACE_DATE}[讯电]|(?:{_AGENCIES}){_PLACE_DATE}电)"
 )
+# How a picture caption opens: 图为…, 图①…, ▲…, 上图…, 图片：…
+CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[上下左右]图|图片[:\uff1a])")
 # A bullet opening a list item or a summary line.
 BULLET = re.compile("^[■□●○◆◇▲△★☆▶►•]")
 # A column tag printed after a headline: ``…（社区时评）``, ``…(礼赞70年)``.
