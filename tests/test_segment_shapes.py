@@ -203,6 +203,18 @@ def test_a_caption_set_between_wrapped_lines_is_no_part_of_the_paragraph():
     assert r.articles[0].captions == ["图为改造后的小区一角。"]
 
 
+def test_an_editors_dash_signature_is_neither_a_headline_nor_glued_to_the_next_paragraph():
+    page = ("乡村书屋成了热闹地方（身边故事）\n"
+            "本栏目讲述基层群众身边的新变化，欢迎读者来稿。\n"
+            "——编  者\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    assert titles(r) == ["乡村书屋成了热闹地方（身边故事）"]
+    assert body(r.articles[0])[1:3] == [
+        ("paragraph", "——编  者"), ("paragraph", "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。")]
+
+
 # --- a headline standing in a cut paragraph -------------------------------------------
 
 def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():

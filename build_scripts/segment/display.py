@@ -69,7 +69,8 @@ def mark_headings(page: Page) -> None:
     """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
         if block.kind != TEXT or page.settled(block) or (page.sizes_decide and block.layout) \
-                or _after_a_credit_on_its_line(page, i) or not _display_line(page, i):
+                or _after_a_credit_on_its_line(page, i) or bylines.dash_signed(block.text) \
+                or not _display_line(page, i):
             continue   # settled by a fact; on a PDF page with display type, body type is no heading
         previous = page.blocks[i - 1] if i else None
         names = bylines.parse_bare_names(block.text) if block.rank is None else None
