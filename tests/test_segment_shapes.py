@@ -215,6 +215,19 @@ def test_an_editors_dash_signature_is_neither_a_headline_nor_glued_to_the_next_p
         ("paragraph", "——编  者"), ("paragraph", "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。")]
 
 
+def test_a_dash_subtitle_that_fills_the_column_stays_a_subtitle():
+    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
+    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
+    p3 = "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。"
+    subtitle = "——某市推进城市更新惠及五万多户居民纪实"     # 20 characters: as wide as the column
+    lines = ["老旧小区换新颜 城市更新暖民心 幸福生活节节高 日子越过越红火", subtitle]
+    for p in (p1, p2, p3):
+        lines += _wrap(p, 20)
+    r = seg("\n".join(lines) + "\n")
+    assert r.articles[0].subtitle == subtitle
+    assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
+
+
 # --- a headline standing in a cut paragraph -------------------------------------------
 
 def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():

@@ -69,6 +69,15 @@ def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) ->
     return True
 
 
+def _subtitle_under_a_headline(out: list[Block], width: float, measure) -> bool:
+    """``——某地落实…纪实`` alone under a line wider than the column (a headline across it): a
+    subtitle that happens to fill the column, not the first line of a paragraph."""
+    if len(out) < 2 or len(out[-1].lines) != 1:
+        return False
+    line = out[-1].text
+    return measure(out[-2]) > width + 1 and line.startswith("——") and heading_shaped(line)
+
+
 def join_wrapped_lines(page: Page) -> None:
     """Put a hard-wrapped page's lines back into paragraphs (one note for the page)."""
     found = None if any(b.layout for b in page.blocks) else _measure(page.blocks)
@@ -79,7 +88,8 @@ def join_wrapped_lines(page: Page) -> None:
     out: list[Block] = []
     joined = 0
     for block in page.blocks:
-        if out and _continues(out[-1], block, width, measure, page_indents):
+        if out and _continues(out[-1], block, width, measure, page_indents) \
+                and not _subtitle_under_a_headline(out, width, measure):
             last = out[-1]
             last.text += block.text
             last.lines += block.lines
