@@ -266,6 +266,14 @@ def test_a_word_running_across_a_headline_unmasks_the_front_half_of_a_paragraph(
     assert r.articles[1].body[0].text == "今年春天，村民们在荒坡上种下了果树，如今已经挂满了果子。"
 
 
+def test_a_word_read_across_two_headline_lines_does_not_cut_them():
+    page = (f"{FIRST_STORY}（王芳）\n某县举办农民丰收节\n日子越过越红火\n"
+            "本报讯 某县日前举办农民丰收节，村民们展示了今年收获的粮食和瓜果。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "日子越过越红火"]
+    assert r.articles[1].kicker == "某县举办农民丰收节"
+
+
 def test_a_comma_free_kicker_above_a_displaced_tail_stays_a_kicker():
     page = (f"{FIRST_STORY}全市新增绿地三百公顷\n城市公园越建越多\n让市民推窗见绿、出门进园，成为这座城市的新目标。\n"
             "本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n")

@@ -20,7 +20,8 @@ def _cut_inside_a_word(line: str, following) -> bool:
     """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes."""
     if following is None or following.kind != TEXT or not following.text:
         return False
-    return doubled_across(line, following.text) or word_across(line, following.text) is not None
+    return doubled_across(line, following.text) or (word_across(line, following.text) is not None
+                                                     and not heading_shaped(following.text))
 
 
 def _display_line(page: Page, i: int) -> bool:
