@@ -17,7 +17,8 @@ _PRESIDED = ("主持", "出席", "参加", "参加审议", "会见", "致辞")
 
 
 def _cut_inside_a_word(line: str, following) -> bool:
-    """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes."""
+    """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes. A word
+    read across two headline-shaped lines is a chance of the reading: a two-line head."""
     if following is None or following.kind != TEXT or not following.text:
         return False
     return doubled_across(line, following.text) or (word_across(line, following.text) is not None
