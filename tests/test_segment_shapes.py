@@ -178,10 +178,13 @@ def _wrap(text: str, width: int) -> list[str]:
     return [text[i:i + width] for i in range(0, len(text), width)]
 
 
+WRAPPED_STORY = ("今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。",
+                 "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。",
+                 "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。")
+
+
 def test_hard_wrapped_page_is_put_back_into_paragraphs():
-    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
-    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
-    p3 = "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。"
+    p1, p2, p3 = WRAPPED_STORY
     lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"]
     for p in (p1, p2, p3):
         lines += _wrap(p, 20)
@@ -192,9 +195,7 @@ def test_hard_wrapped_page_is_put_back_into_paragraphs():
 
 
 def test_a_caption_set_between_wrapped_lines_is_no_part_of_the_paragraph():
-    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
-    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
-    p3 = "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。"
+    p1, p2, p3 = WRAPPED_STORY
     lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"] + _wrap(p1, 20)
     wrapped = _wrap(p2, 20)
     lines += wrapped[:1] + ["图为改造后的小区一角。"] + wrapped[1:] + _wrap(p3, 20)
@@ -216,9 +217,7 @@ def test_an_editors_dash_signature_is_neither_a_headline_nor_glued_to_the_next_p
 
 
 def test_a_dash_subtitle_that_fills_the_column_stays_a_subtitle():
-    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
-    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
-    p3 = "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。"
+    p1, p2, p3 = WRAPPED_STORY
     subtitle = "——某市推进城市更新惠及五万多户居民纪实"     # 20 characters: as wide as the column
     lines = ["老旧小区换新颜 城市更新暖民心 幸福生活节节高 日子越过越红火", subtitle]
     for p in (p1, p2, p3):
@@ -266,20 +265,18 @@ def test_a_word_running_across_a_headline_unmasks_the_front_half_of_a_paragraph(
     assert r.articles[1].body[0].text == "今年春天，村民们在荒坡上种下了果树，如今已经挂满了果子。"
 
 
-def test_a_word_read_across_two_headline_lines_does_not_cut_them():
-    page = (f"{FIRST_STORY}（王芳）\n某县举办农民丰收节\n日子越过越红火\n"
-            "本报讯 某县日前举办农民丰收节，村民们展示了今年收获的粮食和瓜果。\n")
-    r = seg(page)
-    assert titles(r) == ["某市垃圾分类覆盖九成小区", "日子越过越红火"]
-    assert r.articles[1].kicker == "某县举办农民丰收节"
-
-
-def test_a_comma_free_kicker_above_a_displaced_tail_stays_a_kicker():
-    page = (f"{FIRST_STORY}全市新增绿地三百公顷\n城市公园越建越多\n让市民推窗见绿、出门进园，成为这座城市的新目标。\n"
-            "本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n")
-    r = seg(page)
-    assert titles(r) == ["某市垃圾分类覆盖九成小区", "城市公园越建越多"]
-    assert r.articles[1].kicker == "全市新增绿地三百公顷"
+@pytest.mark.parametrize("after_first_story, kicker, title", [
+    # a word read across two headline lines (丰收节 + 日子 → 节日) is a chance of the reading
+    ("（王芳）\n某县举办农民丰收节\n日子越过越红火\n本报讯 某县日前举办农民丰收节，村民们展示了今年收获的粮食和瓜果。\n",
+     "某县举办农民丰收节", "日子越过越红火"),
+    # a comma-free kicker over a sentence tail the layout put under the headline
+    ("全市新增绿地三百公顷\n城市公园越建越多\n让市民推窗见绿、出门进园，成为这座城市的新目标。\n"
+     "本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n", "全市新增绿地三百公顷", "城市公园越建越多"),
+])
+def test_kickers_that_stay_kickers(after_first_story, kicker, title):
+    r = seg(FIRST_STORY + after_first_story)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", title]
+    assert r.articles[1].kicker == kicker
 
 
 def test_a_lone_line_before_the_next_dateline_is_its_headline_not_a_second_title_line():
