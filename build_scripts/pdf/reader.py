@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 
 from ..errors import UserError
 from ..model import Dump, PageMeta
+from . import boxfont
 from .lines import Line, body_size, sheet_lines
 from .order import Item, reading_order
 from .paragraphs import (FULL, INDENT, SAME_SIZE, Assembler, column_of, columns, facts,
@@ -32,6 +33,7 @@ def is_pdf(path: Path, head: bytes) -> bool:
 
 
 def _open(path: Path, data: bytes):
+    boxfont.install()
     name = str(path)
     if MAGIC not in data[:1024]:
         raise UserError(f"{name}: not a PDF (no %PDF- header)")
