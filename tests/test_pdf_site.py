@@ -14,8 +14,8 @@ ISSUE = "ceshi-ribao/2025/12/15/01"      # the paper's slug (测试日报), date
 
 
 def _project(tmp_path):
-    """A project folder with one page PDF in its manifest, the repo's hand-written pages and
-    translations (the build writes its memory there, not in the repo)."""
+    """A project folder with one page PDF in its manifest, the repo's hand-written pages,
+    translations (the build writes its memory there, not in the repo) and MkDocs configs."""
     (tmp_path / "dumps").mkdir()
     typeset_pages.typeset_page(STORIES, tmp_path / "dumps/p01.pdf", seed=3, columns=5)
     (tmp_path / "dumps/manifest.yaml").write_text(MANIFEST, encoding="utf-8")
@@ -23,6 +23,9 @@ def _project(tmp_path):
     for page in ROOT.glob("docs/*.md"):
         shutil.copy(page, tmp_path / "docs" / page.name)
     shutil.copytree(ROOT / "translations", tmp_path / "translations")
+    (tmp_path / "mkdocs.yml").symlink_to(ROOT / "mkdocs.yml")    # the project is the folder holding it
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
+    shutil.copytree(ROOT / "config", tmp_path / "config")        # config/../build: this folder's build/
     return tmp_path
 
 
