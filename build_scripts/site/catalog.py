@@ -14,11 +14,10 @@ import hashlib
 import json
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .. import paths
+from .. import atomic, paths
 from ..docfile import split_document
 
 # The front matter keys indexes.py (and sort_key) read: an index page shows nothing else.
@@ -165,11 +164,8 @@ def _read_cache(cache: Path) -> dict[str, tuple]:
 
 
 def _write_cache(cache: Path, entries: dict[str, tuple]) -> None:
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump({"version": CACHE_VERSION, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cache)
+    atomic.write_bytes(cache, pickle.dumps({"version": CACHE_VERSION, "entries": entries},
+                                           protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def sort_key(e: Entry):
