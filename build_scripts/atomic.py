@@ -6,9 +6,10 @@ over the old one: a reader, or the next run after a crash, sees the old file or
 the new one, never half of either. A failure leaves the old file as it was; a
 full disk is one line naming the file (a UserError), not a traceback.
 
-``sync`` costs ~4 ms a file (benchmarks/bench_atomic.py): state records, the
-translation memory and other small or precious files are synced; the many files
-a stage can make again from its inputs (articles, staged pages) are not.
+``sync`` costs ~5 ms a file against 0.2 ms without (benchmarks/bench_atomic.py,
+2 cores): state records, the translation memory and other small or precious
+files are synced; the many files a stage can make again from its inputs
+(articles, staged pages, site pages) are not.
 """
 from __future__ import annotations
 

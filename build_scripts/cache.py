@@ -2,11 +2,12 @@
 
 ``code_fingerprint()``: one digest of everything of ours that can change an
 output: every file under build_scripts/ (code and data, found by walking the
-package, so a new module is in it without anyone listing it) and the page
-templates in overrides/, plus the installed versions of the dependencies
-pyproject.toml pins, plus ``FORMAT_VERSION``. Any change to them makes every
-stage's state stale, so each does its work again once: coarser than a
-per-stage list of modules, but never out of date.
+package, so a new module is in it without anyone listing it), the installed
+versions of the dependencies pyproject.toml pins, and ``FORMAT_VERSION``; with
+``templates=True`` also the page templates in overrides/, which only MkDocs
+reads (so a template change rebuilds the pages, not the articles or the search
+index). Any change makes every stage's state stale, so each does its work
+again once: coarser than a per-stage list of modules, but never out of date.
 
 State records (``load_state``/``save_state``): a JSON file holding
 ``{"version": [FORMAT_VERSION, version], "code": code_fingerprint(), "data": …}``,
@@ -29,7 +30,7 @@ from . import atomic
 FORMAT_VERSION = 1          # of the records and of the fingerprint itself
 DIST = "build-scripts"      # our distribution name (pyproject.toml)
 PACKAGE = Path(__file__).resolve().parent
-SOURCES = (PACKAGE, PACKAGE.parent / "overrides")   # what the fingerprint walks
+CODE, TEMPLATES = PACKAGE, PACKAGE.parent / "overrides"   # what the fingerprint walks
 _SKIP_DIRS = {"__pycache__"}
 
 
@@ -69,12 +70,14 @@ def pinned_versions() -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """The digest every stage's state is made with (computed once a process: a few ms)."""
+@lru_cache(maxsize=2)
+def code_fingerprint(templates: bool = False) -> str:
+    """The digest every stage's state is made with (computed once a process: a few ms);
+    ``templates``: of the MkDocs templates too."""
     h = hashlib.sha256(f"format {FORMAT_VERSION}\0".encode())
     h.update("\0".join(pinned_versions()).encode())
-    h.update(digest_tree(tuple(root for root in SOURCES if root.is_dir())).encode())
+    roots = (CODE, TEMPLATES) if templates else (CODE,)
+    h.update(digest_tree(tuple(root for root in roots if root.is_dir())).encode())
     return h.hexdigest()[:32]
 
 

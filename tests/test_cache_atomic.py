@@ -5,7 +5,6 @@ import errno
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,7 @@ import pytest
 from build_scripts import atomic, cache, workers
 from build_scripts.errors import UserError
 
-from segment_helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import generate_page  # noqa: E402
+from segment_helpers import ROOT, generated_dumps
 
 PACKAGE = ROOT / "build_scripts"
 
@@ -28,29 +24,39 @@ def package_copy(tmp_path, monkeypatch):
     code, templates = tmp_path / "build_scripts", tmp_path / "overrides"
     shutil.copytree(PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", templates)
-    monkeypatch.setattr(cache, "SOURCES", (code, templates))
+    monkeypatch.setattr(cache, "CODE", code)
+    monkeypatch.setattr(cache, "TEMPLATES", templates)
     cache.code_fingerprint.cache_clear()
     yield code, templates
     cache.code_fingerprint.cache_clear()
 
 
-def fresh_fingerprint() -> str:
+def fresh_fingerprint(templates: bool = False) -> str:
     cache.code_fingerprint.cache_clear()
-    return cache.code_fingerprint()
+    return cache.code_fingerprint(templates)
 
 
-def test_the_fingerprint_changes_with_any_file_of_the_package_or_the_templates(package_copy):
-    code, templates = package_copy
-    before = fresh_fingerprint()
+def test_the_fingerprint_changes_with_any_file_of_the_package(package_copy):
+    code, _ = package_copy
+    before, pages_before = fresh_fingerprint(), fresh_fingerprint(templates=True)
     assert fresh_fingerprint() == before                       # the same tree, the same digest
-    for edited in [code / "site" / "labels.py", code / "data" / "surnames.txt", templates / "main.html"]:
+    for edited in [code / "site" / "labels.py", code / "data" / "surnames.txt", code / "site" / "t2s_table.js"]:
         old = edited.read_bytes()
         edited.write_bytes(old + b"\n")
-        assert fresh_fingerprint() != before, edited
+        assert fresh_fingerprint() != before and fresh_fingerprint(templates=True) != pages_before, edited
         edited.write_bytes(old)
         assert fresh_fingerprint() == before
     (code / "segment" / "new_pass.py").write_text("RULE = 1\n")   # a new module: nobody lists it
     assert fresh_fingerprint() != before
+
+
+def test_a_template_changes_only_the_fingerprint_of_the_pages(package_copy):
+    _, templates = package_copy
+    before, pages_before = fresh_fingerprint(), fresh_fingerprint(templates=True)
+    assert pages_before != before
+    with (templates / "partials" / "nav.html").open("a") as handle:
+        handle.write("<!-- changed -->\n")
+    assert fresh_fingerprint() == before and fresh_fingerprint(templates=True) != pages_before
 
 
 def test_byte_code_and_hidden_files_are_not_part_of_the_fingerprint(package_copy):
@@ -134,13 +140,7 @@ def segment(tmp_path, dumps):
 
 @pytest.fixture
 def dumps(tmp_path):
-    paths = []
-    for n in range(2):
-        path = tmp_path / "dumps" / f"p{n}.txt"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(generate_page(n, seed=3), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return generated_dumps(tmp_path / "dumps", 2, seed=3)
 
 
 @pytest.mark.parametrize("damage", [b"{half a rec", b'{"code": "old", "dumps": {}}'])

@@ -89,7 +89,7 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
 def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
     """Everything a built page depends on besides its own staged file: the language
     configs, and the code, templates and libraries (cache.code_fingerprint)."""
-    h = hashlib.sha256(f"{lang}\0{site_url}\0{code_fingerprint()}\0".encode())
+    h = hashlib.sha256(f"{lang}\0{site_url}\0{code_fingerprint(templates=True)}\0".encode())
     for path in [root / "mkdocs.yml", *sorted((root / "config").glob("*.yml"))]:
         h.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"-")
