@@ -1,7 +1,6 @@
 """Segmenting many dumps: parallel workers, incremental re-runs, stale files."""
 from __future__ import annotations
 
-
 import pytest
 
 from build_scripts.errors import UserError
