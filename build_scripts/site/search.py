@@ -22,8 +22,8 @@ from pathlib import Path
 
 from .. import atomic, paths
 from ..cache import code_fingerprint
-from ..workers import job_count
 from ..errors import UserError
+from ..workers import job_count
 from .labels import LANGS, PREFIX
 from .search_page import search_page
 from .search_text import is_article, read_article

@@ -90,7 +90,6 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool 
     reports: dict[str, LanguageReport] = {}
     if parallel:
         # The other languages in parallel processes while this one stages zh-Hans.
-        # spawn, not fork: the caller may hold threads (a test's browser, a server).
         with process_pool(min(len(others), job_count())) as pool:
             futures = {lang: pool.submit(_stage_language, docs, out, lang, dumps_root) for lang in others}
             reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
