@@ -3,11 +3,11 @@
 ``code_fingerprint()``: one digest of everything of ours that can change an
 output: every file under build_scripts/ (code and data, found by walking the
 package, so a new module is in it without anyone listing it), the installed
-versions of the dependencies pyproject.toml pins, and ``FORMAT_VERSION``; with
-``templates=True`` also the page templates in overrides/, which only MkDocs
-reads (so a template change rebuilds the pages, not the articles or the search
-index). Any change makes every stage's state stale, so each does its work
-again once: coarser than a per-stage list of modules, but never out of date.
+versions of the dependencies pyproject.toml pins, and ``FORMAT_VERSION``. Any
+change makes every stage's state stale, so each does its work again once:
+coarser than a per-stage list of modules, but never out of date. (The page
+templates in the project's overrides/ are project files, like its configs: the
+MkDocs builds hash them as inputs, site/build.py, with ``tree_files``.)
 
 State records (``load_state``/``save_state``): a JSON file holding
 ``{"version": [FORMAT_VERSION, version], "code": code_fingerprint(), "data": …}``,
@@ -30,7 +30,7 @@ from . import atomic
 FORMAT_VERSION = 1          # of the records and of the fingerprint itself
 DIST = "build-scripts"      # our distribution name (pyproject.toml)
 PACKAGE = Path(__file__).resolve().parent
-CODE, TEMPLATES = PACKAGE, PACKAGE.parent / "overrides"   # what the fingerprint walks
+CODE = PACKAGE              # what the fingerprint walks
 _SKIP_DIRS = {"__pycache__"}
 
 
@@ -70,14 +70,12 @@ def pinned_versions() -> list[str]:
     return out
 
 
-@lru_cache(maxsize=2)
-def code_fingerprint(templates: bool = False) -> str:
-    """The digest every stage's state is made with (computed once a process: a few ms);
-    ``templates``: of the MkDocs templates too."""
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The digest every stage's state is made with (computed once a process: a few ms)."""
     h = hashlib.sha256(f"format {FORMAT_VERSION}\0".encode())
     h.update("\0".join(pinned_versions()).encode())
-    roots = (CODE, TEMPLATES) if templates else (CODE,)
-    h.update(digest_tree(tuple(root for root in roots if root.is_dir())).encode())
+    h.update(digest_tree((CODE,)).encode())
     return h.hexdigest()[:32]
 
 

@@ -20,47 +20,48 @@ PACKAGE = ROOT / "build_scripts"
 # -- the code fingerprint -------------------------------------------------------------------
 @pytest.fixture
 def package_copy(tmp_path, monkeypatch):
-    """A copy of the package and the templates, which the fingerprint walks instead."""
-    code, templates = tmp_path / "build_scripts", tmp_path / "overrides"
+    """A copy of the package, which the fingerprint walks instead."""
+    code = tmp_path / "build_scripts"
     shutil.copytree(PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", templates)
     monkeypatch.setattr(cache, "CODE", code)
-    monkeypatch.setattr(cache, "TEMPLATES", templates)
     cache.code_fingerprint.cache_clear()
-    yield code, templates
+    yield code
     cache.code_fingerprint.cache_clear()
 
 
-def fresh_fingerprint(templates: bool = False) -> str:
+def fresh_fingerprint() -> str:
     cache.code_fingerprint.cache_clear()
-    return cache.code_fingerprint(templates)
+    return cache.code_fingerprint()
 
 
 def test_the_fingerprint_changes_with_any_file_of_the_package(package_copy):
-    code, _ = package_copy
-    before, pages_before = fresh_fingerprint(), fresh_fingerprint(templates=True)
+    code = package_copy
+    before = fresh_fingerprint()
     assert fresh_fingerprint() == before                       # the same tree, the same digest
     for edited in [code / "site" / "labels.py", code / "data" / "surnames.txt", code / "site" / "t2s_table.js"]:
         old = edited.read_bytes()
         edited.write_bytes(old + b"\n")
-        assert fresh_fingerprint() != before and fresh_fingerprint(templates=True) != pages_before, edited
+        assert fresh_fingerprint() != before, edited
         edited.write_bytes(old)
         assert fresh_fingerprint() == before
     (code / "segment" / "new_pass.py").write_text("RULE = 1\n")   # a new module: nobody lists it
     assert fresh_fingerprint() != before
 
 
-def test_a_template_changes_only_the_fingerprint_of_the_pages(package_copy):
-    _, templates = package_copy
-    before, pages_before = fresh_fingerprint(), fresh_fingerprint(templates=True)
-    assert pages_before != before
-    with (templates / "partials" / "nav.html").open("a") as handle:
+def test_a_template_changes_the_mkdocs_inputs_not_the_code_fingerprint(tmp_path):
+    from build_scripts.site.build import build_inputs_hash
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    code, pages = fresh_fingerprint(), build_inputs_hash(project, "en", "https://x.test/")
+    with (project / "overrides" / "partials" / "nav.html").open("a") as handle:
         handle.write("<!-- changed -->\n")
-    assert fresh_fingerprint() == before and fresh_fingerprint(templates=True) != pages_before
+    assert fresh_fingerprint() == code
+    assert build_inputs_hash(project, "en", "https://x.test/") != pages
 
 
 def test_byte_code_and_hidden_files_are_not_part_of_the_fingerprint(package_copy):
-    code, _ = package_copy
+    code = package_copy
     before = fresh_fingerprint()
     (code / "__pycache__").mkdir(exist_ok=True)
     (code / "__pycache__" / "cache.cpython-311.pyc").write_bytes(b"\0compiled")

@@ -23,12 +23,13 @@ from pathlib import Path
 from .. import atomic, paths
 from ..cache import code_fingerprint
 from ..errors import UserError
+from ..project import LANGUAGES
 from ..workers import job_count
 from .labels import LANGS, PREFIX
 from .search_page import search_page
 from .search_text import is_article, read_article
 
-FORCE_LANGUAGE = {"zh-Hans": "und", "zh-Hant": "und", "en": "en"}
+FORCE_LANGUAGE = {x.code: x.pagefind for x in LANGUAGES}
 
 
 def article_pages(lang_docs: Path) -> list[tuple[str, Path]]:
