@@ -16,7 +16,7 @@ import ctypes
 import functools
 import struct
 
-from pypdfium2._helpers.sysfontinfo import PdfSysfontBase
+from pypdfium2 import PdfSysfontBase
 
 ASCENT, DESCENT, EM = 880, -120, 1000
 _CJK_CHARSETS = (128, 129, 130, 134, 136)   # FXFONT_*: Shift-JIS, Hangul, Johab, GB2312, Big5
