@@ -153,8 +153,11 @@ def _templates() -> Path:
     return Project.find().root / "overrides" / "pages"
 
 
-def template_files() -> list[Path]:
-    return sorted(_templates().glob("*.html"))
+@functools.lru_cache(maxsize=None)
+def templates_digest() -> str:
+    """What staging's digest of the generated pages takes of their templates."""
+    from ..cache import digest_tree
+    return digest_tree((_templates(),))
 
 
 @functools.lru_cache(maxsize=None)
