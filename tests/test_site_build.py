@@ -61,7 +61,7 @@ def test_home_is_the_latest_issue_page_by_page(built):
     site = built[1].site
     home = html(site, "")
     home = home[home.index("<article"):]
-    assert home.index("第1版 · 要闻") < home.index("激发科技") < home.index("第2版 · 理论·综合") < home.index("以理论创新")
+    assert home.index("激发科技") < home.index("第1版 · 要闻") < home.index("第2版 · 理论·综合") < home.index("以理论创新")
     assert 'href="2025/12/15/01/jifa-keji/"' in home
     assert "通讯员 包雷晶 本报记者 卢显艳" in home and "科技创新" in home
     en = html(site, "en/")
@@ -73,6 +73,89 @@ def test_home_is_the_latest_issue_page_by_page(built):
     assert "Articles by Lu Xianyan" in html(site, f"en/authors/{author_slug('卢显艳')}/")
     page1 = html(site, "2025/12/15/01/")
     assert "下一版" in page1 and "../02/" in page1
+
+
+FRONT = {   # the fixture's lead story and its other two articles, as each language shows them
+    "": dict(kicker="科技创新", title="激发科技『向新力』打造闪亮『铝程碑』", subtitle="我市铝基产业迈向高端",
+             standfirst="今年以来，我市以科技创新重塑铝基产业格局，推动铝产业高质量发展。",
+             others=["&lt;script&gt;alert(1)&lt;/script&gt; 标题 {{ config }}", "以理论创新引领实践发展"],
+             summaries=["正文里有 &lt;script&gt;alert(1)&lt;/script&gt; 和 {{ config }}…",
+                        "理论创新是社会发展和变革的先导。"],
+             picker="按日期查看", next_article="下一篇", prev_article="上一篇"),
+    "zh-Hant/": dict(kicker="科技創新", title="激發科技『向新力』打造閃亮『鋁程碑』", subtitle="我市鋁基產業邁向高階",
+                     standfirst="今年以來，我市以科技創新重塑鋁基產業格局，推動鋁產業高質量發展。",
+                     others=["&lt;script&gt;alert(1)&lt;/script&gt; 標題 {{ config }}", "以理論創新引領實踐發展"],
+                     summaries=["正文裡有 &lt;script&gt;alert(1)&lt;/script&gt; 和 {{ config }}…",
+                                "理論創新是社會發展和變革的先導。"],
+                     picker="按日期檢視", next_article="下一篇", prev_article="上一篇"),
+    "en/": dict(kicker="Innovation", title="Sparking the &#39;new force&#39; of technology for a shining aluminium milestone",
+                subtitle="The city&#39;s aluminium industry moves up the value chain",
+                standfirst="Since the start of the year the city has reshaped its aluminium industry through innovation.",
+                others=["&lt;script&gt;alert(1)&lt;/script&gt; headline {{ config }}", "Theoretical innovation leads practice"],
+                summaries=["The body holds &lt;script&gt;alert(1)&lt;/script&gt; and {{ config }} as text.",
+                           "Theoretical innovation guides social development and change."],
+                picker="Issues by date", next_article="Next article", prev_article="Previous article"),
+}
+
+
+def _section(page: str, cls: str) -> str:
+    start = page.index(f'class="{cls}"')
+    return page[start:page.index("</section>", start)]
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_home_is_a_front_page_with_the_lead_story_and_one_line_for_each_other_article(built, prefix):
+    want = FRONT[prefix]
+    home = html(built[1].site, prefix)
+    lead = _section(home, "na-lead")
+    assert f'<p class="na-kicker">{want["kicker"]}</p>' in lead
+    assert f'<a href="2025/12/15/01/jifa-keji/">{want["title"]}</a>' in lead
+    assert f'<p class="na-subtitle">{want["subtitle"]}</p>' in lead
+    assert f'<p class="na-standfirst">{want["standfirst"]}</p>' in lead
+    rest = home[home.index('class="na-front-pages"'):home.index('class="na-picker"')]
+    assert want["title"] not in rest                    # the lead is not listed again
+    for title, summary in zip(want["others"], want["summaries"]):
+        item = rest[rest.index(title):]
+        item = item[:item.index("</li>")]
+        assert f'<span class="na-summary">{summary}</span>' in item
+    picker = _section(home, "na-picker")
+    assert want["picker"] in picker
+    assert re.findall(r'<a href="([^"]*)" data-date="([^"]*)"', picker) == [("2025/12/15/", "2025-12-15")]
+    assert 'class="na-prevnext"' not in home            # one issue: none before or after it
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_articles_link_the_articles_before_and_after_them_on_their_page(built, prefix):
+    want, site = FRONT[prefix], built[1].site
+    first, second = html(site, prefix + ART), html(site, prefix + HOSTILE)
+    nav = lambda page: page[page.index('na-article-nav'):page.index("</nav>", page.index('na-article-nav'))]  # noqa: E731
+    assert re.findall(r'rel="(prev|next)" href="([^"]*)"', nav(first)) == [("next", "../hostile/")]
+    assert f'{want["next_article"]}: {want["others"][0]} →' in nav(first)
+    assert re.findall(r'rel="(prev|next)" href="([^"]*)"', nav(second)) == [("prev", "../jifa-keji/")]
+    assert f'← {want["prev_article"]}: {want["title"]}' in nav(second)
+    assert "na-article-nav" not in html(site, prefix + "2025/12/15/02/lilun/")    # alone on its page
+
+
+@pytest.mark.parametrize("lang, prev_label, next_label", [
+    ("zh-Hans", "上一期", "下一期"), ("zh-Hant", "上一期", "下一期"), ("en", "Previous issue", "Next issue")])
+def test_issues_link_the_issues_before_and_after_them_and_the_picker_lists_every_issue(
+        tmp_path, lang, prev_label, next_label):
+    from build_scripts.site.indexes import Generator
+    docs = make_docs(tmp_path, with_pages=False)
+    lilun = docs / lang / "2025/12/15/02/lilun.md"
+    for day in ["2025-12-14", "2025-11-30"]:        # one issue the day before, one a month before
+        copy = docs / lang / day.replace("-", "/") / "01/lilun.md"
+        copy.parent.mkdir(parents=True)
+        copy.write_text(lilun.read_text(encoding="utf-8").replace("2025-12-15", day), encoding="utf-8")
+    pages = {p.rel: p.body for p in Generator(lang, catalog.load(docs / lang)).all()}
+    links = lambda body: re.findall(r'class="na-(prev|next)" rel="\1" href="([^"]*)">([^<]*)<', body)  # noqa: E731
+    middle = links(pages["2025/12/14/index.md"])
+    assert [(k, href) for k, href, _ in middle] == [("prev", "../../11/30/"), ("next", "../15/")]
+    assert middle[0][2].startswith(f"← {prev_label}: ") and middle[1][2].startswith(f"{next_label}: ")
+    assert [(k, href) for k, href, _ in links(pages["2025/11/30/index.md"])] == [("next", "../../12/14/")]
+    assert [(k, href) for k, href, _ in links(pages["index.md"])] == [("prev", "2025/12/14/")]
+    assert re.findall(r'<li data-month="([^"]*)">|data-date="([^"]*)"', pages["index.md"]) == [
+        ("2025-12", ""), ("", "2025-12-14"), ("", "2025-12-15"), ("2025-11", ""), ("", "2025-11-30")]
 
 
 @pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
@@ -211,7 +294,7 @@ def test_every_kind_of_generated_page_escapes_dump_text(tmp_path, lang):
         "home", "archive", "issue", "page", "authors", "author", "source"}
     for rel, page in pages.items():
         tags = set(re.findall(r"<([a-z][a-z0-9]*)", page.body))
-        assert tags <= {"h1", "h2", "h3", "a", "p", "div", "ul", "ol", "li", "span"}, (rel, tags)
+        assert tags <= {"h1", "h2", "h3", "a", "p", "div", "ul", "ol", "li", "span", "header", "section", "nav"}, (rel, tags)
         assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', page.body)), rel
     hostile_author = f"authors/{author_slug(HOSTILE_SCRIPT)}.md"
     expected = {   # page → escaped dump text it must show
@@ -306,6 +389,9 @@ def test_a_rebuild_renders_only_what_changed(tmp_path):
     home = html(site, "")
     assert "改过的标题" in home and "2025年12月16日" in home and "2025/12/16/01/xin-wen/" in home
     assert "hostile/" not in html(site, "2025/12/15/01/")
+    assert 'rel="next" href="../16/"' in html(site, "2025/12/15/")        # the issue page knows the new one
+    assert 'rel="prev" href="2025/12/15/"' in home
+    assert "na-article-nav" not in html(site, ART)             # its neighbour on the page was removed
     assert "2025/12/16/" in html(site, "archive/")
     assert "改过的标题" in html(site, ART.rsplit("/", 2)[0] + "/")                # the page list
     feed = (site / "feed.xml").read_text(encoding="utf-8")

@@ -36,6 +36,7 @@ from .. import paths
 from ..docfile import render_document
 from ..ingest import source_text
 from .catalog import Entry
+from .excerpt import whole_sentences
 from .labels import format_date, format_month, format_year, page_label, t
 from .slugs import author_slugs
 
@@ -109,6 +110,24 @@ class ArticleItem:
     subtitle: str = ""
     byline: str = ""
     where: str = ""               # publication · date · page, on an author's page
+    summary: str = ""             # the front page: the lead's standfirst, else one sentence
+
+
+@dataclass(frozen=True)
+class PickerMonth:
+    """A month of the date picker: its label and its issues (day of month, ISO date, link)."""
+
+    id: str                       # "2025-12"
+    label: str
+    days: list
+
+
+@dataclass(frozen=True)
+class PickerDay:
+    day: int
+    date: str                     # ISO
+    href: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -184,6 +203,11 @@ class _Labels:
         return t(self.lang, key)
 
 
+# The one line (at most) the front page gives an article that is not the lead, in characters.
+SUMMARY_CHARS = {"en": 110}
+SUMMARY_CHARS_CJK = 50
+
+
 def _shown(value) -> str:
     return str(value) if value else ""
 
@@ -244,9 +268,53 @@ class Generator:
         a = arts[0]
         return page_label(self.lang, a.page, a.meta.get("page_name")) or str(a.page_dir.name)
 
-    def article_items(self, frm: str, arts: list[Entry]) -> list[ArticleItem]:
+    def article_items(self, frm: str, arts: list[Entry], summary: Callable[[Entry], str] | None = None
+                      ) -> list[ArticleItem]:
         return [ArticleItem(link(frm, str(e.rel)), e.title, _shown(e.meta.get("kicker")),
-                            _shown(e.meta.get("subtitle")), _shown(e.meta.get("byline"))) for e in arts]
+                            _shown(e.meta.get("subtitle")), _shown(e.meta.get("byline")),
+                            summary=summary(e) if summary else "") for e in arts]
+
+    def front_pages(self, frm: str, issue: Issue, ids: HeadingIds) -> list[Section]:
+        """The printed pages on the front page: every article but the lead, each with the
+        first sentence of its description."""
+        limit = SUMMARY_CHARS.get(self.lang, SUMMARY_CHARS_CJK)
+        one_line = lambda e: whole_sentences(e.description, limit, one=True)  # noqa: E731
+        return [Section(ids.heading(2, self.page_title(arts), link(frm, pdir + "/index.md")),
+                        self.article_items(frm, arts[1:] if n == 0 else arts, one_line))
+                for n, (pdir, arts) in enumerate(issue.pages) if n > 0 or len(arts) > 1]
+
+    def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
+        """The issues of the same paper just before and after ``issue`` (none for an undated one)."""
+        if issue.key.startswith("undated/"):
+            return None, None
+        run, n = self._runs[issue.key]
+        return (run[n - 1] if n > 0 else None), (run[n + 1] if n + 1 < len(run) else None)
+
+    @functools.cached_property
+    def _runs(self) -> dict[str, tuple[list[Issue], int]]:
+        """Issue key → the dated issues of its paper, oldest first, and its place among them."""
+        runs: dict[str, list[Issue]] = defaultdict(list)
+        place = {}
+        for i in self.issues:
+            if not i.key.startswith("undated/"):
+                run = runs[i.publication]
+                place[i.key] = (run, len(run))
+                run.append(i)
+        return place
+
+    def _issue_link(self, frm: str, issue: Issue | None) -> Link | None:
+        return None if issue is None else Link(link(frm, issue.index), self.issue_title(issue))
+
+    def picker(self, frm: str) -> list[PickerMonth]:
+        """Every dated issue by month, newest month first: the date picker's data, and its
+        list when scripts do not run."""
+        dated = [i for i in self.issues if not i.key.startswith("undated/")]
+        months = []
+        for (year, month), issues in itertools.groupby(reversed(dated), key=lambda i: (i.date.year, i.date.month)):
+            days = [PickerDay(i.date.day, i.date.isoformat(), link(frm, i.index), self.issue_title(i))
+                    for i in reversed(list(issues))]
+            months.append(PickerMonth(f"{year:04d}-{month:02d}", format_month(self.lang, year, month), days))
+        return months
 
     def printed_pages(self, frm: str, issue: Issue, ids: HeadingIds) -> list[Section]:
         return [Section(ids.heading(2, self.page_title(arts), link(frm, pdir + "/index.md")),
@@ -283,9 +351,17 @@ class Generator:
         if latest is None:
             body = render("home", self.lang, heading=ids.heading(1, t(self.lang, "home")), pages=None)
             return Page("index.md", t(self.lang, "home"), body, {"na_kind": "home"})
+        frm = "index.md"
+        lead_entry = latest.pages[0][1][0]
+        lead = self.article_items(frm, [lead_entry], lambda e: e.description)[0]
+        prev, _ = self.neighbours(latest)
         body = render("home", self.lang, heading=ids.heading(1, self.issue_title(latest)),
-                      pages=self.printed_pages("index.md", latest, ids),
-                      archive_href=link("index.md", "archive/index.md"))
+                      lead=lead, lead_heading=ids.heading(2, lead.title, lead.href),
+                      lead_page=self._page_link(frm, latest.pages[0]),
+                      pages=self.front_pages(frm, latest, ids), prev=self._issue_link(frm, prev),
+                      picker=self.picker(frm), current=latest.date.isoformat() if latest.date else "",
+                      picker_heading=ids.heading(2, t(self.lang, "pick_date")),
+                      archive_href=link(frm, "archive/index.md"))
         return Page("index.md", t(self.lang, "home"), body, {"na_kind": "home", "hide": ["toc"]})
 
     def issue_pages(self) -> list[Page]:
@@ -294,7 +370,9 @@ class Generator:
     def pages_of_issue(self, issue: Issue) -> list[Page]:
         """The issue page, then one page per printed page."""
         ids = HeadingIds()
+        prev, next_ = self.neighbours(issue)
         body = render("issue", self.lang, heading=ids.heading(1, self.issue_title(issue)),
+                      prev=self._issue_link(issue.index, prev), next=self._issue_link(issue.index, next_),
                       pages=self.printed_pages(issue.index, issue, ids))
         pages = [Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"})]
         for n, (pdir, arts) in enumerate(issue.pages):
@@ -395,7 +473,9 @@ class Generator:
                  Part(None, ["archive/index.md"], lambda: [self.archive()])]
         for issue in self.issues:
             arts = [e for _, page_arts in issue.pages for e in page_arts]
-            parts.append(Part(_digest(self.lang, "issue", *_entry_keys(arts)),
+            # the issue page links the issues before and after it, by their titles
+            around = [x for i in self.neighbours(issue) for x in ([i.key, self.issue_title(i)] if i else ["-"])]
+            parts.append(Part(_digest(self.lang, "issue", *around, *_entry_keys(arts)),
                               [issue.index, *(pdir + "/index.md" for pdir, _ in issue.pages)],
                               functools.partial(self.pages_of_issue, issue)))
         parts.append(Part(None, ["authors/index.md"], lambda: [self.author_index()]))

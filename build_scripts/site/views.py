@@ -23,11 +23,12 @@ from ..project import DEFAULT_SITE_URL
 from ..body import parse_body
 from . import seo
 from .catalog import Entry
-from .indexes import source_page_rel, url_of
+from .excerpt import whole_sentences
+from .indexes import link, source_page_rel, url_of
 from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
 from .slugs import author_slugs
 
-VIEWS_VERSION = 1
+VIEWS_VERSION = 2         # 2: with the previous and next article
 DESCRIPTION_CHARS = 200
 
 
@@ -47,10 +48,11 @@ def root_url(site_url: str | None) -> str:
 
 
 def first_text(markdown: str) -> str:
-    """An article's description: the start of its first paragraph."""
+    """An article's description (and the front page's standfirst): the whole sentences of
+    its first paragraph that fit in DESCRIPTION_CHARS."""
     for block in parse_body(markdown):
         if block.kind == "paragraph":
-            return block.text[:DESCRIPTION_CHARS]
+            return whole_sentences(block.text, DESCRIPTION_CHARS)
     return ""
 
 
@@ -150,8 +152,26 @@ def _author_keys(authors: list[str], master: list[str] | None) -> list[str]:
     return master if master is not None and len(master) == len(authors) else authors
 
 
+def on_the_same_page(entries: list[Entry]) -> dict[str, tuple[Entry | None, Entry | None]]:
+    """Each article's neighbours on its printed page (the articles before and after it in
+    ``entries``, which the catalog gives in page order)."""
+    by_page: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_page.setdefault(str(e.rel.parent), []).append(e)
+    around = {}
+    for arts in by_page.values():
+        for n, e in enumerate(arts):
+            around[str(e.rel)] = (arts[n - 1] if n > 0 else None, arts[n + 1] if n + 1 < len(arts) else None)
+    return around
+
+
+def _neighbour(rel: str, other: Entry | None) -> dict | None:
+    return None if other is None else {"href": link(rel, str(other.rel)), "title": other.title}
+
+
 def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_authors: list[str] | None,
-                 root: str, slugs: dict[str, str]) -> dict:
+                 root: str, slugs: dict[str, str],
+                 around: tuple[Entry | None, Entry | None] = (None, None)) -> dict:
     meta, rel = entry.meta, str(entry.rel)
     url = url_of(rel)
     permalink = root + PREFIX[lang] + url
@@ -196,6 +216,8 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
         "cite": citation(meta, lang, permalink),
         "jsonld": seo.json_for_html(jsonld),
         "description": entry.description,
+        "prev": _neighbour(rel, around[0]),
+        "next": _neighbour(rel, around[1]),
     }
 
 
@@ -210,6 +232,7 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
     else:
         used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
         slugs = author_slugs((n for names in master_authors.values() for n in names), extra=used)
+    around = on_the_same_page(entries)
     views = {}
     for rel in pages:
         present_in = tuple(x for x in LANGS if x != lang and rel in present[x])
@@ -218,7 +241,7 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
             views[rel] = page_view(rel, lang, present_in, root)
         else:
             master = None if master_authors is None else master_authors.get(rel)
-            views[rel] = article_view(entry, lang, present_in, master, root, slugs)
+            views[rel] = article_view(entry, lang, present_in, master, root, slugs, around[rel])
     return views
 
 
