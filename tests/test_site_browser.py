@@ -44,10 +44,11 @@ def test_home_lists_the_sample_issue(served, page):
     h1 = page.locator("article h1").first.inner_text()
     assert "通辽日报" in h1 and "2025年12月15日" in h1
     headings = [h.rstrip("#¶ ").strip() for h in page.locator("article h2").all_inner_texts()]
-    assert headings[:2] == ["第1版 · 要闻", "第2版 · 理论·综合"], headings
-    link = page.locator(f'a[href="{ARTICLE}"]')
-    assert "激发科技" in link.inner_text()
-    assert "卢显艳" in page.locator(".na-articles").first.inner_text()
+    assert headings == ["激发科技『向新力』打造闪亮『铝程碑』", "第1版 · 要闻", "第2版 · 理论·综合", "按日期查看"], headings
+    lead = page.locator(".na-lead")
+    assert "激发科技" in lead.locator(f'a[href="{ARTICLE}"]').inner_text()
+    assert "卢显艳" in lead.locator(".na-byline").inner_text()
+    assert lead.locator(".na-standfirst").inner_text().startswith("今年以来，")
     shot(page, "home.png")
 
 
@@ -399,3 +400,38 @@ def test_chinese_quotation_marks_are_drawn_with_the_cjk_font(served, page, lang)
     page.goto(served["base"] + lang + ARTICLE)
     fonts = _font_of_first(page, ".md-typeset .na-text p", "\u201c")
     assert fonts and all(f.startswith("Noto Sans CJK") for f in fonts), fonts
+
+
+@pytest.mark.parametrize("prefix, month, date", [("", "2025年12月", "2025年12月14日"),
+                                                 ("zh-Hant/", "2025年12月", "2025年12月14日"),
+                                                 ("en/", "December 2025", "14 December 2025")])
+def test_the_date_picker_shows_the_issues_on_a_calendar_and_opens_one(served, page, prefix, month, date):
+    page.goto(served["base"] + prefix)
+    calendar = page.locator(".na-picker .na-calendar")
+    assert calendar.locator(".na-calendar-title").inner_text() == month
+    assert page.locator(".na-picker-months").is_hidden()         # the list the calendar is drawn from
+    # 1 December 2025 is a Monday: the first week starts with it
+    assert calendar.locator("tbody tr").first.locator("td").all_inner_texts() == [str(d) for d in range(1, 8)]
+    issues = calendar.locator("a.na-calendar-issue")
+    assert issues.all_inner_texts() == ["14", "15"]
+    assert calendar.locator('[aria-current="date"]').inner_text() == "15"      # the issue shown
+    assert calendar.locator(".na-calendar-prev").is_disabled() and calendar.locator(".na-calendar-next").is_disabled()
+    issues.first.click()
+    page.wait_for_url(served["base"] + prefix + "tongliao-ribao/2025/12/14/")
+    assert date in page.locator("article h1").inner_text()
+    shot(page, f"picker-{prefix.rstrip('/') or 'zh-Hans'}.png")
+
+
+def test_without_scripts_the_date_picker_is_a_list_of_months_and_issues(served, browser):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        pg = ctx.new_page()
+        pg.goto(served["base"] + "en/")
+        months = pg.locator(".na-picker-months li")
+        assert months.count() == 1 and months.first.locator(".na-picker-month").inner_text() == "December 2025"
+        assert months.first.locator("a").all_inner_texts() == ["14", "15"]
+        assert pg.locator(".na-calendar").count() == 0
+        months.first.locator("a").first.click()
+        pg.wait_for_url(served["base"] + "en/tongliao-ribao/2025/12/14/")
+    finally:
+        ctx.close()
