@@ -376,9 +376,9 @@ def latency(rows: list[dict]) -> dict:
     return {"warm_median": statistics.median(ms), "warm_p95": ms[int(0.95 * (len(ms) - 1))], "warm_max": ms[-1]}
 
 
-def failures(rows: list[dict]) -> list[str]:
+def failures(rows: list[dict], judge: Judge) -> list[str]:
     """The queries that missed: an expected article not first (titles) or not in the first
-    10 (words), or any result for a string found nowhere."""
+    10 (words), or any result for a string found nowhere; and those with junk results."""
     out = []
     for r in rows:
         q, links = r["q"], r["links"][:10]
@@ -390,6 +390,9 @@ def failures(rows: list[dict]) -> list[str]:
             bad = not (set(links) & q.expected)
         if bad:
             out.append(f"{q.kind} {q.text!r}: got {links[:3]} expected {sorted(q.expected)[:3]}")
+        junk = [u for u in links if not judge.holds(u, q.words)]
+        if junk:
+            out.append(f"{q.kind} {q.text!r}: {len(junk)} of {len(links)} results without it, e.g. {junk[0]}")
     return out
 
 
@@ -423,7 +426,7 @@ def measure(browser, base: str, lang: str, queries: list[Query], judge: Judge) -
     t = time.perf_counter()
     rows, first = run_queries(browser, base, lang, queries)
     return {"kinds": figures(rows, judge), "latency": latency(rows), "first": first,
-            "seconds": time.perf_counter() - t, "failures": failures(rows)}
+            "seconds": time.perf_counter() - t, "failures": failures(rows, judge)}
 
 
 def print_ratios(res: dict, other: dict) -> None:

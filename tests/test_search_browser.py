@@ -198,6 +198,16 @@ def test_the_box_cuts_text_as_the_index_does(served, page, text):
     assert page.evaluate("t => window.naSearch.tokens(t)", text) == tokens(text)
 
 
+@pytest.mark.parametrize("lang, query, words", [
+    ("en", "The colour of an aluminium plant", ["colour", "aluminium", "plant"]),
+    ("en", "the of", ["the", "of"]),                   # only common words: searched for them
+    ("zh-Hans", "the colour", ["the", "colour"]),      # common English words are dropped on the English site only
+])
+def test_common_english_words_of_a_longer_query_are_not_searched(served, page, lang, query, words):
+    page.goto(served["base"] + ROOTS[lang])
+    assert page.evaluate("q => window.naSearch.queryParts(q).words", query) == words
+
+
 @pytest.mark.parametrize("title, key", [("激发科技『向新力』 打造", "激发科技向新力打造"),
                                         ("Theoretical Innovation, leads １２３", "theoreticalinnovationleads123")])
 def test_a_headline_is_compared_without_spacing_punctuation_or_case(served, page, title, key):

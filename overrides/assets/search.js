@@ -197,8 +197,9 @@
   }
 
   /* The results holding every part of q, best first: exact headline, then score, then newest.
-     A query of one part is searched once (with its scores) and once by date; a query of more
-     parts also once per part, a result having to be in each. */
+     A query of one Chinese part is searched once, with its scores; any other query for all
+     its parts (the scores) and once per part, a result having to be in each. Only when results tie on score is it searched
+     again by date. */
   function find(q, filters) {
     var pf = state.pagefind, parts = queryParts(q);
     if (!parts.all.length) return Promise.resolve({ results: [], filters: {} });
@@ -208,18 +209,30 @@
     var musts = parts.phrases.map(function (p) { return '"' + p + '"'; })
       .concat(parts.chars)
       .concat(parts.words.map(function (w) { return '"' + w + '"'; }));
-    var all = musts.length === 1 ? musts[0] : parts.all.join(" ");
-    var jobs = [search(all), search(all, true)].concat(musts.length === 1 ? [] : musts.map(function (m) { return search(m); }));
+    /* one Chinese part: its own search ranks it; a word's exact search alone would rank its
+       stem's other words (organized: organization) above it */
+    var single = musts.length === 1 && !parts.words.length;
+    var all = single ? musts[0] : parts.all.join(" ");
+    var jobs = [search(all)].concat(single ? [] : musts.map(function (m) { return search(m); }));
+    var scores, keep;
     return inTurn(jobs).then(function (r) {
-      var scores = r[0], dates = r[1], must = r.slice(2).map(ids);
+      var must = r.slice(1).map(ids);
+      scores = r[0];
+      keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
+      return tied(keep) ? inTurn([search(all, true)]) : [null];
+    }).then(function (r) {
       var rank = new Map();
-      dates.results.forEach(function (x, i) { rank.set(x.id, i); });
-      var keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
+      if (r[0]) r[0].results.forEach(function (x, i) { rank.set(x.id, i); });
       keep.sort(function (a, b) { return (b.score - a.score) || ((rank.get(a.id) || 0) - (rank.get(b.id) || 0)); });
-      return exactTitlesFirst(keep, q).then(function (results) {
-        return { results: results, filters: scores.filters || {} };
-      });
+      return exactTitlesFirst(keep, q);
+    }).then(function (results) {
+      return { results: results, filters: scores.filters || {} };
     });
+  }
+
+  function tied(results) {
+    var seen = new Set();
+    return results.some(function (x) { return seen.has(x.score) || !seen.add(x.score); });
   }
 
   function loaded(result) {     /* a result's fragment, fetched once */
