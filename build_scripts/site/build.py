@@ -6,8 +6,8 @@ as they are; only docs_dir and site_dir are overridden, so a build can stage and
 write anywhere (tests build into a temporary dir).
 
 Incremental: build/site-parts/<lang>/ is kept between runs. When it holds a
-finished build made with the same configs, overrides, hooks, site code, MkDocs
-and Material versions and site_url (a hash in build/site-parts/.<lang>.build),
+finished build made with the same configs, templates (overrides/), code and
+pinned libraries (cache.code_fingerprint) and site_url (a hash in build/site-parts/.<lang>.build),
 the language is built with MkDocs' dirty mode: only pages whose staged file is
 newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
@@ -18,24 +18,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import redirects
-from ..docfile import write_if_changed
+from .. import cache, redirects
+from ..atomic import write_if_changed, write_text
 from ..errors import UserError
-from . import outputs, seo
+from ..project import Project
+from ..workers import process_pool
+from . import mkdocs_compat, outputs, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "config/zh-Hant.yml", "en": "config/en.yml"}
 
 
 @dataclass
@@ -49,14 +48,6 @@ class Result:
     reindexed: dict[str, list[str]] = field(default_factory=dict)  # shards Pagefind ran for
     size: int = 0                                                  # bytes of site/, every file
     pages: int = 0                                                 # HTML pages in site/
-
-
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build (which --strict turns into a failure); ours
-    are safe: the hash of everything a page depends on besides its own file is checked."""
-
-    def filter(self, record):
-        return "'dirty' build" not in record.getMessage()
 
 
 def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, site_url: str | None,
@@ -78,7 +69,7 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
     try:
         cfg = load_config(config_file=config_file, **overrides)
         if dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+            mkdocs_compat.allow_dirty_builds()
         build(cfg, dirty=dirty)
     except (Abort, ConfigurationError) as e:
         raise RuntimeError(f"{config_file}: {e}") from None
@@ -86,40 +77,38 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
 
 
 def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
-    """Everything a built page depends on besides its own staged file."""
-    from importlib.metadata import version
-    h = hashlib.sha256()
-    h.update(f"{lang}\0{site_url}\0{version('mkdocs')}\0{version('mkdocs-material')}\0".encode())
-    files = [root / "mkdocs.yml", *sorted((root / "config").glob("*.yml")),
-             *sorted(p for p in (root / "overrides").rglob("*") if p.is_file()),
-             *sorted((Path(__file__).parent).glob("*.py")), Path(__file__).parents[1] / "body.py"]
-    for path in files:
+    """Everything a built page depends on besides its own staged file: the project's
+    configs and templates, and our code and libraries (cache.code_fingerprint)."""
+    h = hashlib.sha256(f"{lang}\0{site_url}\0{cache.code_fingerprint()}\0".encode())
+    for path in [root / "mkdocs.yml", *sorted((root / "config").glob("*.yml")),
+                 *cache.tree_files(root / "overrides")]:
         h.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"-")
     return h.hexdigest()
 
 
 def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: bool = True,
-               site_url: str | None = None, verbose: bool = False, root: Path = ROOT,
+               site_url: str | None = None, verbose: bool = False, project: Project | None = None,
                incremental: bool = True, on_built=None, while_waiting=None) -> dict[str, float]:
     """Build every language into parts/<lang>/, in parallel processes; dirty builds where
     parts/<lang>/ holds a finished build of the same inputs. ``pages``: the staged pages
     (outputs.staged_pages); a dirty build's outputs of pages no longer staged are removed.
     ``on_built(lang)`` is called as each language's build ends, ``while_waiting()`` every
     half second until all have (the site stage starts indexing a finished language)."""
-    ctx = multiprocessing.get_context("spawn")
+    project = project or Project.find()
+    root = project.root
     times = {}
     parts.mkdir(parents=True, exist_ok=True)
     hashes, dirty = {}, {}
     for lang in LANGS:
         hashes[lang] = build_inputs_hash(root, lang, site_url)
         stamp = parts / f".{lang}.build"
-        dirty[lang] = (incremental and (parts / lang).is_dir() and stamp.is_file()
+        dirty[lang] = (incremental and mkdocs_compat.reach_ins_on() and (parts / lang).is_dir() and stamp.is_file()
                        and stamp.read_text() == hashes[lang])
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     errors = []
-    with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=ctx) as pool:
-        futures = {pool.submit(_mkdocs_build, str(root / CONFIGS[lang]), str(staging / lang),
+    with process_pool(len(LANGS)) as pool:
+        futures = {pool.submit(_mkdocs_build, str(project.config_file(lang)), str(staging / lang),
                                str(parts / lang), strict, site_url, verbose, dirty[lang]): lang
                    for lang in LANGS}
         pending = set(futures)
@@ -154,7 +143,7 @@ def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: 
         else:
             outputs.prune_pages(parts / lang, built_before.get(lang, set()) - pages)
     outputs.save_record(record, {lang: pages})
-    (parts / f".{lang}.build").write_text(inputs_hash)
+    write_text(parts / f".{lang}.build", inputs_hash)
 
 
 def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
@@ -162,7 +151,7 @@ def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> No
     files = seo.sitemaps(pages, site_url, PREFIX)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     for rel, text in files.items():
-        write_if_changed(site / rel, text)
+        write_if_changed(site / rel, text, sync=False)
     for old in (site / "sitemaps").glob("*.xml"):
         if f"sitemaps/{old.name}" not in files:
             old.unlink()
@@ -209,26 +198,22 @@ def size_warning(size: int, pages: int, limit: int) -> str | None:
             f"\"Large archives: incremental builds\" (serving a large archive).")
 
 
-def site_url_setting() -> str:
-    url = os.environ.get("SITE_URL") or "https://example.github.io/newsarchive/"
-    return url if url.endswith("/") else url + "/"
-
-
 def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_dir: Path | None = None,
                strict: bool = True, search: bool = True, verbose: bool = False,
-               log=print) -> Result:
+               log=print, project: Project | None = None) -> Result:
     docs, site = docs.resolve(), site.resolve()
     limit = size_limit_setting()          # a bad setting fails before the build, not after it
-    build_dir = (build_dir or ROOT / "build").resolve()
+    project = project or Project.find()
+    build_dir = (build_dir or project.build).resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
     t0 = time.perf_counter()
-    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root or docs.parent)
+    url = project.site_url
+    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root or docs.parent, site_url=url)
     t1 = time.perf_counter()
     log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
         f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
     parts = build_dir / "site-parts"
-    url = site_url_setting()
     pages = outputs.staged_pages(build_dir / "docs")
     # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
     # pages in its part (the same files site/ links to), so indexing fills the cores the
@@ -237,7 +222,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
 
     def index_language(lang: str) -> None:
         indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
-    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
+    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose, project=project,
                        on_built=index_language if indexer else None,
                        while_waiting=indexer.pump if indexer else None)
     dirty = times.pop("dirty")
@@ -247,7 +232,9 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
     outputs.assemble(parts, site, pages, linked=tuple(dirty))
     write_discovery(site, url, pages)
-    redirects.write_pages(site, url, pages, redirects.load(docs / redirects.MOVED_FILE), PREFIX)
+    # old URLs: the sample's before the paper was in the path, and what corrections took away
+    moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
+    redirects.write_pages(site, url, pages, moved, PREFIX)
     t_assembled = time.perf_counter()
     result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                           **times})

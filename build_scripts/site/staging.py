@@ -24,34 +24,35 @@ than their output, and `mkdocs serve` sees only real changes.
   staged file must be newer than its source (see below), it is a copy, and
   ``copies`` in ``.<lang>.state.json`` records which source stat it was copied from.
 - A generated page is made again only when the digest of its inputs
-  (indexes.Generator.parts) or of the code and labels that make it changes;
+  (indexes.Generator.parts) or the code (cache.code_fingerprint) or labels change;
   ``pages`` in ``.<lang>.state.json`` holds the digests of the staged pages
   (and ``slugs`` the author slugs, so a re-stage need not load pypinyin).
 - Files no longer wanted are removed.
 
-A page also links its siblings in the other languages: when a path appears in
-or disappears from one language, its files in the others are touched so they
-are rendered again (``.presence.json`` holds the last state). A touched article
-is first turned from a link into a copy: touching a link would change the mtime
-of docs/<lang>/<rel> too, which variants reads to decide what to convert again.
+Each staged page also gets its view (views.py: its alternates in the other languages,
+an article's byline links, labels, citation, JSON-LD), made from every language's
+catalog once all are staged. A page whose view changed is touched so it is rendered
+again; a touched article is first turned from a link into a copy: touching a link
+would change the mtime of docs/<lang>/<rel> too, which variants reads to decide what
+to convert again. ``.presence.json`` lists every language's staged pages (outputs.py).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, labels
+from .. import atomic
+from ..cache import code_fingerprint
+from ..workers import job_count, process_pool
+from . import catalog, labels, views
 from .indexes import Generator, Part, author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
 
-AUTHORS_FILE = "authors.json"   # beside the language dirs, read by hooks.py
+AUTHORS_FILE = "authors.json"   # beside the language dirs, read by views.py
 PRESENCE_FILE = ".presence.json"  # which languages had each page at the last staging
 STATE_VERSION = 1
 
@@ -66,6 +67,7 @@ class LanguageReport:
     written: int = 0        # generated and hand-written pages whose staged file was written
     removed: int = 0        # stale staged files removed
     present: list[str] = field(default_factory=list, repr=False)   # the .md pages staged
+    restaged: set[str] = field(default_factory=set, repr=False)    # articles staged anew (rendered anyway)
 
 
 class Staged(dict):
@@ -77,31 +79,60 @@ class Staged(dict):
 
 
 # -- the whole stage ---------------------------------------------------------------
-def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool = True) -> Staged:
-    """Write build/docs/<lang>/ for every language; return the article count per language.
+def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool = True,
+          site_url: str | None = None) -> Staged:
+    """Write build/docs/<lang>/ for every language, and each page's view (views.py);
+    return the article count per language. ``site_url``: where the site is published.
 
     ``parallel=False`` stages the languages one after another in this process (tests patch labels).
     """
     out.mkdir(parents=True, exist_ok=True)
+    root = views.root_url(site_url)
     # zh-Hans first, here: its authors (authors.json) are the author page keys of every language.
     master = _load_catalog(docs, out, DEFAULT_LANG)
     _write_authors(out, master[1])
     others = [lang for lang in LANGS if lang != DEFAULT_LANG]
     reports: dict[str, LanguageReport] = {}
     if parallel:
-        # The other languages in parallel processes while this one stages zh-Hans.
-        # spawn, not fork: the caller may hold threads (a test's browser, a server).
-        with ProcessPoolExecutor(max_workers=min(len(others), os.cpu_count() or 1),
-                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+        # The other languages in parallel processes while this one stages zh-Hans, then the
+        # views, which need every language's pages.
+        with process_pool(min(len(others), job_count())) as pool:
             futures = {lang: pool.submit(_stage_language, docs, out, lang, dumps_root) for lang in others}
             reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
             reports.update((lang, future.result()) for lang, future in futures.items())
+            present = _present(reports)
+            futures = {lang: pool.submit(_make_views, docs, out, lang, present, root) for lang in others}
+            changed = {DEFAULT_LANG: _make_views(docs, out, DEFAULT_LANG, present, root, master)}
+            changed.update((lang, future.result()) for lang, future in futures.items())
     else:
         reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
         reports.update((lang, _stage_language(docs, out, lang, dumps_root)) for lang in others)
+        present = _present(reports)
+        changed = {lang: _make_views(docs, out, lang, present, root, master if lang == DEFAULT_LANG else None)
+                   for lang in LANGS}
     reports = {lang: reports[lang] for lang in LANGS}
-    _touch_changed_alternates(docs, out, {lang: r.present for lang, r in reports.items()})
+    for lang in LANGS:
+        # a page whose view changed (its alternates, author links, …) is rendered again
+        _touch(docs / lang, out, lang, sorted(set(changed[lang]) - reports[lang].restaged))
+    atomic.write_if_changed(out / PRESENCE_FILE, json.dumps({lang: r.present for lang, r in reports.items()},
+                                                           ensure_ascii=False))
     return Staged(reports)
+
+
+def _present(reports: dict[str, LanguageReport]) -> dict[str, set[str]]:
+    return {lang: set(r.present) for lang, r in reports.items()}
+
+
+def _make_views(docs: Path, out: Path, lang: str, present: dict[str, set[str]], root: str,
+                loaded: tuple[dict[str, os.stat_result], list[catalog.Entry]] | None = None) -> list[str]:
+    """Make and keep the views of a language's staged pages; return those that changed."""
+    entries = (loaded or _load_catalog(docs, out, lang))[1]
+    master = None
+    if lang != DEFAULT_LANG:
+        master = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
+    remember_slugs(_State.load(out, lang, code_digest()).slugs)
+    made = views.make_views(lang, entries, sorted(present[lang]), present, master, root)
+    return views.save(out, lang, made)
 
 
 def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_result], list[catalog.Entry]]:
@@ -113,7 +144,7 @@ def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_r
 def _write_authors(out: Path, entries: list[catalog.Entry]) -> None:
     """The zh-Hans author names of every article: the keys of the author pages in every language."""
     authors = json.dumps({str(e.rel): e.authors for e in entries}, ensure_ascii=False, sort_keys=True)
-    _write_text_if_differs(out / AUTHORS_FILE, authors)
+    atomic.write_if_changed(out / AUTHORS_FILE, authors)
 
 
 class _AuthorsOf:
@@ -128,11 +159,6 @@ class _AuthorsOf:
 def _master_from_authors(out: Path) -> dict[str, _AuthorsOf]:
     authors = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
     return {rel: _AuthorsOf(names) for rel, names in authors.items()}
-
-
-def _write_text_if_differs(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 # -- one language ------------------------------------------------------------------
@@ -170,7 +196,9 @@ def _stage_language(docs: Path, out: Path, lang: str, dumps_root: Path | None,
     hand = {rel: data for rel, data in hand_written(docs, lang).items() if rel not in generated}
     articles = {rel: st for rel, st in sources.items() if rel not in generated and rel not in hand}
     for rel, st in articles.items():
-        report.linked += _stage_article(lang_dir, dest, rel, st, staged.get(rel), state.copies)
+        if _stage_article(lang_dir, dest, rel, st, staged.get(rel), state.copies):
+            report.linked += 1
+            report.restaged.add(rel)
     for rel, data in hand.items():
         report.written += _write_if_differs(dest / rel, data, staged.get(rel))
     _stage_generated(parts, dest, staged, state, report)
@@ -201,25 +229,11 @@ def _stage_generated(parts: list[Part], dest: Path, staged: dict[str, os.stat_re
     state.pages = keys
 
 
-_CODE_DIGEST: str | None = None
-
-
 def code_digest() -> str:
-    """What every generated page depends on besides its inputs: the code that makes it,
-    the labels (as loaded: a test may patch them) and the libraries that shape its text."""
-    global _CODE_DIGEST
-    from importlib.metadata import version
-    if _CODE_DIGEST is None:
-        here = Path(__file__).parent
-        h = hashlib.sha256()
-        for path in [here / "indexes.py", here / "labels.py", here / "catalog.py", here / "staging.py",
-                     here.parent / "docfile.py"]:
-            h.update(path.read_bytes() + b"\0")
-        for dist in ["pymdown-extensions", "pypinyin", "PyYAML"]:
-            h.update(f"{dist}={version(dist)}\0".encode())
-        _CODE_DIGEST = h.hexdigest()
+    """What every generated page depends on besides its inputs: the code and libraries
+    (cache.code_fingerprint) and the labels as loaded (a test may patch them)."""
     labels_now = json.dumps(labels.LABELS, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{_CODE_DIGEST}\0{labels_now}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{code_fingerprint()}\0{labels_now}".encode("utf-8")).hexdigest()[:32]
 
 
 # -- staged files ------------------------------------------------------------------
@@ -250,7 +264,7 @@ def _stage_article(lang_dir: Path, dest: Path, rel: str, st: os.stat_result, old
         elif st.st_mtime_ns <= old.st_mtime_ns:
             # An older file came back (restored with its mtime): a link would not look
             # newer than the built page, so stage a copy with a new mtime.
-            _replace_with(target, lambda tmp: shutil.copyfile(src, tmp))
+            atomic.replace_with(target, lambda tmp: shutil.copyfile(src, tmp))
             copies[rel] = _stamp(st)
             return 1
     copies.pop(rel, None)
@@ -262,31 +276,18 @@ def _stage_article(lang_dir: Path, dest: Path, rel: str, st: os.stat_result, old
 def _link(src: Path, target: Path) -> bool:
     """Hard-link ``target`` to ``src``; copy it (with its mtime) where a link cannot be made."""
     try:
-        _replace_with(target, lambda tmp: os.link(src, tmp))
+        atomic.replace_with(target, lambda tmp: os.link(src, tmp))
         return True
     except OSError:         # another file system, no hard links, too many links
-        _replace_with(target, lambda tmp: shutil.copy2(src, tmp))
+        atomic.replace_with(target, lambda tmp: shutil.copy2(src, tmp))
         return False
-
-
-def _replace_with(target: Path, make) -> None:
-    """Atomically replace ``target`` by the file ``make(tmp)`` creates; never writes through
-    ``target`` (it may be a link to a docs file)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
-    try:
-        tmp.unlink(missing_ok=True)
-        make(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)   # left if target already was tmp's file
 
 
 def _write_if_differs(target: Path, data: bytes, old: os.stat_result | None) -> int:
     """Write a page the stage makes unless its staged file holds exactly ``data``; 1 if written."""
     if old is not None and old.st_nlink == 1 and old.st_size == len(data) and target.read_bytes() == data:
         return 0
-    _replace_with(target, lambda tmp: tmp.write_bytes(data))
+    atomic.write_bytes(target, data, sync=False)     # never through target: it may be a link
     return 1
 
 
@@ -336,32 +337,11 @@ class _State:
         data = self._snapshot()
         if data == self.saved and self.path.is_file():
             return
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, self.path)
+        atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
         self.saved = data
 
 
-# -- the language switcher ---------------------------------------------------------
-def _touch_changed_alternates(docs: Path, out: Path, present: dict[str, list[str]]) -> None:
-    state = out / PRESENCE_FILE
-    try:
-        before = json.loads(state.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        before = {}
-    now_sets = {lang: set(v) for lang, v in present.items()}
-    if before:
-        before_sets = {lang: set(before.get(lang, [])) for lang in present}
-        changed = set()
-        for lang in present:
-            changed |= now_sets[lang] ^ before_sets[lang]
-        for lang in present:
-            # A page new in this language is rendered anyway: touch only those it had before.
-            _touch(docs / lang, out, lang, sorted(changed & now_sets[lang] & before_sets[lang]))
-    _write_text_if_differs(state, json.dumps(present, ensure_ascii=False))
-
-
+# -- pages rendered again ------------------------------------------------------------
 def _touch(lang_dir: Path, out: Path, lang: str, rels: list[str]) -> None:
     """Give these staged pages a new mtime; a linked article becomes a copy first."""
     lang_state = None
@@ -373,6 +353,6 @@ def _touch(lang_dir: Path, out: Path, lang: str, rels: list[str]) -> None:
         src = lang_dir / rel
         lang_state = lang_state or _State.load(out, lang, code_digest())
         lang_state.copies[rel] = _stamp(src.stat())
-        _replace_with(target, lambda tmp: shutil.copyfile(target, tmp))
+        atomic.replace_with(target, lambda tmp: shutil.copyfile(target, tmp))
     if lang_state is not None:
         lang_state.save()
