@@ -61,3 +61,19 @@ def test_no_serious_accessibility_violations(served, page, lang, view):
         page.problems[:] = [p for p in page.problems if "404" not in p]
     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING]
     assert blocking == [], f"{lang} {view}:\n{describe(blocking)}"
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_no_serious_accessibility_violations_on_a_phone(served, browser, lang):
+    """At 390 px (the header collapses, the bilingual view stacks its columns)."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        found = []
+        for view in ["home", "article", "bilingual", "source", "404"]:
+            pg = ctx.new_page()
+            open_view(pg, served["base"], lang, view)
+            found += [dict(v, id=f"{view}: {v['id']}") for v in axe_violations(pg) if v["impact"] in BLOCKING]
+            pg.close()
+        assert found == [], f"{lang} at 390 px:\n{describe(found)}"
+    finally:
+        ctx.close()
