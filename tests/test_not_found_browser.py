@@ -102,3 +102,31 @@ def test_a_dated_path_with_no_article_like_it_suggests_nothing(served, page):
     open_missing(page, served["base"] + "en/tongliao-ribao/2025/12/15/01/qwxz-vbnm-plok/")
     assert page.locator(".na-404-suggest").is_hidden()
     assert page.locator(".na-404-suggest a").count() == 0
+
+
+def test_the_day_lists_hold_each_days_articles_and_lose_days_gone(tmp_path):
+    """notfound.write_article_lists from the views staging keeps (no browser)."""
+    import json
+    from build_scripts.site import notfound, views
+    staging, site = tmp_path / "staging", tmp_path / "site"
+    staging.mkdir()
+    views.save(staging, "zh-Hans", {
+        "ribao/2025/12/15/01/hai-bian.md": {"permalink": "p1", "title": "海边的早晨"},
+        "ribao/2025/12/15/02/shan-li.md": {"permalink": "p2", "title": "山里的学校"},
+        "ribao/2025/12/16/01/he-shang.md": {"permalink": "p3", "title": "河上的桥"},
+        "undated/stem/cao-di.md": {"permalink": "p4", "title": "草地"},
+        "ribao/2025/12/15/index.md": {"alternates": []},              # an issue page: not an article
+    })
+    views.save(staging, "en", {"ribao/2025/12/15/01/hai-bian.md": {"permalink": "p5", "title": "Morning by the sea"}})
+    stale = site / "en" / "na-articles" / "2020-01-01.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("[]")
+    notfound.write_article_lists(site, staging)
+    read = lambda rel: json.loads((site / rel).read_text(encoding="utf-8"))   # noqa: E731
+    assert read("na-articles/2025-12-15.json") == [["ribao/2025/12/15/01/hai-bian/", "海边的早晨"],
+                                                   ["ribao/2025/12/15/02/shan-li/", "山里的学校"]]
+    assert read("na-articles/2025-12-16.json") == [["ribao/2025/12/16/01/he-shang/", "河上的桥"]]
+    assert read("na-articles/undated.json") == [["undated/stem/cao-di/", "草地"]]
+    assert read("en/na-articles/2025-12-15.json") == [["ribao/2025/12/15/01/hai-bian/", "Morning by the sea"]]
+    assert not stale.exists()
+    assert not (site / "zh-Hant" / "na-articles").exists()
