@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.docfile import render_document, split_document, write_if_changed
+from build_scripts.atomic import write_if_changed
+from build_scripts.docfile import render_document, split_document
 from build_scripts.site import catalog, labels
 from build_scripts.site.indexes import Generator, author_slug
 from build_scripts.site.labels import LANGS

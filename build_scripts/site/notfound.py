@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .. import paths
-from ..docfile import write_if_changed
+from ..atomic import write_if_changed
 from . import views
 from .indexes import url_of
 from .labels import LANGS, PREFIX
@@ -48,7 +48,7 @@ def write_article_lists(site: Path, staging: Path) -> None:
     """Write the lists into site/ (only those that changed) and remove those of days gone."""
     files = article_lists(staging)
     for rel, text in files.items():
-        write_if_changed(site / rel, text)
+        write_if_changed(site / rel, text, sync=False)   # site/ is output: rebuilt if lost
     for lang in LANGS:
         for old in (site / PREFIX[lang] / FOLDER).glob("*.json"):
             if f"{PREFIX[lang]}{FOLDER}/{old.name}" not in files:

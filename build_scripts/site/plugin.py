@@ -19,6 +19,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.plugins import BasePlugin
 
+from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
 from build_scripts.site import mkdocs_compat, seo, views
 from build_scripts.site.indexes import Headings
@@ -125,11 +126,11 @@ class NewsarchivePlugin(BasePlugin):
         cache = {"key": self.feed_key,
                  "items": {k: {**v, "date": v["date"].isoformat() if v["date"] else None}
                            for k, v in feed.items()}}
-        self.feed_cache.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        atomic.write_text(self.feed_cache, json.dumps(cache, ensure_ascii=False))
         items = sorted(feed.values(), key=lambda i: i["order"])
         items.sort(key=lambda i: i["date"] or dt.date.min, reverse=True)
         feed = seo.rss(self.lang, config.site_name, config.site_url, items[:50])
-        Path(config.site_dir, "feed.xml").write_text(feed, encoding="utf-8")
+        atomic.write_text(Path(config.site_dir, "feed.xml"), feed, sync=False)
 
     def _load_feed_cache(self) -> dict:
         """The feed items of the previous build of this site_dir: a dirty build (build.py)
