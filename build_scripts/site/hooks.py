@@ -8,7 +8,8 @@ Per page: keep the raw front matter for the templates (``page.na``), give
 Material only an escaped title (Material prints page.meta raw), work out the
 same page in the other languages, JSON-LD and OpenGraph data; number the body
 blocks for the bilingual view. Every page's HTML loses its template indentation
-and blank lines (``slim_html``). After the build: the language's RSS feed.
+and blank lines (``slim_html``). (The RSS feeds are made from the whole catalog
+after the builds: feeds.py.)
 
 Loaded by MkDocs from its file path, so imports are absolute.
 """
@@ -59,9 +60,7 @@ def on_config(config):
     config.extra["na_labels"] = LABELS[lang]
     config.extra["na_langs"] = [{"lang": x, "name": NATIVE_NAME[x]} for x in LANGS]
     _state.clear()
-    _state.update(lang=lang, root=root, staging=Path(config.docs_dir).parent, feed={})
-    _state["feed_cache"] = _state["staging"] / f".feed-{lang}.json"
-    _state["feed_key"] = [config.site_url, str(Path(config.site_dir).resolve())]
+    _state.update(lang=lang, root=root, staging=Path(config.docs_dir).parent)
     return config
 
 
@@ -69,23 +68,6 @@ def on_nav(nav, config, files):
     _state["nav"] = nav
     _state["files"] = files
     return nav
-
-
-def _load_feed_cache() -> dict:
-    """The feed items of the previous build of this site_dir: a dirty build (build.py)
-    renders only changed pages, the others keep theirs."""
-    import json
-    try:
-        data = json.loads(_state["feed_cache"].read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if data.get("key") != _state["feed_key"]:
-        return {}
-    items = data.get("items") or {}
-    for it in items.values():
-        it["date"] = dt.date.fromisoformat(it["date"]) if it.get("date") else None
-        it["order"] = tuple(it.get("order") or (0, 0))
-    return items
 
 
 def _master_authors() -> dict[str, list[str]]:
@@ -274,10 +256,6 @@ def _article(page, raw: dict, lang: str, alternates: list[dict], markdown: str) 
             original["abs"] if original and original["exists"] else None))),
         "description": _first_text(markdown),
     }
-    _state["feed"][page.file.src_uri] = {
-        "title": str(raw.get("title") or ""), "url": url, "date": date if isinstance(date, dt.date) else None,
-        "order": (raw.get("page") or 0, raw.get("order") or 0),
-        "authors": authors, "description": info["description"]}
     return info
 
 
@@ -455,21 +433,3 @@ def slim_html(text: str) -> str:
 def on_post_page(output, page, config):
     return slim_html(output)
 
-
-def on_post_build(config):
-    import json
-    lang = _state["lang"]
-    # pages rendered now, plus (dirty build) those of the previous build whose source is still there
-    docs = _state["files"].documentation_pages()
-    current = {f.src_uri for f in docs}
-    dirty = any(f.page is None or f.page.markdown is None for f in docs)
-    feed = {k: v for k, v in _load_feed_cache().items() if k in current} if dirty else {}
-    feed.update(_state["feed"])
-    cache = {"key": _state["feed_key"],
-             "items": {k: {**v, "date": v["date"].isoformat() if v["date"] else None}
-                       for k, v in feed.items()}}
-    _state["feed_cache"].write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
-    items = sorted(feed.values(), key=lambda i: i["order"])
-    items.sort(key=lambda i: i["date"] or dt.date.min, reverse=True)
-    feed = seo.rss(lang, config.site_name, config.site_url, items[:50])
-    Path(config.site_dir, "feed.xml").write_text(feed, encoding="utf-8")

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from ..docfile import write_if_changed
 from ..errors import UserError
 from .labels import LANGS, PREFIX
+from .pagefind_files import make_canonical
 from .search_page import search_page
 from .search_text import is_article, read_article
 from .search_tokens import SPELLING_FILE
@@ -154,8 +156,9 @@ class _Language:
     digests: BodyDigests
 
     def commit(self) -> None:
-        (self.root / SHARDS_FILE).write_text(json.dumps({"version": 1, "shards": self.listing},
-                                                        ensure_ascii=False), encoding="utf-8")
+        # replaced, never rewritten in place: the published site links this file
+        write_if_changed(self.root / SHARDS_FILE, json.dumps({"version": 1, "shards": self.listing},
+                                                             ensure_ascii=False))
         self.stamp_file.write_text(json.dumps(self.stamps), encoding="utf-8")
         self.digests.save()
 
@@ -213,6 +216,17 @@ class Indexer:
             shutil.rmtree(src, ignore_errors=True)
             if proc.returncode != 0 or not (dest / "pagefind.js").is_file():
                 self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
+            else:
+                make_canonical(dest)       # the same bytes for the same pages, run after run
+
+    def stop(self) -> None:
+        """End the runs under way (the site stage failed): none goes on writing after it."""
+        self.queue.clear()
+        for _, _, src, _, proc in self.running:
+            proc.kill()
+            proc.communicate()
+            shutil.rmtree(src, ignore_errors=True)
+        self.running.clear()
 
     def finish(self) -> Indexed:
         while self.queue or self.running:

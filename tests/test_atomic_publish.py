@@ -1,0 +1,104 @@
+"""Atomic publish: the site stage builds the next site beside site/ and swaps it in only
+when it is complete; a full disk or a failure in the middle leaves site/ byte for byte
+as it was, and a full disk is said in one line."""
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from build_scripts.docfile import render_document, split_document, write_if_changed
+from build_scripts.errors import UserError
+from build_scripts.site import build as site_build
+from build_scripts.site import feeds, outputs, publish
+from site_fixture import make_docs
+
+ARTICLE = "2025/12/15/02/lilun.md"
+NEW_TITLE = "一个改过的标题"
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def build(tmp_path: Path, search: bool = False):
+    return site_build.build_site(tmp_path / "docs", tmp_path / "site", dumps_root=tmp_path,
+                                 build_dir=tmp_path / "build", search=search, log=lambda *a: None)
+
+
+def retitle(docs: Path) -> None:
+    """A change the next build publishes: a new title for one article in every language."""
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        meta, body = split_document(docs / lang / ARTICLE)
+        write_if_changed(docs / lang / ARTICLE, render_document({**meta, "title": NEW_TITLE}, body))
+
+
+@pytest.fixture
+def built(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://example.org/a/")
+    make_docs(tmp_path)
+    build(tmp_path, search=True)
+    retitle(tmp_path / "docs")
+    return tmp_path, files(tmp_path / "site")
+
+
+def test_a_full_disk_leaves_the_previous_site_and_says_so_in_one_line(built, monkeypatch):
+    tmp_path, before = built
+    real = outputs.link_file
+    calls = []
+
+    def link_until_the_disk_is_full(src, dest):
+        calls.append(dest)
+        if len(calls) == 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), dest)
+        real(src, dest)
+    monkeypatch.setattr(outputs, "link_file", link_until_the_disk_is_full)
+    with pytest.raises(UserError) as failed:
+        build(tmp_path, search=True)
+    message = str(failed.value)
+    assert "\n" not in message
+    assert message == (f"no space left on device while writing {calls[4]}; the previous site is unchanged")
+    assert files(tmp_path / "site") == before
+    assert not publish.next_site(tmp_path / "site").exists()       # nothing half-written left
+
+
+def test_a_full_disk_while_writing_a_file_names_the_next_site(built, monkeypatch):
+    tmp_path, before = built
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(feeds, "write_if_changed", no_space)
+    with pytest.raises(UserError, match=r"^no space left on device while writing .*\.site\.next; "
+                                         r"the previous site is unchanged$"):
+        build(tmp_path)
+    assert files(tmp_path / "site") == before
+
+
+def test_a_failure_in_the_middle_leaves_the_site_and_the_next_build_publishes(built, monkeypatch):
+    tmp_path, before = built
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("killed in the middle")
+    monkeypatch.setattr(site_build, "write_discovery", fail)   # after MkDocs rewrote the parts
+    with pytest.raises(RuntimeError, match="killed in the middle"):
+        build(tmp_path, search=True)
+    assert files(tmp_path / "site") == before
+    assert NEW_TITLE not in (tmp_path / "site" / ARTICLE.removesuffix(".md") / "index.html").read_text()
+    monkeypatch.undo()
+    monkeypatch.setenv("SITE_URL", "https://example.org/a/")
+    build(tmp_path, search=True)
+    assert NEW_TITLE in (tmp_path / "site" / ARTICLE.removesuffix(".md") / "index.html").read_text()
+    assert NEW_TITLE in (tmp_path / "site" / "feed.xml").read_text()
+    assert not publish.next_site(tmp_path / "site").exists()
+
+
+def test_the_swap_replaces_a_site_at_once_and_leaves_no_previous_one(tmp_path):
+    site, new = tmp_path / "site", publish.begin(tmp_path / "site")
+    site.mkdir()
+    (site / "old.html").write_text("old")
+    (new / "new.html").write_text("new")
+    publish.swap_in(new, site)
+    assert files(site) == {"new.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
