@@ -66,7 +66,6 @@ def on_config(config):
 
 def on_nav(nav, config, files):
     _state["nav"] = nav
-    _state["files"] = files
     return nav
 
 
@@ -432,4 +431,3 @@ def slim_html(text: str) -> str:
 
 def on_post_page(output, page, config):
     return slim_html(output)
-
