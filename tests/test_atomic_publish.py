@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,34 @@ def test_the_swap_replaces_a_site_at_once_and_leaves_no_previous_one(tmp_path):
     publish.swap_in(new, site)
     assert files(site) == {"new.html": b"new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_kill_after_mkdocs_rewrote_a_part_leaves_the_site(built):
+    """SIGKILL once a language's MkDocs build has finished (its part holds the new title):
+    the published site still has every byte of the previous build."""
+    import signal
+    import subprocess
+    import sys
+    tmp_path, before = built
+    repo = Path(__file__).resolve().parent.parent
+    stamp = tmp_path / "build" / "site-parts" / ".zh-Hans.build"
+    proc = subprocess.Popen([sys.executable, "-m", "build_scripts", "site", "--no-search", "--docs", "docs",
+                             "--out", "site", "--build-dir", "build"], cwd=tmp_path, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": str(repo)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        seen_removed = False
+        while proc.poll() is None:
+            exists = stamp.exists()
+            seen_removed = seen_removed or not exists
+            if seen_removed and exists:     # removed when the build starts, written when zh-Hans is built
+                break
+            time.sleep(0.002)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the build ended before it could be killed"
+    part = tmp_path / "build" / "site-parts" / "zh-Hans" / ARTICLE.removesuffix(".md") / "index.html"
+    assert NEW_TITLE in part.read_text(encoding="utf-8")
+    assert files(tmp_path / "site") == before
