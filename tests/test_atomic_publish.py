@@ -95,14 +95,19 @@ def test_a_failure_in_the_middle_leaves_the_site_and_the_next_build_publishes(bu
     assert not publish.next_site(tmp_path / "site").exists()
 
 
-def test_the_swap_replaces_a_site_at_once_and_leaves_no_previous_one(tmp_path):
-    site, new = tmp_path / "site", publish.begin(tmp_path / "site")
+def test_the_swap_replaces_a_site_at_once_and_the_next_build_removes_the_previous_one(tmp_path):
+    site = tmp_path / "site"
+    new, removing = publish.begin(site)
     site.mkdir()
     (site / "old.html").write_text("old")
     (new / "new.html").write_text("new")
+    removing.join()
     publish.swap_in(new, site)
     assert files(site) == {"new.html": b"new"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert files(publish.previous_site(site)) == {"old.html": b"old"}
+    new, removing = publish.begin(site)
+    removing.join()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.next", "site"]
 
 
 def test_a_kill_after_mkdocs_rewrote_a_part_leaves_the_site(built):

@@ -22,7 +22,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/archive/"
 # What a build makes; everything else in a project is its input.
-GENERATED = {"build", "site", ".site.next", "docs/zh-Hans", "docs/zh-Hant", "docs/en", "memory/.en.jsonl.lock"}
+GENERATED = {"build", "site", ".site.next", ".site.previous", "docs/zh-Hans", "docs/zh-Hant", "docs/en", "memory/.en.jsonl.lock"}
 COMPARED = ("site", "docs")
 
 # Two short articles of our own for each added issue (the date and a word vary).

@@ -255,25 +255,33 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     build_dir = (build_dir or ROOT / "build").resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
-    new = publish.next_site(site)
+    new, removing_previous = publish.next_site(site), None
     try:
-        result = _build_into(publish.begin(site), docs, build_dir, dumps_root=dumps_root or docs.parent,
+        new, removing_previous = publish.begin(site)
+        result = _build_into(new, docs, build_dir, dumps_root=dumps_root or docs.parent,
                              strict=strict, search=search, verbose=verbose, log=log)
+        removing_previous.join()
+        publish.swap_in(new, site)
     except OSError as e:
-        publish.discard(new)
+        _discard_next(new, removing_previous)
         if e.errno == errno.ENOSPC:
             raise publish.no_space(e, new) from None
         raise
     except BaseException:
-        publish.discard(new)
+        _discard_next(new, removing_previous)
         raise
-    publish.swap_in(new, site)
     result.site = site
     log(f"site: {site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")
     warning = size_warning(result.size, result.pages, limit)
     if warning:
         log(warning)
     return result
+
+
+def _discard_next(new: Path, removing_previous) -> None:
+    if removing_previous is not None:
+        removing_previous.join()
+    publish.discard(new)
 
 
 @contextmanager

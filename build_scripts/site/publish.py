@@ -4,8 +4,10 @@ is complete, so a kill, a full disk or a failing stage leaves the published site
 The next site is ``.<name>.next`` beside site/ (the same file system, so the swap is a
 rename). On Linux the two folders are exchanged in one ``renameat2(RENAME_EXCHANGE)``:
 there is no moment without a site/. Elsewhere site/ is renamed aside and the next one
-renamed in (two renames; a kill between them leaves the previous site at ``.<name>.old``).
-The previous site is then removed.
+renamed in (two renames; a kill between them leaves the previous site at ``.<name>.previous``).
+The previous site is kept at ``.<name>.previous`` and removed while the next build runs
+(removing a year's 86k page folders takes seconds: not at the end of a build, but beside
+its MkDocs runs).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import ctypes
 import errno
 import os
 import shutil
+import threading
 from pathlib import Path
 
 from ..errors import UserError
@@ -25,12 +28,19 @@ def next_site(site: Path) -> Path:
     return site.with_name(f".{site.name}.next")
 
 
-def begin(site: Path) -> Path:
-    """An empty next site (what an interrupted build left there is removed)."""
+def previous_site(site: Path) -> Path:
+    return site.with_name(f".{site.name}.previous")
+
+
+def begin(site: Path) -> tuple[Path, threading.Thread]:
+    """An empty next site (what an interrupted build left there is removed), and a started
+    thread removing the site before the published one; join it before ``swap_in``."""
     new = next_site(site)
     discard(new)
     new.mkdir(parents=True)
-    return new
+    removing = threading.Thread(target=discard, args=(previous_site(site),), daemon=True)
+    removing.start()
+    return new, removing
 
 
 def discard(folder: Path) -> None:
@@ -52,18 +62,15 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def swap_in(new: Path, site: Path) -> None:
-    """Make ``new`` the site; the previous one is removed."""
+    """Make ``new`` the site; the previous one goes to ``previous_site`` (which must be gone)."""
     if not site.exists() and not site.is_symlink():
         os.rename(new, site)
         return
     if _exchange(new, site):
-        discard(new)                          # now the previous site
+        os.rename(new, previous_site(site))   # ``new`` holds the previous site now
         return
-    old = site.with_name(f".{site.name}.old")
-    discard(old)
-    os.rename(site, old)
+    os.rename(site, previous_site(site))
     os.rename(new, site)
-    discard(old)
 
 
 def no_space(error: OSError, writing: Path) -> UserError:
