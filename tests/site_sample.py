@@ -58,7 +58,7 @@ def make_sample_docs(work: Path) -> Path:
     translations = REPO / "translations"
     common = ["--memory", str(memory), "--glossary", str(translations / "glossary.yaml")]
     for reviewed in sorted((translations / "reviewed").glob("*.jsonl")):
-        _run(["variants", *common, "--import-reviewed", str(reviewed), "--reviewer", "sample"], cwd=work)
+        _run(["variants", *common, "--import-reviewed", str(reviewed), "--reviewer", "the newsarchive project, for the sample"], cwd=work)
     _run(["variants", "--docs", "docs", *common, "--phrases", str(translations / "opencc_phrases.txt"),
           "--offline"], cwd=work)
     return work / "docs"

@@ -8,7 +8,10 @@ import time
 from pathlib import Path
 
 from build_scripts.commands import serve
+from build_scripts.project import Project
 from site_fixture import make_docs
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def run_in_thread(queue: serve.RebuildQueue) -> threading.Thread:
@@ -114,7 +117,7 @@ def test_the_preview_goes_to_its_own_folder_with_the_local_url_and_site_is_untou
     monkeypatch.setattr(build_command, "run_segment", lambda: ran.append("segment"))
     monkeypatch.setattr(build_command, "run_variants", lambda offline: ran.append(f"variants offline={offline}"))
     args = argparse.Namespace(docs=Path("docs"), out=serve.PREVIEW, search=False)
-    serve.rebuild_preview(args)
+    serve.rebuild_preview(args, Project(REPO))
     assert ran == ["segment", "variants offline=True"]
     assert [p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*")] == ["site/index.html"]
     assert (tmp_path / "site" / "index.html").read_text() == "the deployed site"

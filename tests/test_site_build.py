@@ -265,7 +265,7 @@ def test_a_rebuild_renders_only_what_changed(tmp_path):
 
 
 def test_slim_html_drops_indentation_but_keeps_words_and_preformatted_text():
-    from build_scripts.site.hooks import slim_html
+    from build_scripts.site.plugin import slim_html
     page = ('\n<html>\n  <body>\n\n    <p>Made with\n      <a href="x">Material</a> and\n\n   more</p>\n'
             '<pre>  code\n\n    indented</pre>\n  <textarea>\n  a\n\n b</textarea>\n'
             '  <script>\n  var s = "  x\\n";\n\n</script>\n<style>\n  p { }\n</style>\n'
@@ -287,7 +287,7 @@ def test_slim_html_drops_indentation_but_keeps_words_and_preformatted_text():
                                  "<script>", "</script>", '<ol class="na-source">', "</ol>", "<PRE>"]),
                 max_size=40).map("".join))
 def test_slim_html_collapses_exactly_the_newline_runs_outside_kept_elements(page):
-    from build_scripts.site.hooks import slim_html
+    from build_scripts.site.plugin import slim_html
     # the rule, stated as one regex (slow on big pages, plain to read)
     rule = re.compile(r'(<(pre|textarea|script|style)\b.*?</\2\s*>|<ol class="na-source".*?</ol>)'
                       r'|[ \t]*\n[ \t\n]*', re.S | re.I)
@@ -349,7 +349,7 @@ def test_the_site_stage_warns_when_the_site_passes_the_limit(built, tmp_path, mo
 
 def test_links_of_a_cached_fragment_lead_to_the_same_place_from_every_page_at_that_depth():
     from urllib.parse import urljoin
-    from build_scripts.site.hooks import _links_through_root
+    from build_scripts.site.mkdocs_compat import links_through_root as _links_through_root
     site = "https://h/site/"
     made_on = "authors/li-ming/"                   # the page the fragment was first rendered for
     fragment = ('<a href="../">authors</a><a href="../../">home</a><a href="../../..">root?</a>'
@@ -420,7 +420,7 @@ def test_article_html_is_what_python_markdown_makes_of_the_body(blocks):
     from pymdownx.slugs import slugify
     from build_scripts.body import render_body
     from build_scripts.model import BodyBlock
-    from build_scripts.site.hooks import article_html
+    from build_scripts.site.plugin import article_html
     body = []
     for kind, text, level in blocks:
         text = " ".join(text.split()) or "x"

@@ -102,8 +102,8 @@ def test_a_no_op_restage_parses_makes_and_writes_nothing(site, monkeypatch):
     first = restage(docs, out)
     before = mtimes(out)
     parsed = []
-    real = catalog.read_front_matter
-    monkeypatch.setattr(catalog, "read_front_matter", lambda path: parsed.append(path) or real(path))
+    real = catalog.read_article
+    monkeypatch.setattr(catalog, "read_article", lambda path: parsed.append(path) or real(path))
     again = restage(docs, out)
     assert parsed == []
     assert dict(again) == dict(first) == {lang: 3 for lang in LANGS}
@@ -134,8 +134,8 @@ def test_changing_a_title_remakes_the_issue_page_and_author_pages_showing_it(sit
     docs, out = site
     restage(docs, out)
     parsed = []
-    real = catalog.read_front_matter
-    monkeypatch.setattr(catalog, "read_front_matter", lambda path: parsed.append(path) or real(path))
+    real = catalog.read_article
+    monkeypatch.setattr(catalog, "read_article", lambda path: parsed.append(path) or real(path))
     edit(docs, "zh-Hans", LILUN, title="理论创新新标题")
     again = restage(docs, out)
     assert parsed == [docs / "zh-Hans" / LILUN]

@@ -120,8 +120,9 @@ def watch(root: Path, queue: RebuildQueue):
     return observer
 
 
-def rebuild_preview(args) -> None:
-    """The pipeline into the preview folder, under the project's build lock."""
+def rebuild_preview(args, project=None) -> None:
+    """The pipeline into the preview folder, under the project's build lock (``project``:
+    default, the one holding the working folder)."""
     from ..errors import UserError
     from ..lock import one_writer
     from ..site.build import build_site
@@ -132,7 +133,7 @@ def rebuild_preview(args) -> None:
             run_segment()
             run_variants(offline=True)
             build_site(args.docs, args.out, dumps_root=Path.cwd(), build_dir=PREVIEW_WORK, strict=False,
-                       search=args.search)
+                       search=args.search, project=project)
     except UserError as e:
         print(f"error: {e}", file=sys.stderr)
 

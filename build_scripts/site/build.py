@@ -33,13 +33,12 @@ from pathlib import Path
 from .. import redirects
 from ..docfile import write_if_changed
 from ..errors import UserError
-from . import feeds, outputs, publish, seo
+from ..project import Project
+from . import feeds, mkdocs_compat, outputs, publish, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "config/zh-Hant.yml", "en": "config/en.yml"}
 
 
 @dataclass
@@ -53,14 +52,6 @@ class Result:
     reindexed: dict[str, list[str]] = field(default_factory=dict)  # shards Pagefind ran for
     size: int = 0                                                  # bytes of site/, every file
     pages: int = 0                                                 # HTML pages in site/
-
-
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build (which --strict turns into a failure); ours
-    are safe: the hash of everything a page depends on besides its own file is checked."""
-
-    def filter(self, record):
-        return "'dirty' build" not in record.getMessage()
 
 
 def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, site_url: str | None,
@@ -83,7 +74,7 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
     try:
         cfg = load_config(config_file=config_file, **overrides)
         if dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+            mkdocs_compat.allow_dirty_builds()
         build(cfg, dirty=dirty)
     except (Abort, ConfigurationError) as e:
         raise RuntimeError(f"{config_file}: {e}") from None
@@ -126,7 +117,7 @@ def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
 
 
 def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: bool = True,
-               site_url: str | None = None, verbose: bool = False, root: Path = ROOT,
+               site_url: str | None = None, verbose: bool = False, project: Project | None = None,
                incremental: bool = True, on_built=None, while_waiting=None) -> dict[str, float]:
     """Build every language into parts/<lang>/, in parallel processes; dirty builds where
     parts/<lang>/ holds a finished build of the same inputs. ``pages``: the staged pages
@@ -134,18 +125,20 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
     ``on_built(lang)`` is called as each language's build ends, ``while_waiting()`` every
     half second until all have (the site stage starts indexing a finished language)."""
     ctx = multiprocessing.get_context("spawn")
+    project = project or Project.find()
+    root = project.root
     times = {}
     parts.mkdir(parents=True, exist_ok=True)
     hashes, dirty = {}, {}
     for lang in LANGS:
         hashes[lang] = build_inputs_hash(root, lang, site_url)
         stamp = parts / f".{lang}.build"
-        dirty[lang] = (incremental and (parts / lang).is_dir() and stamp.is_file()
+        dirty[lang] = (incremental and mkdocs_compat.reach_ins_on() and (parts / lang).is_dir() and stamp.is_file()
                        and stamp.read_text() == hashes[lang])
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     errors = []
     with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=ctx) as pool:
-        futures = {pool.submit(_mkdocs_build, str(root / CONFIGS[lang]), str(staging / lang),
+        futures = {pool.submit(_mkdocs_build, str(project.config_file(lang)), str(staging / lang),
                                str(parts / lang), strict, site_url, verbose, dirty[lang]): lang
                    for lang in LANGS}
         pending = set(futures)
@@ -240,25 +233,21 @@ def size_warning(size: int, pages: int, limit: int) -> str | None:
             f"\"Large archives: incremental builds\" (serving a large archive).")
 
 
-def site_url_setting() -> str:
-    url = os.environ.get("SITE_URL") or "https://example.github.io/newsarchive/"
-    return url if url.endswith("/") else url + "/"
-
-
 def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_dir: Path | None = None,
                strict: bool = True, search: bool = True, verbose: bool = False,
-               log=print) -> Result:
+               log=print, project: Project | None = None) -> Result:
     """Build the site into a new folder and swap it in for ``site`` once complete; on any
     failure ``site`` is left as it was (a full disk: one line saying so)."""
     docs, site = docs.resolve(), site.resolve()
     limit = size_limit_setting()          # a bad setting fails before the build, not after it
-    build_dir = (build_dir or ROOT / "build").resolve()
+    project = project or Project.find()
+    build_dir = (build_dir or project.build).resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
     new, removing_previous = publish.next_site(site), None
     try:
         new, removing_previous = publish.begin(site)
-        result = _build_into(new, docs, build_dir, dumps_root=dumps_root or docs.parent,
+        result = _build_into(new, docs, build_dir, project, dumps_root=dumps_root or docs.parent,
                              strict=strict, search=search, verbose=verbose, log=log)
         removing_previous.join()
         publish.swap_in(new, site)
@@ -295,11 +284,12 @@ def _stopped_on_failure(indexer: Indexer | None):
         raise
 
 
-def _build_into(new: Path, docs: Path, build_dir: Path, *, dumps_root: Path, strict: bool, search: bool,
-                verbose: bool, log) -> Result:
+def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dumps_root: Path, strict: bool,
+                search: bool, verbose: bool, log) -> Result:
     """Every step of the site stage, writing the site into the empty folder ``new``."""
     t0 = time.perf_counter()
-    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root)
+    url = project.site_url
+    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root, site_url=url)
     t1 = time.perf_counter()
     log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
         f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
@@ -308,12 +298,12 @@ def _build_into(new: Path, docs: Path, build_dir: Path, *, dumps_root: Path, str
     # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
     # pages in its part, so indexing fills the cores the slowest build leaves idle.
     indexer = Indexer(bundles, build_dir / "pagefind-src") if search else None
-    url = site_url_setting()
 
     def index_language(lang: str) -> None:
         indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
     with _stopped_on_failure(indexer):
         times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
+                           project=project,
                            on_built=index_language if indexer else None,
                            while_waiting=indexer.pump if indexer else None)
         dirty = times.pop("dirty")
@@ -324,7 +314,9 @@ def _build_into(new: Path, docs: Path, build_dir: Path, *, dumps_root: Path, str
         outputs.assemble(parts, new, pages)
         write_discovery(new, url, pages)
         feeds.write_feeds(docs, build_dir / "docs", new, url)
-        redirects.write_pages(new, url, pages, redirects.load(docs / redirects.MOVED_FILE), PREFIX)
+        # old URLs: the sample's before the paper was in the path, and what corrections took away
+        moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
+        redirects.write_pages(new, url, pages, moved, PREFIX)
         t_assembled = time.perf_counter()
         result = Result(new, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                              **times})

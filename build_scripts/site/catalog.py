@@ -22,9 +22,10 @@ from .. import paths
 from ..docfile import split_document
 
 # The front matter keys indexes.py (and sort_key) read: an index page shows nothing else.
-INDEX_FIELDS = ("title", "kicker", "subtitle", "byline", "authors", "publication", "date", "page",
-                "page_name", "order", "source")
-CACHE_VERSION = (2, INDEX_FIELDS)   # 2: entries in sort order
+# The front matter keys the index pages and the article views (views.py) read.
+INDEX_FIELDS = ("id", "title", "kicker", "subtitle", "byline", "authors", "publication", "date", "page",
+                "page_name", "order", "source", "captions", "conversion", "translation")
+CACHE_VERSION = (3, INDEX_FIELDS)   # 2: entries in sort order; 3: with the description
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Entry:
     meta: dict
     # A digest of ``meta``: generated pages are keyed by the digests of the articles they list.
     digest: str = field(default="", compare=False, repr=False)
+    description: str = field(default="", compare=False, repr=False)   # views.first_text of the body
 
     def __post_init__(self):
         if not self.digest:
@@ -90,8 +92,11 @@ def meta_digest(meta: dict) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def read_front_matter(path: Path) -> dict:
-    return split_document(path)[0]
+def read_article(path: Path) -> tuple[dict, str]:
+    """An article's front matter and description."""
+    from .views import first_text
+    meta, body = split_document(path)
+    return meta, first_text(body)
 
 
 def is_article(rel: str) -> bool:
@@ -117,8 +122,11 @@ def scan(root: Path) -> dict[str, os.stat_result]:
 
 def load(lang_dir: Path) -> list[Entry]:
     """Every article under ``lang_dir``, sorted by date, page, order."""
-    entries = [Entry(PurePosixPath(rel), read_front_matter(lang_dir / rel))
-               for rel in scan(lang_dir) if is_article(rel)]
+    entries = []
+    for rel in scan(lang_dir):
+        if is_article(rel):
+            meta, description = read_article(lang_dir / rel)
+            entries.append(Entry(PurePosixPath(rel), meta, description=description))
     entries.sort(key=sort_key)
     return entries
 
@@ -140,16 +148,16 @@ def load_cached(lang_dir: Path, cache: Path, files: dict[str, os.stat_result] | 
         stamp = (st.st_mtime_ns, st.st_size)
         hit = before.get(rel)
         if hit is None or hit[:2] != stamp:
-            full = read_front_matter(lang_dir / rel)
-            hit = (*stamp, {k: full[k] for k in INDEX_FIELDS if k in full}, meta_digest(full))
+            full, description = read_article(lang_dir / rel)
+            hit = (*stamp, {k: full[k] for k in INDEX_FIELDS if k in full}, meta_digest(full), description)
             parsed += 1
         now[rel] = hit
     if not parsed and now.keys() == before.keys():
         # Unchanged: the cache holds the articles sorted (sorting 22k by sort_key takes a second).
-        return [Entry(PurePosixPath(rel), meta, digest) for rel, (_, _, meta, digest) in before.items()]
-    entries = [Entry(PurePosixPath(rel), meta, digest) for rel, (_, _, meta, digest) in now.items()]
+        return [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in before.items()]
+    entries = [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in now.items()]
     entries.sort(key=sort_key)
-    _write_cache(cache, {str(e.rel): now[str(e.rel)] for e in entries})
+    write_pickle(cache, {"version": CACHE_VERSION, "entries": {str(e.rel): now[str(e.rel)] for e in entries}})
     return entries
 
 
@@ -164,12 +172,12 @@ def _read_cache(cache: Path) -> dict[str, tuple]:
     return {}
 
 
-def _write_cache(cache: Path, entries: dict[str, tuple]) -> None:
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name, suffix=".tmp")
+def write_pickle(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(fd, "wb") as handle:
-        pickle.dump({"version": CACHE_VERSION, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cache)
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def sort_key(e: Entry):

@@ -3,8 +3,8 @@
 The feed lists the newest articles of the archive, whatever a build rendered: a dirty
 MkDocs build renders only the changed pages, and a feed made from those (or from a
 cache of an earlier build's items) loses the others. So it is written after the MkDocs
-builds, from every article's front matter (the staging step's catalog cache makes that
-cheap) and, for the ``FEED_ITEMS`` listed, the first paragraph of its body.
+builds, from every article's front matter and description (the staging step's catalog
+cache makes that cheap).
 """
 from __future__ import annotations
 
@@ -13,15 +13,13 @@ from pathlib import Path
 
 from feedgenerator import Rss201rev2Feed
 
-from ..body import parse_body
-from ..docfile import split_document, write_if_changed
+from ..docfile import write_if_changed
 from . import catalog
 from .indexes import url_of
 from .labels import LABELS, LANGS, PREFIX
 
 FEED_FILE = "feed.xml"
 FEED_ITEMS = 50
-DESCRIPTION_CHARS = 200
 NO_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -40,18 +38,11 @@ def newest_first(entries: list[catalog.Entry]) -> list[catalog.Entry]:
     return sorted(by_place, key=lambda e: e.date or dt.date.min, reverse=True)
 
 
-def first_paragraph(path: Path) -> str:
-    for block in parse_body(split_document(path)[1]):
-        if block.kind == "paragraph":
-            return block.text[:DESCRIPTION_CHARS]
-    return ""
-
-
 def _pubdate(day: dt.date | None) -> dt.datetime | None:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc) if day else None
 
 
-def feed_xml(lang: str, lang_dir: Path, entries: list[catalog.Entry], root_url: str) -> str:
+def feed_xml(lang: str, entries: list[catalog.Entry], root_url: str) -> str:
     """The RSS feed of one language: its ``FEED_ITEMS`` newest articles of ``entries``."""
     site_url = root_url + PREFIX[lang]
     title = LABELS[lang]["site_name"]
@@ -60,7 +51,7 @@ def feed_xml(lang: str, lang_dir: Path, entries: list[catalog.Entry], root_url: 
     for entry in newest_first(entries)[:FEED_ITEMS]:
         url = site_url + url_of(str(entry.rel))
         feed.add_item(title=entry.title, link=url, unique_id=url, unique_id_is_permalink=True,
-                      description=first_paragraph(lang_dir / entry.rel), pubdate=_pubdate(entry.date),
+                      description=entry.description, pubdate=_pubdate(entry.date),
                       categories=entry.authors)
     return feed.writeString("utf-8")
 
@@ -70,4 +61,4 @@ def write_feeds(docs: Path, staging: Path, site: Path, root_url: str) -> None:
     cache the staging step keeps in ``staging``)."""
     for lang in LANGS:
         entries = catalog.load_cached(docs / lang, staging / f".{lang}.catalog.pickle")
-        write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, docs / lang, entries, root_url))
+        write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries, root_url))

@@ -2,7 +2,7 @@
 
 Every page is written into the language's staging docs dir as YAML front matter
 (``na_html: true``) followed by its body already rendered to HTML: MkDocs does
-not parse it as Markdown (hooks.py swaps the HTML in for the page's content and
+not parse it as Markdown (plugin.py swaps the HTML in for the page's content and
 builds the table of contents from its headings), which saves most of the
 Markdown time of a large archive. Dump text (titles, bylines, names, source
 lines) goes through ``html.escape`` and is never read as markup. Links are

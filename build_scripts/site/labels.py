@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-LANGS = ("zh-Hans", "zh-Hant", "en")
-DEFAULT_LANG = "zh-Hans"
-# Where each language lives under site_url (the default language at the root).
-PREFIX = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
-# OpenGraph locales.
-OG_LOCALE = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "en": "en_US"}
-# The name of each language, written in that language (for the switcher).
-NATIVE_NAME = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+from ..project import LANGUAGES
+
+# The languages (project.LANGUAGES) as the site code reads them.
+LANGS = tuple(x.code for x in LANGUAGES)
+DEFAULT_LANG = LANGS[0]
+PREFIX = {x.code: x.prefix for x in LANGUAGES}            # where each lives under the site URL
+OG_LOCALE = {x.code: x.og_locale for x in LANGUAGES}
+NATIVE_NAME = {x.code: x.native_name for x in LANGUAGES}   # for the switcher
 
 LABELS: dict[str, dict[str, str]] = {
     "zh-Hans": {

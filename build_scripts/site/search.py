@@ -24,13 +24,14 @@ from pathlib import Path
 from .. import paths
 from ..docfile import write_if_changed
 from ..errors import UserError
+from ..project import LANGUAGES
 from .labels import LANGS, PREFIX
 from .pagefind_files import make_canonical
 from .search_page import search_page
 from .search_text import is_article, read_article
 from .search_tokens import SPELLING_FILE
 
-FORCE_LANGUAGE = {"zh-Hans": "und", "zh-Hant": "und", "en": "en"}
+FORCE_LANGUAGE = {x.code: x.pagefind for x in LANGUAGES}
 _CODE = [Path(__file__), Path(__file__).with_name("search_page.py"), Path(__file__).with_name("search_tokens.py"),
          Path(__file__).with_name("search_text.py"), SPELLING_FILE]
 

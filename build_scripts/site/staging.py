@@ -29,11 +29,12 @@ than their output, and `mkdocs serve` sees only real changes.
   (and ``slugs`` the author slugs, so a re-stage need not load pypinyin).
 - Files no longer wanted are removed.
 
-A page also links its siblings in the other languages: when a path appears in
-or disappears from one language, its files in the others are touched so they
-are rendered again (``.presence.json`` holds the last state). A touched article
-is first turned from a link into a copy: touching a link would change the mtime
-of docs/<lang>/<rel> too, which variants reads to decide what to convert again.
+Each staged page also gets its view (views.py: its alternates in the other languages,
+an article's byline links, labels, citation, JSON-LD), made from every language's
+catalog once all are staged. A page whose view changed is touched so it is rendered
+again; a touched article is first turned from a link into a copy: touching a link
+would change the mtime of docs/<lang>/<rel> too, which variants reads to decide what
+to convert again. ``.presence.json`` lists every language's staged pages (outputs.py).
 """
 from __future__ import annotations
 
@@ -47,11 +48,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, labels
+from . import catalog, labels, views
 from .indexes import Generator, Part, author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
 
-AUTHORS_FILE = "authors.json"   # beside the language dirs, read by hooks.py
+AUTHORS_FILE = "authors.json"   # beside the language dirs, read by views.py
 PRESENCE_FILE = ".presence.json"  # which languages had each page at the last staging
 STATE_VERSION = 1
 
@@ -66,6 +67,7 @@ class LanguageReport:
     written: int = 0        # generated and hand-written pages whose staged file was written
     removed: int = 0        # stale staged files removed
     present: list[str] = field(default_factory=list, repr=False)   # the .md pages staged
+    restaged: set[str] = field(default_factory=set, repr=False)    # articles staged anew (rendered anyway)
 
 
 class Staged(dict):
@@ -77,31 +79,62 @@ class Staged(dict):
 
 
 # -- the whole stage ---------------------------------------------------------------
-def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool = True) -> Staged:
-    """Write build/docs/<lang>/ for every language; return the article count per language.
+def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool = True,
+          site_url: str | None = None) -> Staged:
+    """Write build/docs/<lang>/ for every language, and each page's view (views.py);
+    return the article count per language. ``site_url``: where the site is published.
 
     ``parallel=False`` stages the languages one after another in this process (tests patch labels).
     """
     out.mkdir(parents=True, exist_ok=True)
+    root = views.root_url(site_url)
     # zh-Hans first, here: its authors (authors.json) are the author page keys of every language.
     master = _load_catalog(docs, out, DEFAULT_LANG)
     _write_authors(out, master[1])
     others = [lang for lang in LANGS if lang != DEFAULT_LANG]
     reports: dict[str, LanguageReport] = {}
     if parallel:
-        # The other languages in parallel processes while this one stages zh-Hans.
-        # spawn, not fork: the caller may hold threads (a test's browser, a server).
+        # The other languages in parallel processes while this one stages zh-Hans, then the
+        # views, which need every language's pages. spawn, not fork: the caller may hold
+        # threads (a test's browser, a server).
         with ProcessPoolExecutor(max_workers=min(len(others), os.cpu_count() or 1),
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = {lang: pool.submit(_stage_language, docs, out, lang, dumps_root) for lang in others}
             reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
             reports.update((lang, future.result()) for lang, future in futures.items())
+            present = _present(reports)
+            futures = {lang: pool.submit(_make_views, docs, out, lang, present, root) for lang in others}
+            changed = {DEFAULT_LANG: _make_views(docs, out, DEFAULT_LANG, present, root, master)}
+            changed.update((lang, future.result()) for lang, future in futures.items())
     else:
         reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
         reports.update((lang, _stage_language(docs, out, lang, dumps_root)) for lang in others)
+        present = _present(reports)
+        changed = {lang: _make_views(docs, out, lang, present, root, master if lang == DEFAULT_LANG else None)
+                   for lang in LANGS}
     reports = {lang: reports[lang] for lang in LANGS}
-    _touch_changed_alternates(docs, out, {lang: r.present for lang, r in reports.items()})
+    for lang in LANGS:
+        # a page whose view changed (its alternates, author links, …) is rendered again
+        _touch(docs / lang, out, lang, sorted(set(changed[lang]) - reports[lang].restaged))
+    _write_text_if_differs(out / PRESENCE_FILE, json.dumps({lang: r.present for lang, r in reports.items()},
+                                                           ensure_ascii=False))
     return Staged(reports)
+
+
+def _present(reports: dict[str, LanguageReport]) -> dict[str, set[str]]:
+    return {lang: set(r.present) for lang, r in reports.items()}
+
+
+def _make_views(docs: Path, out: Path, lang: str, present: dict[str, set[str]], root: str,
+                loaded: tuple[dict[str, os.stat_result], list[catalog.Entry]] | None = None) -> list[str]:
+    """Make and keep the views of a language's staged pages; return those that changed."""
+    entries = (loaded or _load_catalog(docs, out, lang))[1]
+    master = None
+    if lang != DEFAULT_LANG:
+        master = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
+    remember_slugs(_State.load(out, lang, code_digest()).slugs)
+    made = views.make_views(lang, entries, sorted(present[lang]), present, master, root)
+    return views.save(out, lang, made)
 
 
 def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_result], list[catalog.Entry]]:
@@ -170,7 +203,9 @@ def _stage_language(docs: Path, out: Path, lang: str, dumps_root: Path | None,
     hand = {rel: data for rel, data in hand_written(docs, lang).items() if rel not in generated}
     articles = {rel: st for rel, st in sources.items() if rel not in generated and rel not in hand}
     for rel, st in articles.items():
-        report.linked += _stage_article(lang_dir, dest, rel, st, staged.get(rel), state.copies)
+        if _stage_article(lang_dir, dest, rel, st, staged.get(rel), state.copies):
+            report.linked += 1
+            report.restaged.add(rel)
     for rel, data in hand.items():
         report.written += _write_if_differs(dest / rel, data, staged.get(rel))
     _stage_generated(parts, dest, staged, state, report)
@@ -343,25 +378,7 @@ class _State:
         self.saved = data
 
 
-# -- the language switcher ---------------------------------------------------------
-def _touch_changed_alternates(docs: Path, out: Path, present: dict[str, list[str]]) -> None:
-    state = out / PRESENCE_FILE
-    try:
-        before = json.loads(state.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        before = {}
-    now_sets = {lang: set(v) for lang, v in present.items()}
-    if before:
-        before_sets = {lang: set(before.get(lang, [])) for lang in present}
-        changed = set()
-        for lang in present:
-            changed |= now_sets[lang] ^ before_sets[lang]
-        for lang in present:
-            # A page new in this language is rendered anyway: touch only those it had before.
-            _touch(docs / lang, out, lang, sorted(changed & now_sets[lang] & before_sets[lang]))
-    _write_text_if_differs(state, json.dumps(present, ensure_ascii=False))
-
-
+# -- pages rendered again ------------------------------------------------------------
 def _touch(lang_dir: Path, out: Path, lang: str, rels: list[str]) -> None:
     """Give these staged pages a new mtime; a linked article becomes a copy first."""
     lang_state = None

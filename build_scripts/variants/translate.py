@@ -73,7 +73,8 @@ class Rendering:
     text: str | None     # None: missing
     kind: str            # reviewed, machine, rule, missing
     engine: str | None = None
-    date: str | None = None
+    date: str | None = None          # a machine translation's date, or the day it was reviewed
+    reviewer: str | None = None      # who reviewed it (a reviewed rendering)
 
 
 @dataclass
@@ -171,7 +172,7 @@ class Translator:
             return Rendering(whole, "rule")
         if not segment.machine:
             entry = self.memory.reviewed_for(segment.source, segment.source_hash)
-            return Rendering(entry.text, "reviewed") if entry else Rendering(None, "missing")
+            return _reviewed(entry) if entry else Rendering(None, "missing")
         # A run that cannot use the service takes a translation made with another
         # engine or glossary rather than none.
         stale_ok = self.engine is None or self.engine.down is not None or segment.source in self.report.failures
@@ -180,7 +181,7 @@ class Translator:
         if entry is None:
             return Rendering(None, "missing")
         if entry.reviewed:
-            return Rendering(entry.text, "reviewed")
+            return _reviewed(entry)
         return Rendering(entry.text, "machine", entry.engine, entry.date)
 
 
@@ -196,7 +197,7 @@ class Translator:
             self.memory.stats = stats
         if entry is None:
             return Rendering(None, "missing")
-        return Rendering(entry.text, "reviewed" if entry.reviewed else "machine", entry.engine, entry.date)
+        return _reviewed(entry) if entry.reviewed else Rendering(entry.text, "machine", entry.engine, entry.date)
 
 
 class Recorder:
@@ -321,10 +322,22 @@ def english_article(meta: dict, body: list[BodyBlock], glossary: Glossary,
     return out, blocks, a.tally
 
 
+def _reviewed(entry) -> Rendering:
+    return Rendering(entry.text, "reviewed", date=entry.reviewed_on, reviewer=entry.reviewer)
+
+
+def _who_and_when(renderings: list[Rendering]) -> str:
+    """"Li Ming, 2026-11-22": who reviewed these and the last day they did."""
+    who = ", ".join(sorted({r.reviewer for r in renderings if r.reviewer})) or "an unnamed reviewer"
+    days = [r.date for r in renderings if r.date]
+    return who + (f", {max(days)}" if days else "")
+
+
 def translation_label(tally: Tally) -> dict:
     """The ``translation`` front-matter entry: how this page was translated, never overstated."""
     counts = {"reviewed": 0, "machine": 0, "rule": 0, "missing": 0}
     engines, dates = set(), set()
+    reviewed = [r for r in tally.renderings if r.kind == "reviewed"]
     for r in tally.renderings:
         counts[r.kind] += 1
         if r.kind == "machine":
@@ -342,17 +355,20 @@ def translation_label(tally: Tally) -> dict:
             label += f" The rest is machine translation ({machine}{when}), not reviewed by an editor."
     elif counts["reviewed"] and counts["machine"]:
         status = "mixed"
-        label = (f"Partly reviewed: {counts['reviewed']} of {total} parts reviewed by an editor; "
+        label = (f"Partly reviewed: {counts['reviewed']} of {total} parts reviewed by {_who_and_when(reviewed)}; "
                  f"the rest is machine translation ({machine}{when}).")
     elif counts["reviewed"]:
         status = "reviewed"
-        label = "Translation reviewed by an editor."
+        label = f"Translation reviewed by {_who_and_when(reviewed)}."
     else:
         status = "machine"
         label = (f"Machine translation ({machine}{when}), not reviewed by an editor." if engines
                  else "Automatic translation (glossary and pinyin), not reviewed by an editor.")
     entry = {"status": status, "label": label, "engines": sorted(engines),
              "machine_date": max(dates) if dates else None, "segments": counts}
+    if reviewed:
+        entry["reviewers"] = sorted({r.reviewer for r in reviewed if r.reviewer})
+        entry["reviewed_on"] = max((r.date for r in reviewed if r.date), default=None)
     if tally.untranslated:
         entry["untranslated"] = tally.untranslated
     return entry

@@ -1,0 +1,233 @@
+"""What each page shows besides its body, made once per build in staging, from the catalog.
+
+A view is plain data (strings, numbers, lists, dicts): the same page in the other
+languages, and for an article its byline with author links, date and page labels,
+provenance label, citation, description, JSON-LD and the links to its issue, page and
+source. Staging (``staging.stage``) makes the views of every staged page of a language
+from its catalog entries, the pages every language has (``present``) and the zh-Hans
+author names, and keeps them in ``build/docs/.<lang>.views.pickle``; the MkDocs plugin
+only hand a page's view to the templates. A page whose view changed is given a new
+mtime by staging, so an incremental build renders it again (a view is never stale).
+
+Links are relative to the page (MkDocs' directory URLs), absolute URLs start at the
+site's root URL (``root_url``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+from .. import paths
+from ..project import DEFAULT_SITE_URL
+from ..body import parse_body
+from . import seo
+from .catalog import Entry
+from .indexes import author_slug, source_page_rel, url_of
+from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
+
+VIEWS_VERSION = 1
+DESCRIPTION_CHARS = 200
+
+
+def views_file(staging: Path, lang: str) -> Path:
+    return staging / f".{lang}.views.pickle"
+
+
+def root_url(site_url: str | None) -> str:
+    """The site's root (zh-Hans) URL, ending in "/", from a language's site_url."""
+    root = site_url or DEFAULT_SITE_URL
+    if not root.endswith("/"):
+        root += "/"
+    for prefix in PREFIX.values():
+        if prefix and root.endswith("/" + prefix):    # a language's own URL
+            return root[: -len(prefix)]
+    return root
+
+
+def first_text(markdown: str) -> str:
+    """An article's description: the start of its first paragraph."""
+    for block in parse_body(markdown):
+        if block.kind == "paragraph":
+            return block.text[:DESCRIPTION_CHARS]
+    return ""
+
+
+# -- every page ----------------------------------------------------------------------------
+def _up(lang: str, url: str) -> str:
+    """From a page at ``url`` to its language's home ("../../en/"; "" at the site root)."""
+    return "../" * (PREFIX[lang] + url).count("/") + PREFIX[lang]
+
+
+def alternates(rel: str, lang: str, present_in: tuple[str, ...], root: str) -> list[dict]:
+    """The page in every language: where it is, relative to this page, and whether it exists
+    (else the link goes to that language's home)."""
+    url = url_of(rel)
+    to_site_root = "../" * (PREFIX[lang] + url).count("/")
+    out = []
+    for other in LANGS:
+        exists = other == lang or other in present_in
+        target = PREFIX[other] + (url if exists else "")
+        out.append({"lang": other, "name": NATIVE_NAME[other], "current": other == lang, "exists": exists,
+                    "href": (to_site_root + target) or "./", "abs": root + target})
+    return out
+
+
+def page_view(rel: str, lang: str, present_in: tuple[str, ...], root: str) -> dict:
+    return {"alternates": alternates(rel, lang, present_in, root)}
+
+
+# -- an article ----------------------------------------------------------------------------
+def provenance(meta: dict, lang: str) -> dict | None:
+    """How the text of a variant was made, for the label above it."""
+    if lang == "zh-Hant":
+        conv = meta.get("conversion") or {}
+        if not isinstance(conv, dict):
+            conv = {"config": str(conv)}
+        tool = " ".join(str(x) for x in [conv.get("tool") or "OpenCC", conv.get("version")] if x)
+        config = conv.get("config") or "?"
+        text = t(lang, "conversion", config=config).replace("OpenCC", tool.replace("opencc", "OpenCC"), 1)
+        return {"kind": "conversion", "text": text}
+    if lang == "en":
+        tr = meta.get("translation") or {}
+        if not isinstance(tr, dict):
+            tr = {"label": str(tr)}
+        status = str(tr.get("status") or "machine")
+        if tr.get("label"):
+            return {"kind": status, "text": str(tr["label"])}
+        if status == "reviewed":
+            return {"kind": status, "text": t(lang, "translation_reviewed", by="")}
+        engines = ", ".join(str(e) for e in tr.get("engines") or []) or str(tr.get("engine") or "?")
+        return {"kind": status, "text": t(lang, "translation_machine", engine=engines,
+                                          date=tr.get("machine_date") or tr.get("date") or "?")}
+    return None
+
+
+def byline_parts(byline: str, links: list[dict]) -> list[dict]:
+    """The byline as printed, with each author's name linked to the author page; authors the
+    printed byline does not name follow it."""
+    parts = [{"text": byline, "href": None}] if byline else []
+    unplaced = []
+    for a in links:
+        for i, part in enumerate(parts):
+            if part["href"] is None and a["name"] and a["name"] in part["text"]:
+                before, _, after = part["text"].partition(a["name"])
+                parts[i:i + 1] = [p for p in ({"text": before, "href": None},
+                                              {"text": a["name"], "href": a["href"]},
+                                              {"text": after, "href": None}) if p["text"]]
+                break
+        else:
+            unplaced.append(a)
+    for a in unplaced:
+        parts += [{"text": " · " if parts else "", "href": None}, {"text": a["name"], "href": a["href"]}]
+    return [p for p in parts if p["text"]]
+
+
+def citation(meta: dict, lang: str, url: str) -> str:
+    authors = [str(a) for a in meta.get("authors") or []]
+    date = meta.get("date")
+    date_text = date.isoformat() if isinstance(date, dt.date) else ""
+    title, pub, page = str(meta.get("title") or ""), str(meta.get("publication") or ""), meta.get("page")
+    if lang == "en":
+        who = ", ".join(authors)
+        where = f"{pub}, {date_text}" + (f", p. {page}" if page is not None else "")
+        return f"{who + '. ' if who else ''}“{title}”. {where}. {url}"
+    who = "，".join(authors)
+    where = f"《{pub}》{date_text}" + (f"，第{page}版" if page is not None else "")
+    return f"{who + '：' if who else ''}「{title}」，{where}。{url}"
+
+
+def _author_links(authors: list[str], master: list[str] | None, up: str) -> list[dict]:
+    """Each author's name with the link to its author page, keyed by the zh-Hans name (a
+    translated name links to the same page as the original)."""
+    keys = master if master is not None and len(master) == len(authors) else authors
+    return [{"name": name, "href": up + f"authors/{author_slug(key)}/"} for name, key in zip(authors, keys)]
+
+
+def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_authors: list[str] | None,
+                 root: str) -> dict:
+    meta, rel = entry.meta, str(entry.rel)
+    url = url_of(rel)
+    permalink = root + PREFIX[lang] + url
+    up = _up(lang, url)
+    date = entry.date
+    src = meta.get("source") or {}
+    lines = src.get("lines") or [None, None]
+    issue_rel = None if entry.undated else paths.issue_of(rel) + "/"
+    alts = alternates(rel, lang, present_in, root)
+    by_lang = {a["lang"]: a for a in alts}
+    original = by_lang[DEFAULT_LANG] if lang != DEFAULT_LANG else None
+    # the other side of the bilingual view: Chinese pages pair with English, English with zh-Hans
+    pair_lang = "en" if lang != "en" else DEFAULT_LANG
+    links = _author_links(entry.authors, master_authors, up)
+    source_href = None
+    if src.get("file"):
+        anchor = f"#L{lines[0]}-L{lines[-1]}" if lines[0] else ""
+        source_href = up + url_of(source_page_rel(src["file"])) + anchor
+    jsonld = seo.news_article(meta, lang, permalink, root + PREFIX[lang] + issue_rel if issue_rel else None,
+                              original["abs"] if original and original["exists"] else None)
+    return {
+        "alternates": alts,
+        "title": entry.title,
+        "date_text": format_date(lang, date) if date else "",
+        "date_iso": date.isoformat() if date else "",
+        "page_text": page_label(lang, meta.get("page"), meta.get("page_name")),
+        "issue_href": up + issue_rel if issue_rel else None,
+        "page_href": "../",
+        "home_href": up or "./",
+        "authors": entry.authors,
+        "byline_parts": byline_parts(str(meta.get("byline") or ""), links),
+        "source_file": src.get("file") or "",
+        "source_first": lines[0], "source_last": lines[-1],
+        "source_href": source_href,
+        "source_text": t(lang, "source_lines", file=src.get("file") or "", first=lines[0], last=lines[-1]),
+        "permalink": permalink,
+        "provenance": provenance(meta, lang),
+        "original": original,
+        "pair": by_lang[pair_lang] if by_lang[pair_lang]["exists"] else None,
+        "pair_lang": pair_lang,
+        "captions": [str(c) for c in meta.get("captions") or []],
+        "cite": citation(meta, lang, permalink),
+        "jsonld": seo.json_for_html(jsonld),
+        "description": entry.description,
+    }
+
+
+# -- all pages of a language ---------------------------------------------------------------
+def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[str, set[str]],
+               master_authors: dict[str, list[str]] | None, root: str) -> dict[str, dict]:
+    """The view of every staged page of ``lang`` (``pages``: its staged .md files)."""
+    articles = {str(e.rel): e for e in entries}
+    views = {}
+    for rel in pages:
+        present_in = tuple(x for x in LANGS if x != lang and rel in present[x])
+        entry = articles.get(rel)
+        if entry is None:
+            views[rel] = page_view(rel, lang, present_in, root)
+        else:
+            master = None if master_authors is None else master_authors.get(rel)
+            views[rel] = article_view(entry, lang, present_in, master, root)
+    return views
+
+
+def save(staging: Path, lang: str, views: dict[str, dict]) -> list[str]:
+    """Keep ``views``; return the pages whose view differs from the last one kept."""
+    before = load(staging, lang)
+    changed = [rel for rel, view in views.items() if rel in before and before[rel] != view]
+    if before != views:
+        from .catalog import write_pickle
+        write_pickle(views_file(staging, lang), {"version": VIEWS_VERSION, "views": views})
+    return changed
+
+
+def load(staging: Path, lang: str) -> dict[str, dict]:
+    """The views staging kept for ``lang`` ({} when there are none: a page is then shown
+    with what its own front matter says)."""
+    try:
+        with views_file(staging, lang).open("rb") as handle:
+            data = pickle.load(handle)
+        if data.get("version") == VIEWS_VERSION:
+            return data["views"]
+    except Exception:       # noqa: BLE001 - made anew by the next staging
+        pass
+    return {}
