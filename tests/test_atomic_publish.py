@@ -119,6 +119,8 @@ def test_a_kill_after_mkdocs_rewrote_a_part_leaves_the_site(built):
     tmp_path, before = built
     repo = Path(__file__).resolve().parent.parent
     stamp = tmp_path / "build" / "site-parts" / ".zh-Hans.build"
+    for name in ("mkdocs.yml", "config", "overrides"):      # the folder is a project the CLI finds
+        (tmp_path / name).symlink_to(repo / name)
     proc = subprocess.Popen([sys.executable, "-m", "build_scripts", "site", "--no-search", "--docs", "docs",
                              "--out", "site", "--build-dir", "build"], cwd=tmp_path, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(repo)},
