@@ -55,8 +55,14 @@ def segment_folder(folder: Path) -> tuple[dict[str, list[dict]], float]:
 
 
 def unjoined(cuts: list[dict], articles: list[dict]) -> list[dict]:
-    """Cuts whose two halves do not stand together again in one article's body."""
-    bodies = [fold(a.get("body")) for a in articles]
+    """Cuts whose two halves do not stand together again in one article's body.
+
+    A cut inside a first paragraph's opening credit (``本报某地某日电 （记者某）``) is joined
+    when the credit, as the article prints it, runs on into the body: the segmenter files
+    that credit under ``byline``, so the body alone never holds both halves.
+    """
+    bodies = [fold(a.get("byline")) + fold(a.get("body")) for a in articles] + \
+        [fold(a.get("body")) for a in articles]
     return [c for c in cuts if not any(fold(c["left"]) + fold(c["right"]) in b for b in bodies)]
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .docfile import write_if_changed
+from .atomic import write_if_changed
 from .errors import UserError
 
 ROLES = ("kicker", "title", "subtitle", "dateline", "byline", "subhead", "body", "caption", "credit",

@@ -6,8 +6,6 @@ article, which a year of articles notices).
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -52,14 +50,3 @@ def split_document(path: Path, text: str | None = None) -> tuple[dict, str]:
         raise UserError(f"{path}:1: front matter is not a mapping")
     return meta, text[end + 4:].lstrip("\n")
 
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Atomically replace ``path`` with ``text`` unless it already holds exactly that."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-    return True

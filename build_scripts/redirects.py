@@ -27,7 +27,8 @@ import html
 from pathlib import Path
 
 from . import paths
-from .docfile import split_document, write_if_changed
+from .atomic import write_if_changed
+from .docfile import split_document
 
 DEFAULT_PATH = Path("config/redirects.tsv")
 MOVED_FILE = "redirects.tsv"     # in the docs dir: what corrections took away
@@ -119,7 +120,7 @@ def write_pages(site: Path, site_url: str, pages: dict[str, set[str]], moved: di
         for old, new in moved.items():
             if new in pages[lang] and old not in pages[lang]:
                 rel, text = stub_page(old, new, site_url, prefix)
-                written += write_if_changed(site / rel, text)
+                written += write_if_changed(site / rel, text, sync=False)
     return written
 
 

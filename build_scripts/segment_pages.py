@@ -3,9 +3,9 @@
 - Parallel: each dump is read, segmented and rendered in a worker process; the
   worker writes its Markdown files into a staging folder and hands back only
   paths and counts, so memory stays bounded however many pages there are.
-- Incremental: ``build/cache/segment-state.json`` remembers each dump's content
-  hash, its manifest entry, its editor's corrections file (hash) and the segmenter's
-  own code hash; an unchanged dump is not segmented again.
+- Incremental: ``build/cache/segment-state.json`` (a cache.py state record, so
+  made by this code) remembers each dump's content hash, its manifest entry and
+  its editor's corrections file (hash); an unchanged dump is not segmented again.
 - All-or-nothing: any bad dump stops the run before a single docs file changes.
   Then each staged file replaces the docs file only if its content differs, so
   unchanged files keep their mtime.
@@ -14,25 +14,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from . import redirects as redirect_record
+from .atomic import write_if_changed
+from .cache import load_state, save_state
 from .corrections import corrections_path, load_for_dump
 from .ingest import check_dump, read_bytes, read_dump
 from .manifest import Entry, Lookup
 from .model import PageMeta
 from .report import page_warnings, render_report
 from .segment import segment
-from .docfile import write_if_changed
+from .workers import job_count, process_pool
 from .write import LANG, article_files, relative_to_root, source_path
+
+STATE_VERSION = 1
 
 
 @dataclass
@@ -44,19 +45,6 @@ class PageResult:
     unsure: int = 0
     warnings: list[str] = field(default_factory=list)
     reused: bool = False
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Hash of everything that decides a cut, so a changed rule re-segments every page."""
-    package = Path(__file__).resolve().parent
-    parts = sorted(package.glob("segment/*.py")) + sorted(package.glob("pdf/*.py")) + [package / name for name in (
-        "typography.py", "body.py", "write.py", "paths.py", "slug.py", "model.py", "report.py", "corrections.py",
-        "ingest.py", "data/surnames.txt")]
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _segment_one(path: Path, meta: PageMeta | None, root: Path, staging: Path) -> PageResult:
@@ -79,18 +67,12 @@ def _meta_key(meta: PageMeta | None) -> str:
 
 
 class State:
-    """What the last run made of each dump (build/cache/segment-state.json)."""
+    """What the last run made of each dump (build/cache/segment-state.json); made by
+    other code (a changed rule), or unreadable, it is empty and every dump is cut again."""
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.dumps: dict[str, dict] = {}
-        if path and path.exists():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                if data.get("code") == code_version():
-                    self.dumps = data.get("dumps", {})
-            except (ValueError, OSError):
-                self.dumps = {}  # a cache: when unreadable, start over
+        self.dumps: dict[str, dict] = load_state(path, STATE_VERSION).get("dumps", {}) if path else {}
 
     def unchanged(self, source: str, sha256: str, meta_key: str, fixes_key: str, lang_dir: Path) -> dict | None:
         entry = self.dumps.get(source)
@@ -102,8 +84,7 @@ class State:
 
     def save(self) -> None:
         if self.path:
-            write_if_changed(self.path, json.dumps({"code": code_version(), "dumps": self.dumps},
-                                                   ensure_ascii=False, indent=1, sort_keys=True))
+            save_state(self.path, STATE_VERSION, {"dumps": self.dumps})
 
 
 def _file_sha256(path: Path) -> str:
@@ -155,7 +136,7 @@ def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: 
 def _run_workers(todo, root: Path, staging: Path, jobs: int, quiet: bool) -> list[PageResult]:
     if not todo:
         return []
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or job_count()
     say = (lambda *_: None) if quiet else _progress(len(todo))
     if jobs == 1 or len(todo) < 4:
         done = []
@@ -164,7 +145,7 @@ def _run_workers(todo, root: Path, staging: Path, jobs: int, quiet: bool) -> lis
             say(done[-1])
         return done
     done = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with process_pool(jobs) as pool:
         futures = [pool.submit(_segment_one, path, meta, root, staging) for path, meta in todo]
         try:
             for future in futures:
@@ -201,12 +182,12 @@ def _move_into_place(results: list[PageResult], staging: Path, lang_dir: Path, r
             unchanged += len(result.files)
             continue
         for rel in result.files:
-            if write_if_changed(lang_dir / rel, (staging / rel).read_text(encoding="utf-8")):
+            if write_if_changed(lang_dir / rel, (staging / rel).read_bytes(), sync=False):
                 written += 1
             else:
                 unchanged += 1
         report = staging / ".reports" / f"{Path(result.source).stem}.md"
-        write_if_changed(reports / report.name, report.read_text(encoding="utf-8"))
+        write_if_changed(reports / report.name, report.read_bytes(), sync=False)
         previous = state.dumps.get(result.source, {}).get("files", [])
         gone = {rel: lang_dir / rel for rel in sorted(set(previous) - set(result.files)) if (lang_dir / rel).exists()}
         redirects = redirect_record.record_moves(redirects, gone, {rel: lang_dir / rel for rel in result.files})

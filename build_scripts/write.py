@@ -1,7 +1,7 @@
 """Write segmented articles into the zh-Hans docs tree, and the segmentation report.
 
 ``article_files`` renders one dump's articles; ``segment_pages`` writes them
-with ``docfile.write_if_changed`` (only files whose content changed, so
+with ``atomic.write_if_changed`` (only files whose content changed, so
 unchanged files keep their mtime and incremental site builds see no change).
 """
 from __future__ import annotations

@@ -14,6 +14,17 @@ from build_scripts.model import Dump  # noqa: E402
 from build_scripts.segment import segment  # noqa: E402
 
 
+def generated_dumps(folder: Path, count: int, seed: int) -> list[Path]:
+    """``count`` dumps p0.txt … in ``folder``, from the benchmark's page generator."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate_page
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"p{n}.txt" for n in range(count)]
+    for n, path in enumerate(paths):
+        path.write_text(generate_page(n, seed=seed), encoding="utf-8")
+    return paths
+
+
 def make_dump(text: str, name: str = "page.txt") -> Dump:
     return Dump(path=Path(name), text=text.replace("\r\n", "\n"), encoding="utf-8", sha256="0" * 64)
 

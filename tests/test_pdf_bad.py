@@ -62,3 +62,17 @@ def test_a_bad_pdf_in_a_run_writes_nothing(tmp_path):
     assert result.returncode == 2
     one_line_error(result, "bad.pdf", "OCR needed")
     assert not (tmp_path / "docs").exists()
+
+
+def test_characters_pdfium_places_nowhere_refuse_the_page(tmp_path):
+    """A text layer character in no text run (pdfium gave it no object or box) would be in no
+    line: the page is refused, naming the file and the PDF page, rather than cut without it."""
+    from build_scripts.errors import UserError
+    from build_scripts.pdf.reader import _check_placed
+    from build_scripts.pdf.runs import Box, Run, Sheet
+    run_ = Run(text="甲乙 ", box=Box(10, 10, 30, 20), size=10, bold=False, angle=0, embedded=False)
+    _check_placed(tmp_path / "p.pdf", Sheet(2, 600, 800, [run_], [], [], chars=2))   # all placed
+    with pytest.raises(UserError) as caught:
+        _check_placed(tmp_path / "p.pdf", Sheet(2, 600, 800, [run_], [], [], chars=3))
+    assert str(caught.value) == (f"{tmp_path / 'p.pdf'}: PDF page 2: 1 of its 3 characters have no place on the "
+                                 "page (no text object or box), not segmented so as to lose none")

@@ -1,29 +1,17 @@
 """Segmenting many dumps: parallel workers, incremental re-runs, stale files."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from build_scripts.errors import UserError
 from build_scripts.segment_pages import segment_pages
 
-from segment_helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import generate_page  # noqa: E402
+from segment_helpers import generated_dumps
 
 
 @pytest.fixture
 def pages(tmp_path):
-    paths = []
-    for n in range(6):
-        path = tmp_path / "dumps" / f"p{n}.txt"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(generate_page(n, seed=7), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return generated_dumps(tmp_path / "dumps", 6, seed=7)
 
 
 def run(tmp_path, paths, **kw):

@@ -178,10 +178,13 @@ def _wrap(text: str, width: int) -> list[str]:
     return [text[i:i + width] for i in range(0, len(text), width)]
 
 
+WRAPPED_STORY = ("今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。",
+                 "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。",
+                 "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。")
+
+
 def test_hard_wrapped_page_is_put_back_into_paragraphs():
-    p1 = "今年以来，某市持续推进城市更新行动，改造老旧小区两百多个，惠及居民五万余户，群众获得感明显增强。"
-    p2 = "据介绍，全市还将新建口袋公园三十个，打造十五分钟便民生活圈，让城市更宜居。"
-    p3 = "下一步，该市还将增设公共停车位和充电桩，方便居民停车充电，让改造成果惠及更多家庭。"
+    p1, p2, p3 = WRAPPED_STORY
     lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"]
     for p in (p1, p2, p3):
         lines += _wrap(p, 20)
@@ -189,6 +192,39 @@ def test_hard_wrapped_page_is_put_back_into_paragraphs():
     assert titles(r) == ["某市城市更新惠及五万户居民群众生活更美好"]
     assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
     assert r.articles[0].authors == ["王芳"]
+
+
+def test_a_caption_set_between_wrapped_lines_is_no_part_of_the_paragraph():
+    p1, p2, p3 = WRAPPED_STORY
+    lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"] + _wrap(p1, 20)
+    wrapped = _wrap(p2, 20)
+    lines += wrapped[:1] + ["图为改造后的小区一角。"] + wrapped[1:] + _wrap(p3, 20)
+    r = seg("\n".join(lines) + "\n")
+    assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
+    assert r.articles[0].captions == ["图为改造后的小区一角。"]
+
+
+def test_an_editors_dash_signature_is_neither_a_headline_nor_glued_to_the_next_paragraph():
+    page = ("乡村书屋成了热闹地方（身边故事）\n"
+            "本栏目讲述基层群众身边的新变化，欢迎读者来稿。\n"
+            "——编  者\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    assert titles(r) == ["乡村书屋成了热闹地方（身边故事）"]
+    assert body(r.articles[0])[1:3] == [
+        ("paragraph", "——编  者"), ("paragraph", "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。")]
+
+
+def test_a_dash_subtitle_that_fills_the_column_stays_a_subtitle():
+    p1, p2, p3 = WRAPPED_STORY
+    subtitle = "——某市推进城市更新惠及五万多户居民纪实"     # 20 characters: as wide as the column
+    lines = ["老旧小区换新颜 城市更新暖民心 幸福生活节节高 日子越过越红火", subtitle]
+    for p in (p1, p2, p3):
+        lines += _wrap(p, 20)
+    r = seg("\n".join(lines) + "\n")
+    assert r.articles[0].subtitle == subtitle
+    assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
 
 
 # --- a headline standing in a cut paragraph -------------------------------------------
@@ -204,6 +240,71 @@ def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():
     assert titles(r) == ["某市垃圾分类覆盖九成小区", "另一座城市的地铁三号线今天正式开通运营"]
     assert r.articles[0].body[-1].text.endswith("推动分类工作常态化，持续提升城市环境品质。")
     assert r.articles[1].body[0].text.startswith("该市地铁三号线")
+
+
+FIRST_STORY = "某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n"
+NEXT_OPENS = "本报讯 该市地铁三号线今日开通运营，全长二十八公里，设站二十座。\n"
+
+
+def test_front_half_of_a_paragraph_cut_by_the_next_headline_is_no_kicker():
+    page = (f"{FIRST_STORY}下一步，该市将完善收运体系，推动垃圾分\n地铁三号线今天正式开通运营\n"
+            f"类工作常态化。\n{NEXT_OPENS}")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "地铁三号线今天正式开通运营"]
+    assert r.articles[0].body[-1].text == "下一步，该市将完善收运体系，推动垃圾分类工作常态化。"
+    assert r.articles[1].kicker is None
+    assert r.articles[1].body[0].text.startswith("该市地铁三号线")
+
+
+def test_a_word_running_across_a_headline_unmasks_the_front_half_of_a_paragraph():
+    page = (f"{FIRST_STORY}（王芳）\n今年春天，村民们在荒坡上种下了果\n荒坡变成了果园\n山村日子越过越红火\n"
+            "树，如今已经挂满了果子。\n村里还办起了合作社，统一收购、统一销售，村民收入逐年增加。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "山村日子越过越红火"]
+    assert r.articles[1].kicker == "荒坡变成了果园"
+    assert r.articles[1].body[0].text == "今年春天，村民们在荒坡上种下了果树，如今已经挂满了果子。"
+
+
+@pytest.mark.parametrize("after_first_story, kicker, title", [
+    # a word read across two headline lines (丰收节 + 日子 → 节日) is a chance of the reading
+    ("（王芳）\n某县举办农民丰收节\n日子越过越红火\n本报讯 某县日前举办农民丰收节，村民们展示了今年收获的粮食和瓜果。\n",
+     "某县举办农民丰收节", "日子越过越红火"),
+    # a comma-free kicker over a sentence tail the layout put under the headline
+    ("全市新增绿地三百公顷\n城市公园越建越多\n让市民推窗见绿、出门进园，成为这座城市的新目标。\n"
+     "本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n", "全市新增绿地三百公顷", "城市公园越建越多"),
+])
+def test_kickers_that_stay_kickers(after_first_story, kicker, title):
+    r = seg(FIRST_STORY + after_first_story)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", title]
+    assert r.articles[1].kicker == kicker
+
+
+def test_a_lone_line_before_the_next_dateline_is_its_headline_not_a_second_title_line():
+    page = ("城市公园越建越多\n本报讯 园林部门今年新建口袋公园二十座，市民在家门口就能休闲健身。\n"
+            f"全市绿地面积比去年增加三百公顷，绿化覆盖\n地铁三号线开通运营\n率达到百分之四十。\n{NEXT_OPENS}")
+    r = seg(page)
+    assert titles(r) == ["城市公园越建越多", "地铁三号线开通运营"]
+    assert r.articles[0].body[-1].text == "全市绿地面积比去年增加三百公顷，绿化覆盖率达到百分之四十。"
+
+
+def test_the_words_after_a_dateline_on_its_line_are_body_even_when_short():
+    page = ("某市垃圾分类覆盖九成小区\n本报讯 某市今年推进垃圾分类工作，全市居民小区分类覆盖率达到九成。\n（王芳）\n"
+            "本报北京3月2日电（记者 张明）地铁三号线今天在城北\n地铁三号线今天开通\n"
+            "正式开通运营，全长二十八公里，设站二十座。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "地铁三号线今天开通"]
+    assert r.articles[1].body[0].text == "地铁三号线今天在城北正式开通运营，全长二十八公里，设站二十座。"
+    assert r.articles[1].authors == ["张明"]
+
+
+def test_a_dateline_alone_on_its_line_is_a_credit_not_a_title():
+    page = (f"{FIRST_STORY}（王芳）\n某省代表团访问友好城市\n据新华社某地3月2日电\n责任编辑：刘洋\n"
+            "代表团在当地参观了港口和产业园区，双方签署了多项合作协议。\n")
+    r = seg(page)
+    assert titles(r) == ["某市垃圾分类覆盖九成小区", "某省代表团访问友好城市"]
+    assert r.articles[1].kicker is None
+    assert r.articles[1].dateline == "据新华社某地3月2日电"
+    assert r.articles[1].body[0].text.startswith("代表团在当地参观")
 
 
 def test_headline_printed_inside_its_own_first_paragraph_goes_above_it():
@@ -245,6 +346,29 @@ def test_a_word_across_the_seam_outweighs_a_cut_that_only_the_indents_suggest():
     assert texts[1].endswith("分别同比增长三成和四成。")
     assert "长三成和四成。" not in texts[0]
     assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt > 0]
+
+
+def test_on_a_page_without_indents_a_tail_fills_the_only_paragraph_cut_inside_a_clause():
+    page = ("乡村书屋成了热闹地方\n"
+            "晚饭后来借书的人络绎不绝。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "每到周末，孩子们就结伴来写作业，老人们则喜欢翻看种养技术的书籍，书屋一到\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts == ["这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。",
+                     "每到周末，孩子们就结伴来写作业，老人们则喜欢翻看种养技术的书籍，书屋一到晚饭后来借书的人络绎不绝。",
+                     "管理员说，下一步还要办读书会，请农技专家来给大家讲课。"]
+    assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt >= 0.5]
+
+
+def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
+    page = ("乡村书屋成了热闹地方\n"
+            "晚饭后来借书的人络绎不绝。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，村民们都说“书屋办到了心坎上”\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    assert r.articles[0].body[0].text == "晚饭后来借书的人络绎不绝。"
 
 
 # --- lexical cohesion ------------------------------------------------------------------

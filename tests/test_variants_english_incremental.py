@@ -169,7 +169,7 @@ def test_a_deleted_page_or_a_new_glossary_or_code_renders_again(archive, rendere
     (docs / "en" / NAIMAN).unlink()
     rendered.clear()
     assert run(docs, memory_path).written.written == {"zh-Hant": 0, "en": 1} and rendered == [NAIMAN]
-    monkeypatch.setattr(state_module, "code_key", lambda: "other code")
+    monkeypatch.setattr(state_module, "code_fingerprint", lambda: "other code")
     rendered.clear()
     again = run(docs, memory_path)
     assert again.written.reused["en"] == 0 and sorted(rendered) == articles(docs)

@@ -36,3 +36,15 @@ def test_a_changed_phrase_list_converts_everything_again(docs, memory_path, tmp_
     phrases.write_text(PHRASES.read_text(encoding="utf-8") + "铝箔\t鋁箔片\n", encoding="utf-8")
     again = run(docs, memory_path, phrases=phrases)
     assert again.written.reused["zh-Hant"] == 0
+
+
+def test_a_damaged_or_old_conversion_state_converts_everything_again_and_writes_nothing(docs, memory_path):
+    from build_scripts.variants.state import cache_dir
+    run(docs, memory_path)
+    state = cache_dir(docs) / "zh-Hant-state.json"
+    sources = len(list((docs / "zh-Hans").rglob("*.md")))
+    for damage in ['{"2025/12/15/01/a.md": [1, 2', '{"2025/12/15/01/a.md": [1, 2, "opencc"]}']:  # cut; old shape
+        state.write_text(damage, encoding="utf-8")
+        again = run(docs, memory_path)
+        assert again.written.reused["zh-Hant"] == 0 and again.written.written["zh-Hant"] == 0
+        assert run(docs, memory_path).written.reused["zh-Hant"] == sources    # the state is whole again

@@ -15,11 +15,12 @@ import pypdfium2 as pdfium
 
 from ..errors import UserError
 from ..model import Dump, PageMeta
+from . import boxfont
 from .lines import Line, body_size, sheet_lines
 from .order import Item, reading_order
 from .paragraphs import (FULL, INDENT, SAME_SIZE, Assembler, column_of, columns, facts,
                          in_margins, size_ranks, under_pictures)
-from .runs import read_sheet
+from .runs import non_blank, read_sheet
 
 MAGIC = b"%PDF-"
 DISPLAY_SCALE = 1.3    # type this much larger than the body's is headline type, for the reading order
@@ -32,6 +33,7 @@ def is_pdf(path: Path, head: bytes) -> bool:
 
 
 def _open(path: Path, data: bytes):
+    boxfont.install()
     name = str(path)
     if MAGIC not in data[:1024]:
         raise UserError(f"{name}: not a PDF (no %PDF- header)")
@@ -44,11 +46,14 @@ def _open(path: Path, data: bytes):
         raise UserError(f"{name}: damaged PDF, pdfium cannot read it ({e})") from None
 
 
-_BLANK = dict.fromkeys(map(ord, " \t\n\r\u3000\u00a0\u2002\u2003\ufeff"))
-
-
-def _non_blank(text: str) -> int:
-    return len(text.translate(_BLANK))
+def _check_placed(path: Path, sheet) -> None:
+    """Every character of the sheet's text layer is in a text run: pdfium may list
+    characters it gives no text object or box (a font it cannot measure), which no line
+    would then carry: refuse the page rather than lose them."""
+    placed = sum(non_blank(run.text) for run in sheet.runs)
+    if placed != sheet.chars:
+        raise UserError(f"{path}: PDF page {sheet.number}: {sheet.chars - placed} of its {sheet.chars} characters "
+                        "have no place on the page (no text object or box), not segmented so as to lose none")
 
 
 def _read_sheets(path: Path, doc):
@@ -58,6 +63,7 @@ def _read_sheets(path: Path, doc):
             page = doc[n]
             sheet = read_sheet(page, n + 1)
             page.close()
+            _check_placed(path, sheet)
             sheets.append((sheet, sheet_lines(sheet.number, sheet.runs, sheet.rules)))
     except pdfium.PdfiumError as e:
         raise UserError(f"{path}: damaged PDF, pdfium cannot read page {len(sheets) + 1} ({e})") from None
@@ -111,7 +117,7 @@ def read_pdf(path: Path, data: bytes, meta: PageMeta | None = None) -> Dump:
         _feed_sheet(asm, sheet, lines, body)
     paragraphs = [p for p in asm.paragraphs if p.text]
     text = "\n".join(p.text for p in paragraphs) + "\n"
-    read, printed = _non_blank(text), _non_blank("".join(ln.text for ln in every))
+    read, printed = non_blank(text), non_blank("".join(ln.text for ln in every))
     if read != printed:  # the reader lost or doubled characters: never cut a page from that
         raise UserError(f"{path}: internal error reading the text layer ({printed} characters printed, "
                         f"{read} read)")

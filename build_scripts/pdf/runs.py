@@ -57,7 +57,7 @@ class Sheet:
     runs: list[Run]
     pictures: list[Box]
     rules: list[Box]
-    chars: int = 0             # characters in pdfium's text layer, for the conservation check
+    chars: int = 0             # non-blank characters of pdfium's text layer, for the conservation check
 
 
 # pdfium's char → text object, returning the address as an int (to key objects by it)
@@ -69,29 +69,41 @@ def _address(pointer) -> int:
     return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
-def texts_by_object(textpage) -> dict[int, str]:
-    """The text page's characters grouped by the text object that printed them.
+NO_OBJECT = 0      # texts_by_object's key for characters pdfium places in no text object
+_BLANK = dict.fromkeys(map(ord, " \t\n\r\u3000\u00a0\u2002\u2003\ufeff"))
 
-    One pass over the page's characters: pdfium's own per-object call scans the whole
-    page each time, which costs seconds on a page set one glyph per object.
+
+def non_blank(text: str) -> int:
+    return len(text.translate(_BLANK))
+
+
+def texts_by_object(textpage) -> dict[int, str]:
+    """The text page's characters grouped by the text object that printed them (those of no
+    object, such as the line breaks pdfium adds, under ``NO_OBJECT``).
+
+    One pass over the page's characters, a stretch of one object at a time: pdfium's own
+    per-object call scans the whole page each time, which costs seconds on a page set one
+    glyph per object.
     """
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return {}
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(textpage, 0, count, buffer)
-    units = list(buffer[:count])
+    units = buffer[:count]
     if any(0xD800 <= u <= 0xDFFF for u in units):   # a character outside the BMP: ask char by char
-        chars = [chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     else:
-        chars = [chr(u) for u in units]
+        text = "".join(map(chr, units))
     out: dict[int, list[str]] = {}
     page = _address(textpage)
-    for i, ch in enumerate(chars):
-        obj = _TEXT_OBJECT_OF(page, i)
-        if obj:
-            out.setdefault(obj, []).append(ch)
-    return {obj: "".join(chars) for obj, chars in out.items()}
+    start, current = 0, _TEXT_OBJECT_OF(page, 0) or NO_OBJECT
+    for i in range(1, count + 1):
+        obj = (_TEXT_OBJECT_OF(page, i) or NO_OBJECT) if i < count else None
+        if obj != current:
+            out.setdefault(current, []).append(text[start:i])
+            start, current = i, obj
+    return {obj: "".join(parts) for obj, parts in out.items()}
 
 
 class _Reader:
@@ -179,6 +191,6 @@ def read_sheet(page, number: int) -> Sheet:
             pictures.append(box)
         elif kind == raw.FPDF_PAGEOBJ_PATH and min(box.width, box.height) <= RULE_MAX:
             rules.append(box)
-    chars = textpage.count_chars()
+    chars = sum(non_blank(text) for text in reader.texts.values())
     textpage.close()
     return Sheet(number, width, height, runs, pictures, rules, chars)

@@ -17,7 +17,7 @@ from ..model import Dump, Segmentation
 from .articles import group_into_articles
 from .corrections import apply_editor_corrections, apply_editor_titles, corrected_dump
 from .credits import mark_bylines, mark_captions
-from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_roles
+from .display import mark_headings, mark_headlines, mark_lead_ins, name_head_roles, unmark_cut_paragraph_ends
 from .layout import apply_layout_facts
 from .furniture import mark_editor_credits, mark_page_banners, split_jump_lines
 from .page import Page, read_blocks, read_page_conventions
@@ -58,6 +58,7 @@ PASSES = Passes([
     mark_headings,
     mark_page_banners,
     mark_headlines,
+    unmark_cut_paragraph_ends,
     name_head_roles,
     attach_displaced_heads,
     move_opening_tails_to_cuts,

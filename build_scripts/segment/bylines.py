@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .shapes import DATELINE, ends_sentence
+from .shapes import DASH_SIGNATURE, DATELINE, ends_sentence
 
 ROLES = ("本报记者", "本报通讯员", "本报特约记者", "特约通讯员", "特约记者", "见习记者",
          "实习记者", "融媒记者", "全媒体记者", "新华社记者", "中新社记者", "新华社特稿", "实习生",
@@ -190,13 +190,17 @@ def parse_standalone(line: str) -> Byline | None:
     return _signature(line) or _dash_signature(line)
 
 
-_DASH_SIGNATURE = re.compile(r"^——\s*(?P<who>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,6})$")
+
+
+def dash_signed(line: str) -> bool:
+    """``——张三``, ``——编 者``: a short signature after a dash, a name's or a note's (never display type)."""
+    return DASH_SIGNATURE.match(line) is not None
 
 
 def _dash_signature(line: str) -> Byline | None:
     """``——张三`` under a letter: it closes what it signs. (``——编者`` signs an editor's note
     at an article's top, and the article goes on: that stays text.)"""
-    m = _DASH_SIGNATURE.match(line)
+    m = DASH_SIGNATURE.match(line)
     who = "".join(m.group("who").split()) if m else ""
     return Byline(text=line, authors=[who], closing=True) if who and looks_like_name(who) else None
 
@@ -250,7 +254,7 @@ def split_leading(text: str) -> tuple[Byline, str] | None:
         printed = text[: len(text) - len(rest)] + credit_match.group(0).rstrip()
         rest = rest[credit_match.end():]
         return Byline(text=printed.strip(), authors=credit.authors, dateline=dateline), rest.lstrip()
-    if dateline and rest.strip():
+    if dateline:    # alone on its line too: the story's text was set apart from it (a column break)
         return Byline(text=dateline, dateline=dateline), rest.lstrip()
     return None
 

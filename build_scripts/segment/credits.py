@@ -6,9 +6,8 @@ import re
 from ..model import BYLINE, CAPTION, PHOTO_CREDIT, TEXT, Block
 from . import bylines
 from .page import Page
-from .shapes import MAX_CAPTION, SENTENCE_END, strip_closers
+from .shapes import CAPTION_OPENING, MAX_CAPTION, SENTENCE_END, strip_closers
 
-_CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[上下左右]图|图片[:\uff1a])")
 
 
 def _byline_block(found: bylines.Byline, lines: list[int], cut: str | None = None) -> Block:
@@ -51,7 +50,7 @@ def mark_bylines(page: Page) -> None:
 
 def _caption_shaped(block: Block) -> bool:
     text = block.text
-    if _CAPTION_OPENING.match(text):
+    if CAPTION_OPENING.match(text):
         return True
     # Under an empty image block (the blank lines a converter leaves for a picture).
     return (block.gap_before >= 2 and block.rank is None and len(text) <= MAX_CAPTION

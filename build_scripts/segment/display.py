@@ -5,8 +5,8 @@ from ..model import BYLINE, CAPTION, FURNITURE, HEADING, KICKER, SUBHEAD, SUBTIT
 from . import bylines
 from .openers import OPENS_AT, UNCOMPARED, opening_weight
 from .page import Page
-from .shapes import (COLUMN_TAG, MAX_MARKED_HEADING, display_shaped, has_lead_in, heading_shaped,
-                     kicker_shaped)
+from .shapes import (COLUMN_TAG, DATELINE, MAX_MARKED_HEADING, display_shaped, ends_mid_sentence, ends_sentence,
+                     has_lead_in, heading_shaped, kicker_shaped, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
 TWO_LINE_TITLE = 8    # each line of a title printed as two short, even lines (以雪为令 / 平安出行)
@@ -17,10 +17,12 @@ _PRESIDED = ("主持", "出席", "参加", "参加审议", "会见", "致辞")
 
 
 def _cut_inside_a_word(line: str, following) -> bool:
-    """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes."""
+    """``…科研单`` + ``位,…``: the line ends inside a word that the next block completes. A word
+    read across two headline-shaped lines is a chance of the reading: a two-line head."""
     if following is None or following.kind != TEXT or not following.text:
         return False
-    return doubled_across(line, following.text) or word_across(line, following.text) is not None
+    return doubled_across(line, following.text) or (word_across(line, following.text) is not None
+                                                     and not heading_shaped(following.text))
 
 
 def _display_line(page: Page, i: int) -> bool:
@@ -58,10 +60,18 @@ def _short_line_over_headline(text: str, following) -> bool:
         and following.kind == TEXT and heading_shaped(following.text)
 
 
+def _after_a_credit_on_its_line(page: Page, i: int) -> bool:
+    """The text printed on the same line after a credit (``本报某地电（记者某）…``): a story's
+    opening words, body type however short the line (its rest may stand after a displaced head)."""
+    previous = page.blocks[i - 1] if i else None
+    return previous is not None and previous.kind == BYLINE and previous.lines == page.blocks[i].lines
+
+
 def mark_headings(page: Page) -> None:
     """Display lines become headings; a bare name right under a heading is a byline."""
     for i, block in enumerate(page.blocks):
         if block.kind != TEXT or page.settled(block) or (page.sizes_decide and block.layout) \
+                or _after_a_credit_on_its_line(page, i) or bylines.dash_signed(block.text) \
                 or not _display_line(page, i):
             continue   # settled by a fact; on a PDF page with display type, body type is no heading
         previous = page.blocks[i - 1] if i else None
@@ -71,6 +81,72 @@ def mark_headings(page: Page) -> None:
             page.note("mark_headings", block.lines, f"bare byline under a headline: “{block.text}”")
         else:
             block.kind = HEADING
+
+
+def opening_credit(page: Page, j: int | None) -> bool:
+    """Block j opens a story's text: a dateline, or an unbracketed byline (a bracketed name,
+    ``（某某）``, closes articles as often as it opens them)."""
+    if j is None:
+        return False
+    block = page.blocks[j]
+    if block.kind == BYLINE:
+        return not block.closing and (block.dateline is not None or not block.text.startswith(("\uff08", "(")))
+    return block.kind == TEXT and DATELINE.match(block.text) is not None
+
+
+def _finishes_a_cut_sentence(page: Page, j: int) -> bool:
+    """Block j reads as the rest of a cut sentence: unindented text ending a sentence that
+    opens like no paragraph, with the next story's opening credit right after it."""
+    if j >= len(page.blocks):
+        return False
+    block = page.blocks[j]
+    if block.kind != TEXT or page.settled(block) or block.cut is not None \
+            or (page.indents_paragraphs and block.indent):
+        return False
+    if not ends_sentence(block.text) or starts_like_new_paragraph(block.text):
+        return False
+    return opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip={CAPTION, FURNITURE}))
+
+
+def _front_half_of_a_cut(page: Page, group: list[int]) -> str | None:
+    """Why the run's first line is the front half of a paragraph that the run cuts, or None."""
+    first = page.blocks[group[0]]
+    j = group[-1] + 1
+    if len(group) < 2 or first.rank is not None or page.settled(first) or first.cut is not None \
+            or not ends_mid_sentence(first.text) or j >= len(page.blocks) or page.blocks[j].kind != TEXT:
+        return None
+    word = word_across(first.text, page.blocks[j].text)
+    if word:
+        return f"a word (“{word}”) runs from it across the headline into the text below"
+    before = page.previous_index(group[0])
+    if before is None or page.blocks[before].kind != TEXT or ends_mid_sentence(page.blocks[before].text):
+        return None     # a cut above the run: the cut is there, and the line is the run's kicker
+    if heading_shaped(first.text) or not _finishes_a_cut_sentence(page, j):
+        return None     # a comma-free line reads as a kicker: a displaced tail under a headline looks the same
+    return "the text under the headline ends the sentence before the next story's credit"
+
+
+def unmark_cut_paragraph_ends(page: Page) -> None:
+    """The first line of a headline run that is the front half of a paragraph cut by the run.
+
+    A page PDF prints a paragraph's last lines beside the next story's head, or a story's head
+    inside its first paragraph: body line (stopping mid-sentence), headline, rest of the
+    sentence. The body line, short, looks like a kicker; what gives it away is a word running
+    across the seam, or, under a whole paragraph, text below the headline that finishes the
+    sentence before the next story's credit opens. The line goes back to text (the repairs
+    join it with its rest).
+    """
+    for group in heading_groups(page):
+        why = _front_half_of_a_cut(page, group)
+        if why is None:
+            continue
+        first, rest = page.blocks[group[0]], page.blocks[group[1]]
+        # the run's verdict (headline or subhead) passes to what is left of it
+        rest.starts_article, first.starts_article = first.starts_article, False
+        first.kind, first.role = TEXT, None
+        page.note("unmark_cut_paragraph_ends", first.lines,
+                  f"“{first.text}” stops mid-sentence above a headline and {why}: the front half of a "
+                  "cut paragraph, not a kicker", doubt=0.3)
 
 
 def _same_run(page: Page, a: int, b: int) -> bool:

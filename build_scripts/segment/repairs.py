@@ -4,9 +4,9 @@ from __future__ import annotations
 from ..model import BYLINE, CAPTION, FURNITURE, HEADING, SUBHEAD, TEXT, TITLE
 from .articles import article_spans
 from .cohesion import Cohesion
-from .display import head_roles, heading_run
+from .display import head_roles, heading_run, opening_credit
 from .page import Page
-from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped,
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped, leaves_open,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
@@ -65,10 +65,12 @@ def _give_roles(page: Page, heads: list, roles: list[str]) -> None:
 
 
 def _pairs_with_title(page: Page, group: list[int], title: list[int], j: int) -> bool:
-    """A lone display line that completes a one-line title (two short, even lines)."""
+    """A lone display line that completes a one-line title (two short, even lines); not when a
+    story's opening credit follows the mended paragraph (then the line is that story's headline)."""
     line, head = page.blocks[group[0]].text, page.blocks[title[0]].text
     nothing_between = j == group[-1] + 1
-    return (len(group) == 1 and len(title) == 1 and nothing_between
+    next_story = opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip=_BETWEEN_COLUMNS))
+    return (len(group) == 1 and len(title) == 1 and nothing_between and not next_story
             and max(len(line), len(head)) <= SHORT_TITLE_LINE and similar_length(line, head))
 
 
@@ -79,6 +81,8 @@ def _belongs_to_next(page: Page, i: int, group: list[int], j: int) -> bool:
     It is when it opens like a story's first paragraph (a dateline, a byline just above),
     or when its words are those of the text that follows, not of the text before.
     """
+    if opening_credit(page, page.next_index(j, {BYLINE, TEXT, HEADING}, skip=_BETWEEN_COLUMNS)):
+        return False    # the headline's story opens at the credit after the mended paragraph
     before = page.previous_index(i, skip=_BETWEEN_COLUMNS)
     if DATELINE.match(page.blocks[i].text) or (before is not None and page.blocks[before].kind == BYLINE
                                                and not page.blocks[before].closing):
@@ -225,6 +229,30 @@ def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | 
     return cuts
 
 
+def _ends_on_a_character(text: str) -> bool:
+    """Stops on a Chinese character: no closing bracket, quote or mark (``（全文另发）``, ``……``)."""
+    return "\u4e00" <= text[-1:] <= "\u9fff"
+
+
+def _lone_cut_before_a_paragraph(page: Page, span: list[int], tail: int) -> int | None:
+    """The article's only paragraph stopping inside a clause, if the paragraph right after it
+    (nothing between) is all that could continue it: on a page without indents that paragraph
+    looks like a continuation whether it is one or not, and the tail at the top then explains
+    the cut as well. Nothing else in a clean article stops that way."""
+    texts = [i for i in span if page.blocks[i].kind == TEXT and i != tail]
+    cut = [n for n, i in enumerate(texts) if ends_with_word_cut(page.blocks[i].text)
+           and _ends_on_a_character(page.blocks[i].text) and not page.blocks[i].continues_elsewhere]
+    if len(cut) != 1 or cut[0] == len(texts) - 1 or page.indents_paragraphs:
+        return None
+    i, nxt = texts[cut[0]], texts[cut[0] + 1]
+    if nxt != i + 1 or starts_like_new_paragraph(page.blocks[tail].text):
+        return None      # captions or furniture stand in the cut: a column break, not a tail's place
+    text, following = page.blocks[i].text, page.blocks[nxt].text
+    if leaves_open(text) or word_across(text, following) or doubled_across(text, following):
+        return None      # a quote left open, a word across the seam: the next paragraph goes on with it
+    return i
+
+
 def _may_continue(page: Page, i: int, nxt: int) -> bool:
     """Can paragraph ``nxt`` be the continuation of the cut paragraph ``i``?"""
     if any(page.blocks[k].kind == HEADING for k in range(i + 1, nxt)):
@@ -255,6 +283,9 @@ def move_opening_tails_to_cuts(page: Page) -> None:
             i, why = evident[0]
             page.join(i, tail, step, f"sentence tail printed at the article's top; {why}",
                       doubt=0.4 if len(cuts) > 1 else 0.0)
+        elif not cuts and (lone := _lone_cut_before_a_paragraph(page, span, tail)) is not None:
+            page.join(lone, tail, step, "sentence tail printed at the article's top; the article's only "
+                      "paragraph cut inside a clause is the one place it fits", doubt=0.5)
         elif cuts:
             page.note(step, [page.blocks[tail].first_line],
                       f"first paragraph may be a displaced sentence tail; {len(cuts)} place(s) it could "

@@ -28,6 +28,10 @@ _AGENCIES = "新华社|中新社|中新网|人民网|新华网|央视网|光明�
 DATELINE = re.compile(
     rf"^(据)?(?:本报讯|本报{_PLACE_DATE}[讯电]|(?:{_AGENCIES}){_PLACE_DATE}电)"
 )
+# How a picture caption opens: 图为…, 图①…, ▲…, 上图…, 图片：…
+CAPTION_OPENING = re.compile(r"^(图为|图[①-⑳\d]|[▲△▼▽◀▶]|[上下左右]图|图片[:\uff1a])")
+# A short signature after a dash, a writer's or a note's: ``——张三``, ``——编 者``.
+DASH_SIGNATURE = re.compile(r"^——\s*(?P<who>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,6})$")
 # A bullet opening a list item or a summary line.
 BULLET = re.compile("^[■□●○◆◇▲△★☆▶►•]")
 # A column tag printed after a headline: ``…（社区时评）``, ``…(礼赞70年)``.
@@ -81,8 +85,8 @@ def ends_mid_sentence(text: str) -> bool:
     """A paragraph that stops where no paragraph can stop: a column break.
 
     ``;`` and ``:`` may end a paragraph (list items, a quote announced), so may ``——``
-    (请看一组数字——) and any bulleted item (■ 坚持…的总体目标), which papers print
-    without a full stop.
+    (请看一组数字——), any bulleted item (■ 坚持…的总体目标) and a dash signature
+    (——编者), which papers print without a full stop.
     """
     core = strip_closers(text)
     if not core:
@@ -90,7 +94,7 @@ def ends_mid_sentence(text: str) -> bool:
     if leaves_open(text):
         return True
     return core[-1] not in SENTENCE_END + ENDS_LIST_ITEM and not core.endswith("——") \
-        and not BULLET.match(text)
+        and not BULLET.match(text) and not DASH_SIGNATURE.match(text)
 
 
 def ends_with_word_cut(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from ..model import TEXT, Block
 from .bylines import parse_standalone
 from .page import Page
-from .shapes import BULLET, DATELINE, ends_sentence, heading_shaped
+from .shapes import BULLET, CAPTION_OPENING, DATELINE, ends_sentence, heading_shaped
 
 MIN_LINES = 8          # fewer lines of text than this tell nothing about a column width
 MIN_SHARE = 0.35       # of the text lines as wide as the column: the page is hard-wrapped
@@ -47,6 +47,12 @@ def _measure(blocks: list[Block]):
     return width, measure
 
 
+def _caption_line(b: Block, width: float, measure) -> bool:
+    """``图为…。`` on a line of its own, shorter than the column: a caption set inside the column,
+    not the next line of the paragraph it interrupts."""
+    return CAPTION_OPENING.match(b.text) is not None and ends_sentence(b.text) and measure(b) < width - 1
+
+
 def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) -> bool:
     """Does line ``b`` go on with the paragraph of line ``a``?"""
     if a.kind != TEXT or b.kind != TEXT or b.gap_before or a.rank is not None or b.rank is not None \
@@ -55,12 +61,21 @@ def _continues(a: Block, b: Block, width: float, measure, page_indents: bool) ->
     if _OPENS_WITH_PUNCTUATION.match(b.text):
         return True           # a wrap never starts a paragraph with a comma or a full stop
     full = width - 1 <= measure(a) <= width + 1   # wider than the column: a headline across it
-    if not full or (page_indents and b.indent) or BULLET.match(b.text):
+    if not full or (page_indents and b.indent) or BULLET.match(b.text) or _caption_line(b, width, measure):
         return False
     opens = DATELINE.match(b.text) or parse_standalone(b.text)
     if (ends_sentence(a.text) and (heading_shaped(b.text) or opens)) or (heading_shaped(a.text) and opens):
         return False          # a paragraph or a headline ended flush with the column; a head or credit follows
     return True
+
+
+def _subtitle_under_a_headline(out: list[Block], width: float, measure) -> bool:
+    """``——某地落实…纪实`` alone under a line wider than the column (a headline across it): a
+    subtitle that happens to fill the column, not the first line of a paragraph."""
+    if len(out) < 2 or len(out[-1].lines) != 1:
+        return False
+    line = out[-1].text
+    return measure(out[-2]) > width + 1 and line.startswith("——") and heading_shaped(line)
 
 
 def join_wrapped_lines(page: Page) -> None:
@@ -73,7 +88,8 @@ def join_wrapped_lines(page: Page) -> None:
     out: list[Block] = []
     joined = 0
     for block in page.blocks:
-        if out and _continues(out[-1], block, width, measure, page_indents):
+        if out and _continues(out[-1], block, width, measure, page_indents) \
+                and not _subtitle_under_a_headline(out, width, measure):
             last = out[-1]
             last.text += block.text
             last.lines += block.lines

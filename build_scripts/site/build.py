@@ -6,8 +6,8 @@ as they are; only docs_dir and site_dir are overridden, so a build can stage and
 write anywhere (tests build into a temporary dir).
 
 Incremental: build/site-parts/<lang>/ is kept between runs. When it holds a
-finished build made with the same configs, overrides, hooks, site code, MkDocs
-and Material versions and site_url (a hash in build/site-parts/.<lang>.build),
+finished build made with the same configs, templates (overrides/), code and
+pinned libraries (cache.code_fingerprint) and site_url (a hash in build/site-parts/.<lang>.build),
 the language is built with MkDocs' dirty mode: only pages whose staged file is
 newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
@@ -21,19 +21,19 @@ from __future__ import annotations
 import errno
 import hashlib
 import logging
-import multiprocessing
 import os
 import sys
 import time
+from concurrent.futures import FIRST_COMPLETED, wait
 from contextlib import contextmanager
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import redirects
-from ..docfile import write_if_changed
+from .. import cache, redirects
+from ..atomic import write_if_changed, write_text
 from ..errors import UserError
 from ..project import Project
+from ..workers import process_pool
 from . import feeds, mkdocs_compat, outputs, publish, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
@@ -103,14 +103,11 @@ def _write_new_files() -> None:
 
 
 def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
-    """Everything a built page depends on besides its own staged file."""
-    from importlib.metadata import version
-    h = hashlib.sha256()
-    h.update(f"{lang}\0{site_url}\0{version('mkdocs')}\0{version('mkdocs-material')}\0".encode())
-    files = [root / "mkdocs.yml", *sorted((root / "config").glob("*.yml")),
-             *sorted(p for p in (root / "overrides").rglob("*") if p.is_file()),
-             *sorted((Path(__file__).parent).glob("*.py")), Path(__file__).parents[1] / "body.py"]
-    for path in files:
+    """Everything a built page depends on besides its own staged file: the project's
+    configs and templates, and our code and libraries (cache.code_fingerprint)."""
+    h = hashlib.sha256(f"{lang}\0{site_url}\0{cache.code_fingerprint()}\0".encode())
+    for path in [root / "mkdocs.yml", *sorted((root / "config").glob("*.yml")),
+                 *cache.tree_files(root / "overrides")]:
         h.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"-")
     return h.hexdigest()
@@ -124,7 +121,6 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
     (outputs.staged_pages); a dirty build's outputs of pages no longer staged are removed.
     ``on_built(lang)`` is called as each language's build ends, ``while_waiting()`` every
     half second until all have (the site stage starts indexing a finished language)."""
-    ctx = multiprocessing.get_context("spawn")
     project = project or Project.find()
     root = project.root
     times = {}
@@ -137,7 +133,7 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
                        and stamp.read_text() == hashes[lang])
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     errors = []
-    with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=ctx) as pool:
+    with process_pool(len(LANGS)) as pool:
         futures = {pool.submit(_mkdocs_build, str(project.config_file(lang)), str(staging / lang),
                                str(parts / lang), strict, site_url, verbose, dirty[lang]): lang
                    for lang in LANGS}
@@ -178,7 +174,7 @@ def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: 
         else:
             outputs.prune_pages(parts / lang, built_before.get(lang, set()) - pages)
     outputs.save_record(record, {lang: pages})
-    (parts / f".{lang}.build").write_text(inputs_hash)
+    write_text(parts / f".{lang}.build", inputs_hash)
 
 
 def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
@@ -186,7 +182,7 @@ def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> No
     files = seo.sitemaps(pages, site_url, PREFIX)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     for rel, text in files.items():
-        write_if_changed(site / rel, text)
+        write_if_changed(site / rel, text, sync=False)
     for old in (site / "sitemaps").glob("*.xml"):
         if f"sitemaps/{old.name}" not in files:
             old.unlink()

@@ -14,11 +14,10 @@ import hashlib
 import json
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .. import paths
+from .. import atomic, paths
 from ..docfile import split_document
 
 # The front matter keys indexes.py (and sort_key) read: an index page shows nothing else.
@@ -173,11 +172,7 @@ def _read_cache(cache: Path) -> dict[str, tuple]:
 
 
 def write_pickle(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    atomic.write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def sort_key(e: Entry):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from feedgenerator import Rss201rev2Feed
 
-from ..docfile import write_if_changed
+from ..atomic import write_if_changed
 from . import catalog
 from .indexes import url_of
 from .labels import LABELS, LANGS, PREFIX
@@ -61,4 +61,4 @@ def write_feeds(docs: Path, staging: Path, site: Path, root_url: str) -> None:
     cache the staging step keeps in ``staging``)."""
     for lang in LANGS:
         entries = catalog.load_cached(docs / lang, staging / f".{lang}.catalog.pickle")
-        write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries, root_url))
+        write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries, root_url), sync=False)

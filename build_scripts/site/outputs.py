@@ -18,6 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
+from .. import atomic
 from ..tree import relative_files
 from .indexes import url_of
 from .labels import LANGS, PREFIX
@@ -46,8 +47,7 @@ def load_record(path: Path, check: str | None = None) -> dict[str, set[str]] | N
 
 
 def save_record(path: Path, pages: dict[str, set[str]], check: str | None = None) -> None:
-    path.write_text(json.dumps({"check": check, "pages": {k: sorted(v) for k, v in pages.items()}}),
-                    encoding="utf-8")
+    atomic.write_text(path, json.dumps({"check": check, "pages": {k: sorted(v) for k, v in pages.items()}}))
 
 
 def _remove_with_empty_parents(path: Path, stop: Path) -> bool:

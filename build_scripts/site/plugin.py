@@ -18,6 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.plugins import BasePlugin
 
+from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
 from build_scripts.site import mkdocs_compat, views
 from build_scripts.site.indexes import Headings

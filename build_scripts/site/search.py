@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -21,19 +20,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import paths
-from ..docfile import write_if_changed
+from .. import atomic, paths
+from ..cache import code_fingerprint
 from ..errors import UserError
 from ..project import LANGUAGES
+from ..workers import job_count
 from .labels import LANGS, PREFIX
 from .pagefind_files import make_canonical
 from .search_page import search_page
 from .search_text import is_article, read_article
-from .search_tokens import SPELLING_FILE
 
 FORCE_LANGUAGE = {x.code: x.pagefind for x in LANGUAGES}
-_CODE = [Path(__file__), Path(__file__).with_name("search_page.py"), Path(__file__).with_name("search_tokens.py"),
-         Path(__file__).with_name("search_text.py"), SPELLING_FILE]
 
 
 def article_pages(lang_docs: Path) -> list[tuple[str, Path]]:
@@ -89,7 +86,7 @@ class BodyDigests:
         return digest
 
     def save(self) -> None:
-        self.path.write_text(json.dumps(self.now), encoding="utf-8")
+        atomic.write_text(self.path, json.dumps(self.now))
 
 
 def listed_pages(root: Path, urls: set[str]) -> list[tuple[str, Path]]:
@@ -110,11 +107,9 @@ def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests) -> dict[str
 
 
 def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:
-    """The text a shard indexes (url and body digest of each page) and what turns it into a bundle."""
-    from importlib.metadata import version
-    h = hashlib.sha256(f"{lang}\0{version('pagefind')}\0".encode())
-    for code in _CODE:
-        h.update(code.read_bytes())
+    """The text a shard indexes (url and body digest of each page) and what turns it into a
+    bundle (our code and Pagefind's version: cache.code_fingerprint)."""
+    h = hashlib.sha256(f"{lang}\0{code_fingerprint()}\0".encode())
     for url, _, digest in entries:
         h.update(f"{url}\0{digest}\n".encode())
     return h.hexdigest()
@@ -157,10 +152,9 @@ class _Language:
     digests: BodyDigests
 
     def commit(self) -> None:
-        # replaced, never rewritten in place: the published site links this file
-        write_if_changed(self.root / SHARDS_FILE, json.dumps({"version": 1, "shards": self.listing},
-                                                             ensure_ascii=False))
-        self.stamp_file.write_text(json.dumps(self.stamps), encoding="utf-8")
+        atomic.write_text(self.root / SHARDS_FILE, json.dumps({"version": 1, "shards": self.listing},
+                                                              ensure_ascii=False))
+        atomic.write_text(self.stamp_file, json.dumps(self.stamps))
         self.digests.save()
 
 
@@ -177,7 +171,7 @@ class Indexer:
     def __init__(self, site: Path, work: Path, parallel: int | None = None, docs: Path | None = None):
         self.site, self.work = site, work
         self.docs = docs or work.parent / "docs"
-        self.parallel = parallel or os.cpu_count() or 1
+        self.parallel = parallel or job_count()
         self.out = Indexed()
         self.plans: list[_Language] = []
         self.queue: list[tuple] = []

@@ -24,7 +24,7 @@ than their output, and `mkdocs serve` sees only real changes.
   staged file must be newer than its source (see below), it is a copy, and
   ``copies`` in ``.<lang>.state.json`` records which source stat it was copied from.
 - A generated page is made again only when the digest of its inputs
-  (indexes.Generator.parts) or of the code and labels that make it changes;
+  (indexes.Generator.parts) or the code (cache.code_fingerprint) or labels change;
   ``pages`` in ``.<lang>.state.json`` holds the digests of the staged pages
   (and ``slugs`` the author slugs, so a re-stage need not load pypinyin).
 - Files no longer wanted are removed.
@@ -40,16 +40,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, labels, views
-from .indexes import Generator, Part, author_slug, remember_slugs
+from .. import atomic
+from ..cache import code_fingerprint
+from ..workers import job_count, process_pool
+from . import catalog, indexes, labels, views
+from .indexes import Generator, Part
+from .slugs import author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
 
 AUTHORS_FILE = "authors.json"   # beside the language dirs, read by views.py
@@ -95,10 +96,8 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool 
     reports: dict[str, LanguageReport] = {}
     if parallel:
         # The other languages in parallel processes while this one stages zh-Hans, then the
-        # views, which need every language's pages. spawn, not fork: the caller may hold
-        # threads (a test's browser, a server).
-        with ProcessPoolExecutor(max_workers=min(len(others), os.cpu_count() or 1),
-                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+        # views, which need every language's pages.
+        with process_pool(min(len(others), job_count())) as pool:
             futures = {lang: pool.submit(_stage_language, docs, out, lang, dumps_root) for lang in others}
             reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
             reports.update((lang, future.result()) for lang, future in futures.items())
@@ -116,7 +115,7 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool 
     for lang in LANGS:
         # a page whose view changed (its alternates, author links, …) is rendered again
         _touch(docs / lang, out, lang, sorted(set(changed[lang]) - reports[lang].restaged))
-    _write_text_if_differs(out / PRESENCE_FILE, json.dumps({lang: r.present for lang, r in reports.items()},
+    atomic.write_if_changed(out / PRESENCE_FILE, json.dumps({lang: r.present for lang, r in reports.items()},
                                                            ensure_ascii=False))
     return Staged(reports)
 
@@ -146,7 +145,7 @@ def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_r
 def _write_authors(out: Path, entries: list[catalog.Entry]) -> None:
     """The zh-Hans author names of every article: the keys of the author pages in every language."""
     authors = json.dumps({str(e.rel): e.authors for e in entries}, ensure_ascii=False, sort_keys=True)
-    _write_text_if_differs(out / AUTHORS_FILE, authors)
+    atomic.write_if_changed(out / AUTHORS_FILE, authors)
 
 
 class _AuthorsOf:
@@ -161,11 +160,6 @@ class _AuthorsOf:
 def _master_from_authors(out: Path) -> dict[str, _AuthorsOf]:
     authors = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
     return {rel: _AuthorsOf(names) for rel, names in authors.items()}
-
-
-def _write_text_if_differs(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 # -- one language ------------------------------------------------------------------
@@ -236,25 +230,13 @@ def _stage_generated(parts: list[Part], dest: Path, staged: dict[str, os.stat_re
     state.pages = keys
 
 
-_CODE_DIGEST: str | None = None
-
-
 def code_digest() -> str:
-    """What every generated page depends on besides its inputs: the code that makes it,
-    the labels (as loaded: a test may patch them) and the libraries that shape its text."""
-    global _CODE_DIGEST
-    from importlib.metadata import version
-    if _CODE_DIGEST is None:
-        here = Path(__file__).parent
-        h = hashlib.sha256()
-        for path in [here / "indexes.py", here / "labels.py", here / "catalog.py", here / "staging.py",
-                     here.parent / "docfile.py"]:
-            h.update(path.read_bytes() + b"\0")
-        for dist in ["pymdown-extensions", "pypinyin", "PyYAML"]:
-            h.update(f"{dist}={version(dist)}\0".encode())
-        _CODE_DIGEST = h.hexdigest()
+    """What every generated page depends on besides its inputs: the code and libraries
+    (cache.code_fingerprint), the page templates (overrides/pages/: project files, outside
+    the package) and the labels as loaded (a test may patch them)."""
     labels_now = json.dumps(labels.LABELS, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{_CODE_DIGEST}\0{labels_now}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{code_fingerprint()}\0{indexes.templates_digest()}\0{labels_now}"
+                          .encode("utf-8")).hexdigest()[:32]
 
 
 # -- staged files ------------------------------------------------------------------
@@ -285,7 +267,7 @@ def _stage_article(lang_dir: Path, dest: Path, rel: str, st: os.stat_result, old
         elif st.st_mtime_ns <= old.st_mtime_ns:
             # An older file came back (restored with its mtime): a link would not look
             # newer than the built page, so stage a copy with a new mtime.
-            _replace_with(target, lambda tmp: shutil.copyfile(src, tmp))
+            atomic.replace_with(target, lambda tmp: shutil.copyfile(src, tmp))
             copies[rel] = _stamp(st)
             return 1
     copies.pop(rel, None)
@@ -297,31 +279,18 @@ def _stage_article(lang_dir: Path, dest: Path, rel: str, st: os.stat_result, old
 def _link(src: Path, target: Path) -> bool:
     """Hard-link ``target`` to ``src``; copy it (with its mtime) where a link cannot be made."""
     try:
-        _replace_with(target, lambda tmp: os.link(src, tmp))
+        atomic.replace_with(target, lambda tmp: os.link(src, tmp))
         return True
     except OSError:         # another file system, no hard links, too many links
-        _replace_with(target, lambda tmp: shutil.copy2(src, tmp))
+        atomic.replace_with(target, lambda tmp: shutil.copy2(src, tmp))
         return False
-
-
-def _replace_with(target: Path, make) -> None:
-    """Atomically replace ``target`` by the file ``make(tmp)`` creates; never writes through
-    ``target`` (it may be a link to a docs file)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
-    try:
-        tmp.unlink(missing_ok=True)
-        make(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)   # left if target already was tmp's file
 
 
 def _write_if_differs(target: Path, data: bytes, old: os.stat_result | None) -> int:
     """Write a page the stage makes unless its staged file holds exactly ``data``; 1 if written."""
     if old is not None and old.st_nlink == 1 and old.st_size == len(data) and target.read_bytes() == data:
         return 0
-    _replace_with(target, lambda tmp: tmp.write_bytes(data))
+    atomic.write_bytes(target, data, sync=False)     # never through target: it may be a link
     return 1
 
 
@@ -371,10 +340,7 @@ class _State:
         data = self._snapshot()
         if data == self.saved and self.path.is_file():
             return
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, self.path)
+        atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
         self.saved = data
 
 
@@ -390,6 +356,6 @@ def _touch(lang_dir: Path, out: Path, lang: str, rels: list[str]) -> None:
         src = lang_dir / rel
         lang_state = lang_state or _State.load(out, lang, code_digest())
         lang_state.copies[rel] = _stamp(src.stat())
-        _replace_with(target, lambda tmp: shutil.copyfile(target, tmp))
+        atomic.replace_with(target, lambda tmp: shutil.copyfile(target, tmp))
     if lang_state is not None:
         lang_state.save()

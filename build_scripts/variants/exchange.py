@@ -18,6 +18,7 @@ import datetime as _dt
 import json
 from pathlib import Path
 
+from .. import atomic
 from ..errors import UserError
 from .memory import Memory, source_hash
 from .translate import Recorder, Translator
@@ -40,8 +41,7 @@ def export_segments(path: Path, recorder: Recorder, translator: Translator, *, o
             "machine": r.text if r.kind == "machine" else None,
             "places": where, "text": "", "reviewer": "", "reviewed_on": "",
         }, ensure_ascii=False))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    atomic.write_text(path, "".join(line + "\n" for line in lines))
     return len(lines)
 
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import atomic
 from ..errors import UserError
 from ..lock import file_lock
 
@@ -233,11 +233,7 @@ class Memory:
         with file_lock(self.path):
             if _stamp(self.path) != self.loaded_stamp:
                 self._adopt(Memory.load(self.path, self.target))
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            with tmp.open("w", encoding="utf-8", newline="\n") as f:
-                for entry in self.entries():
-                    f.write(entry.to_json() + "\n")
-            os.replace(tmp, self.path)
+            atomic.write_text(self.path, "".join(entry.to_json() + "\n" for entry in self.entries()))
             self.loaded_stamp = _stamp(self.path)
         self.dirty = False
         self.added = []

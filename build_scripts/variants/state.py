@@ -1,14 +1,16 @@
 """What the last run made, so a rebuild redoes only what changed.
 
 Both live in build/cache/ beside the docs folder; they are caches: when
-missing, unreadable or made by other code, everything is done again.
+missing, unreadable or made by other code (cache.code_fingerprint), everything
+is done again.
 
 zh-Hant-state.json
-    rel → [source mtime_ns, source size, converter key]: a source unchanged
-    since the same converter made its zh-Hant sibling is not converted again.
+    a cache.py state record, rel → [source mtime_ns, source size, converter key]:
+    a source unchanged since the same converter made its zh-Hant sibling is not
+    converted again.
 
 en-state/
-    ``index.json``: ``key`` (glossary version + translation code) and
+    ``index.json``: ``key`` (glossary version + code fingerprint) and
     ``basis`` (below). ``YYYY-MM.json``: an ``EnglishRecord`` per article of
     the month (one file a month, so adding an issue rewrites one): the
     source's stamp, its pass-1 segments (so an unchanged source is neither
@@ -37,18 +39,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypinyin
-
-from .. import paths
-from ..docfile import write_if_changed
+from .. import atomic, paths
+from ..cache import code_fingerprint, load_state, save_state
 from .glossary import Glossary
 from .translate import Rendering, Segment
 
 Stamp = tuple[int, int]  # a zh-Hans file's (mtime_ns, size)
-
-# The files whose code decides an English page, besides the glossary and the memory.
-_VARIANTS_CODE = ("translate.py", "names.py", "glossary.py", "memory.py", "write.py")
-_SHARED_CODE = ("docfile.py", "body.py", "model.py")
+CONVERSION_VERSION = 1
 
 
 def cache_dir(docs: Path) -> Path:
@@ -62,17 +59,8 @@ def _load_json(path: Path):
         return None
 
 
-def code_key() -> str:
-    """A digest of the translation code (and pypinyin, which spells the names)."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256(pypinyin.__version__.encode())
-    for path in [here / name for name in _VARIANTS_CODE] + [here.parent / name for name in _SHARED_CODE]:
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def english_key(glossary: Glossary) -> str:
-    return f"{glossary.version} {code_key()}"
+    return f"{glossary.version} {code_fingerprint()}"
 
 
 def answers_digest(renderings) -> str:
@@ -88,8 +76,7 @@ class ConversionState:
 
     def __init__(self, docs: Path):
         self.path = cache_dir(docs) / "zh-Hant-state.json"
-        loaded = _load_json(self.path)
-        self.converted: dict[str, list] = loaded if isinstance(loaded, dict) else {}
+        self.converted: dict[str, list] = load_state(self.path, CONVERSION_VERSION)
 
     def is_current(self, rel: str, stamp: Stamp, converter_key: str) -> bool:
         return self.converted.get(rel) == [*stamp, converter_key]
@@ -99,7 +86,7 @@ class ConversionState:
 
     def save(self, keep: set[str]) -> None:
         self.converted = {rel: v for rel, v in self.converted.items() if rel in keep}
-        write_if_changed(self.path, json.dumps(self.converted, sort_keys=True, indent=0))
+        save_state(self.path, CONVERSION_VERSION, self.converted)
 
 
 # -- en ------------------------------------------------------------------------------------
@@ -221,12 +208,12 @@ class EnglishState:
             path = self.folder / f"{name}.json"
             if name in shards:
                 articles = {rel: r.to_json() for rel, r in sorted(shards[name].items())}
-                path.write_text(json.dumps({"articles": articles}, ensure_ascii=False,
-                                           separators=(",", ":")), encoding="utf-8")
+                atomic.write_text(path, json.dumps({"articles": articles}, ensure_ascii=False,
+                                                   separators=(",", ":")))
             else:
                 path.unlink(missing_ok=True)  # its articles are gone
         # The index last: a run stopped half-way leaves an old key or basis, never a wrong one.
-        write_if_changed(self.folder / "index.json", json.dumps({"key": self.key, "basis": self.basis}))
+        atomic.write_if_changed(self.folder / "index.json", json.dumps({"key": self.key, "basis": self.basis}))
         self.dirty.clear()
 
 

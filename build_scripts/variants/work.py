@@ -6,8 +6,8 @@ Two kinds of work, each a list of articles cut into chunks:
   segments (before the memory is filled: the fill needs every segment);
 * ``run_jobs``: convert to zh-Hant and/or render and write the English page.
 
-With more than ``threshold`` articles, chunks go to a pool of ``os.cpu_count()``
-processes ("spawn": callers may hold threads, which fork would copy half-way).
+With more than ``threshold`` articles, chunks go to a pool of processes
+(``workers.process_pool``: spawn, ``workers.job_count()`` of them).
 A worker never loads the memory: each chunk carries a plain dict of the answers
 its articles' segments get. Small runs (tests, a sample) stay in this process,
 where starting workers would cost more than it saves. Both ways run the same
@@ -16,14 +16,13 @@ functions on the same answers, so they write the same bytes.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..workers import job_count, process_pool
 from .convert import Converter
 from .glossary import Glossary
 from .translate import Rendering, Segment
@@ -118,7 +117,7 @@ class Workers:
 
     def __init__(self, threshold: int = PARALLEL_THRESHOLD, processes: int | None = None):
         self.threshold = threshold
-        self.processes = processes or os.cpu_count() or 1
+        self.processes = processes or job_count()
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Workers":
@@ -135,7 +134,7 @@ class Workers:
     @property
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = process_pool(self.processes)
         return self._pool
 
     def prepare(self, docs: Path, rels: list[Path], glossary: Glossary) -> list[tuple[Source, list[Segment]]]:

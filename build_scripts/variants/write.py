@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..body import parse_body
-from ..docfile import render_document, split_document, write_if_changed
+from ..atomic import write_if_changed
+from ..docfile import render_document, split_document
 from ..errors import UserError
 from ..tree import relative_files
 from ..model import BodyBlock
@@ -154,7 +155,7 @@ def remove_orphans(docs: Path, lang: str, keep: set[str], provenance_key: str,
 
 def write_traditional(docs: Path, src: Source, cc: Converter) -> bool:
     meta, body = traditional(src, cc)
-    return write_if_changed(docs / HANT / src.rel, render_document(meta, body))
+    return write_if_changed(docs / HANT / src.rel, render_document(meta, body), sync=False)
 
 
 @dataclass
@@ -179,7 +180,7 @@ def write_english(docs: Path, src: Source, glossary: Glossary, render, segments:
         return answer
 
     meta, body, tally = english(src, glossary, noting)
-    written = write_if_changed(docs / EN / src.rel, render_document(meta, body))
+    written = write_if_changed(docs / EN / src.rel, render_document(meta, body), sync=False)
     index: dict[Segment, int] = {}
     for i, segment in enumerate(segments):
         index.setdefault(segment, i)
