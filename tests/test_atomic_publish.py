@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.docfile import render_document, split_document, write_if_changed
+from build_scripts.atomic import write_if_changed
+from build_scripts.docfile import render_document, split_document
 from build_scripts.errors import UserError
 from build_scripts.site import build as site_build
 from build_scripts.site import feeds, outputs, publish

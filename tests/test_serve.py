@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 from build_scripts.commands import serve
-from build_scripts.project import Project
 from site_fixture import make_docs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,6 +107,8 @@ def test_a_file_saved_while_a_rebuild_runs_is_seen_by_the_watcher(tmp_path):
 
 def test_the_preview_goes_to_its_own_folder_with_the_local_url_and_site_is_untouched(tmp_path, monkeypatch):
     make_docs(tmp_path)
+    for name in ("mkdocs.yml", "config", "overrides"):      # the folder is a project serve finds
+        (tmp_path / name).symlink_to(REPO / name)
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("the deployed site")
     monkeypatch.chdir(tmp_path)
@@ -117,7 +118,7 @@ def test_the_preview_goes_to_its_own_folder_with_the_local_url_and_site_is_untou
     monkeypatch.setattr(build_command, "run_segment", lambda: ran.append("segment"))
     monkeypatch.setattr(build_command, "run_variants", lambda offline: ran.append(f"variants offline={offline}"))
     args = argparse.Namespace(docs=Path("docs"), out=serve.PREVIEW, search=False)
-    serve.rebuild_preview(args, Project(REPO))
+    serve.rebuild_preview(args)
     assert ran == ["segment", "variants offline=True"]
     assert [p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*")] == ["site/index.html"]
     assert (tmp_path / "site" / "index.html").read_text() == "the deployed site"

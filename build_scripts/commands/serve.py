@@ -120,9 +120,8 @@ def watch(root: Path, queue: RebuildQueue):
     return observer
 
 
-def rebuild_preview(args, project=None) -> None:
-    """The pipeline into the preview folder, under the project's build lock (``project``:
-    default, the one holding the working folder)."""
+def rebuild_preview(args) -> None:
+    """The pipeline into the preview folder, under the project's build lock."""
     from ..errors import UserError
     from ..lock import one_writer
     from ..site.build import build_site
@@ -133,7 +132,7 @@ def rebuild_preview(args, project=None) -> None:
             run_segment()
             run_variants(offline=True)
             build_site(args.docs, args.out, dumps_root=Path.cwd(), build_dir=PREVIEW_WORK, strict=False,
-                       search=args.search, project=project)
+                       search=args.search)
     except UserError as e:
         print(f"error: {e}", file=sys.stderr)
 
