@@ -371,6 +371,31 @@ def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
     assert r.articles[0].body[0].text == "晚饭后来借书的人络绎不绝。"
 
 
+def test_a_tail_that_closes_the_quote_a_cut_leaves_open_goes_back_there():
+    # a page without indents: the paragraph after the cut could be its continuation, but
+    # only the tail closes the quote the cut paragraph opened
+    page = ("老街换了新模样\n"
+            "招牌给改没了”。\n"
+            "改造以前，老街的路面坑坑洼洼，一到雨天就满是积水。\n"
+            "施工队进场时，街坊们只提了一个要求：“别把老街的味道和铺面的旧\n"
+            "如今，青石板路修好了，两旁的店铺也重新开了张，来逛的人一天比一天多。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts == ["改造以前，老街的路面坑坑洼洼，一到雨天就满是积水。",
+                     "施工队进场时，街坊们只提了一个要求：“别把老街的味道和铺面的旧招牌给改没了”。",
+                     "如今，青石板路修好了，两旁的店铺也重新开了张，来逛的人一天比一天多。"]
+
+
+def test_a_quote_left_open_takes_no_tail_that_leaves_it_open():
+    page = ("老街换了新模样\n"
+            "来逛的人一天比一天多。\n"
+            "改造以前，老街的路面坑坑洼洼，一到雨天就满是积水。\n"
+            "施工队进场时，街坊们只提了一个要求：“别把老街的味道改没了\n"
+            "铺面的旧招牌也都留着”。如今，青石板路修好了，店铺重新开了张。\n")
+    r = seg(page)
+    assert r.articles[0].body[0].text == "来逛的人一天比一天多。"
+
+
 # --- lexical cohesion ------------------------------------------------------------------
 
 def test_cohesion_tells_one_story_from_two():

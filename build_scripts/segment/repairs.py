@@ -6,7 +6,7 @@ from .articles import article_spans
 from .cohesion import Cohesion
 from .display import head_roles, heading_run, opening_credit
 from .page import Page
-from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped, leaves_open,
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, closes_what_is_left_open, ends_mid_sentence, ends_sentence, heading_shaped, leaves_open,
                      ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
@@ -199,6 +199,13 @@ MAX_TAGLINE = 20     # longest unpunctuated line that closes an article as a tag
 # How strongly each kind of evidence ties a tail to a cut: a word across the seam is read
 # in the two texts themselves; the others are only about the paragraphs' shapes.
 WORD_ACROSS, LEAD_IN_AFTER, FLUSH_TAIL = 2, 1, 1
+QUOTE_CLOSED = WORD_ACROSS   # read in the texts too: the marks pair across the seam
+
+
+def _tail_closes_the_quote(cut: str, tail: str, following: str) -> bool:
+    """The cut paragraph leaves a quote open, the tail closes it and the paragraph after
+    the cut does not: the tail is the quote's second half."""
+    return closes_what_is_left_open(cut, tail) and not closes_what_is_left_open(cut, following)
 
 
 def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | None, int]]:
@@ -214,9 +221,16 @@ def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | 
             continue                      # a short unpunctuated line closing the article: a tagline
         nxt = texts[n + 1] if n + 1 < len(texts) else None
         word = word_across(text, page.blocks[tail].text)
-        if nxt is not None and _may_continue(page, i, nxt) and not (word and not word_across(text, page.blocks[nxt].text)):
+        following = page.blocks[nxt].text if nxt is not None else ""
+        quote = _tail_closes_the_quote(text, page.blocks[tail].text, following)
+        if nxt is not None and _may_continue(page, i, nxt) and not quote \
+                and not (word and not word_across(text, following)):
             continue
-        if word:
+        if _tail_closes_the_quote(text, following, page.blocks[tail].text):
+            continue                      # the next paragraph closes the quote: it goes on there
+        if quote:
+            evidence, strength = "the tail closes the quote the cut leaves open", QUOTE_CLOSED
+        elif word:
             evidence, strength = f"the seam falls inside the word “{word}”", WORD_ACROSS
         elif nxt is not None and has_lead_in(page.blocks[nxt].text):
             evidence, strength = "the paragraph after the cut opens with a lead-in of its own", LEAD_IN_AFTER
