@@ -227,6 +227,22 @@ def test_a_dash_subtitle_that_fills_the_column_stays_a_subtitle():
     assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
 
 
+def test_a_headline_as_wide_as_the_column_after_a_short_cut_line_is_no_paragraph_line():
+    # the last paragraph of one story is cut after one character of its last wrapped line;
+    # the next story's headline, exactly as wide as the column, stands between the halves
+    p1 = WRAPPED_STORY[0]
+    headline = "某县千亩荷塘迎来采莲季游客纷纷赶来体验"    # 19 characters, no punctuation
+    last = "下一步，该市还将增设一批公共停车位和充电桩并且延长开放时间，让居民停车充电更方便。"
+    wrapped = _wrap(last, 19)               # the last wrapped line of the front half: one character
+    lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"]
+    lines += _wrap(p1, 19) + wrapped[:1] + [wrapped[1][:1], headline, wrapped[1][1:]] + wrapped[2:]
+    lines += ["本报讯（记者 李强）"] + _wrap("入夏以来，某县的千亩荷塘进入盛花期，村里组织采莲活动，吸引不少城里游客前来。", 19)
+    r = seg("\n".join(lines) + "\n")
+    assert titles(r) == ["某市城市更新惠及五万户居民群众生活更美好", headline]
+    assert [b.text for b in r.articles[0].body] == [p1, last]
+    assert len(r.articles[1].body) == 1
+
+
 # --- a headline standing in a cut paragraph -------------------------------------------
 
 def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():
