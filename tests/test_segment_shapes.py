@@ -387,6 +387,22 @@ def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
     assert r.articles[0].body[0].text == "晚饭后来借书的人络绎不绝。"
 
 
+def test_a_headline_set_inside_its_storys_opening_credit_goes_above_the_whole_credit():
+    page = ("某区试行窗口联办服务\n"
+            "本报北京3月2日电  （记者张明）某区政务中心2日起试行窗口联办，群众办理多项事务只需排一次队。\n"
+            "据介绍，联办窗口涵盖十二个部门，办理进度可在手机上随时查看。\n"
+            "本报北京3月2日电  （记者李\n"
+            "某市见缝插绿\n"
+            "边角空地建起三十个口袋公园\n"
+            "华）今年以来，某市利用边角空地新建口袋公园三十个，居民出门几百米就能见到绿地。\n"
+            "公园里还设置了健身器材和休息座椅，每天都有不少居民前来锻炼。\n")
+    r = seg(page)
+    assert titles(r) == ["某区试行窗口联办服务", "边角空地建起三十个口袋公园"]
+    assert r.articles[0].byline == "本报北京3月2日电  （记者张明）"
+    assert r.articles[1].byline == "本报北京3月2日电"
+    assert r.articles[1].body[0].text.startswith("（记者李华）今年以来")
+
+
 def test_a_tail_that_closes_the_quote_a_cut_leaves_open_goes_back_there():
     # a page without indents: the paragraph after the cut could be its continuation, but
     # only the tail closes the quote the cut paragraph opened

@@ -96,6 +96,15 @@ def _belongs_to_next(page: Page, i: int, group: list[int], j: int) -> bool:
     return with_earlier is not None and with_later is not None and with_later > with_earlier + 0.02
 
 
+def _above_opening_credit(page: Page, i: int) -> int:
+    """Where a headline goes above paragraph i: above the opening credit split from it
+    (``本报某地某日电`` cut from ``（记者某）…``), which belongs to the same story."""
+    while i > 0 and page.blocks[i - 1].kind == BYLINE and not page.blocks[i - 1].closing \
+            and not page.settled(page.blocks[i - 1]):
+        i -= 1
+    return i
+
+
 def attach_displaced_heads(page: Page) -> None:
     """A sentence cut by display lines continues after them; the display lines moved.
 
@@ -157,7 +166,8 @@ def attach_displaced_heads(page: Page) -> None:
         elif _belongs_to_next(page, i, group, j):
             moved = page.blocks[group[0]:j]   # the headline with its byline and captions
             del page.blocks[group[0]:j]
-            page.blocks[i:i] = moved
+            at = _above_opening_credit(page, i)
+            page.blocks[at:at] = moved
             page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
                       f"article's first paragraph: moved above it", doubt=0.5)
             i += len(moved)
