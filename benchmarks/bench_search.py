@@ -1,7 +1,7 @@
 """Search quality and speed of a built site, through the real search box in headless Chromium.
 
     python benchmarks/bench_search.py [--site site] [--docs docs] [--per-kind 40] [--titles 0] [--seed 1]
-                                      [--langs zh-Hans,zh-Hant,en] [--json OUT] [-v]
+                                      [--langs zh-Hans,zh-Hant,en] [--against OTHER_SITE] [--json OUT] [-v]
 
 Serves SITE on 127.0.0.1, opens each language's home page and types queries into the header
 search box, as a reader does. The queries come from the archive itself (DOCS/<lang>/ articles):
@@ -26,6 +26,10 @@ counts here only if the box offers none), latency cold (first query on a fresh p
 the index included) and warm (median and p95; measured from the input event to the last change
 of the result list, less the box's typing pause), the bytes of a first search (every response
 after the page loaded, each gzip-compressed as a static host serves it) and the load average.
+
+--against OTHER_SITE (the same archive built otherwise, e.g. by the previous commit) runs the
+same queries on it too, language by language in turn with SITE, and prints both reports and
+the ratios SITE / OTHER_SITE of first-search download, cold and warm latency.
 """
 from __future__ import annotations
 
@@ -372,9 +376,9 @@ def latency(rows: list[dict]) -> dict:
     return {"warm_median": statistics.median(ms), "warm_p95": ms[int(0.95 * (len(ms) - 1))], "warm_max": ms[-1]}
 
 
-def failures(rows: list[dict]) -> list[str]:
+def failures(rows: list[dict], judge: Judge) -> list[str]:
     """The queries that missed: an expected article not first (titles) or not in the first
-    10 (words), or any result for a string found nowhere."""
+    10 (words), or any result for a string found nowhere; and those with junk results."""
     out = []
     for r in rows:
         q, links = r["q"], r["links"][:10]
@@ -386,6 +390,9 @@ def failures(rows: list[dict]) -> list[str]:
             bad = not (set(links) & q.expected)
         if bad:
             out.append(f"{q.kind} {q.text!r}: got {links[:3]} expected {sorted(q.expected)[:3]}")
+        junk = [u for u in links if not judge.holds(u, q.words)]
+        if junk:
+            out.append(f"{q.kind} {q.text!r}: {len(junk)} of {len(links)} results without it, e.g. {junk[0]}")
     return out
 
 
@@ -415,6 +422,27 @@ def print_report(res: dict, verbose: bool = False) -> None:
                 print("  missed: " + line)
 
 
+def measure(browser, base: str, lang: str, queries: list[Query], judge: Judge) -> dict:
+    t = time.perf_counter()
+    rows, first = run_queries(browser, base, lang, queries)
+    return {"kinds": figures(rows, judge), "latency": latency(rows), "first": first,
+            "seconds": time.perf_counter() - t, "failures": failures(rows, judge)}
+
+
+def print_ratios(res: dict, other: dict) -> None:
+    """SITE / OTHER_SITE, per language: first-search download, cold and warm latency."""
+    print(f"\n{res['site']} / {other['site']} (same queries, same run)")
+    print(f"{'lang':8} {'first KB':>18} {'ratio':>6} {'cold ms':>14} {'ratio':>6} {'warm ms':>12} {'ratio':>6}")
+    for lang, data in res["langs"].items():
+        was = other["langs"][lang]
+        kb, kb0 = data["first"].get("bytes_gzip", 0) / 1024, was["first"].get("bytes_gzip", 0) / 1024
+        cold, cold0 = data["first"].get("ms", 0), was["first"].get("ms", 0)
+        warm, warm0 = data["latency"].get("warm_median", 0), was["latency"].get("warm_median", 0)
+        ratio = lambda a, b: f"{a / b:6.2f}" if b else "   -  "  # noqa: E731
+        print(f"{lang:8} {kb:8.1f} / {kb0:7.1f} {ratio(kb, kb0)} {cold:6.0f} / {cold0:5.0f} {ratio(cold, cold0)} "
+              f"{warm:5.0f} / {warm0:4.0f} {ratio(warm, warm0)}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, default=ROOT / "site")
@@ -423,13 +451,16 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--titles", type=int, default=0, help="exact-title queries: every title (0) or this many")
     ap.add_argument("--langs", default=",".join(LANGS))
+    ap.add_argument("--against", type=Path, help="another build of the same archive, measured in turn")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--verbose", "-v", action="store_true", help="list the first search's files and the misses")
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
     rnd = random.Random(args.seed)
-    server, base = serve(args.site)
-    res = {"site": str(args.site), "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()), "langs": {}}
+    sites = [args.site] + ([args.against] if args.against else [])
+    servers = [serve(site) for site in sites]
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    runs = [{"site": str(site), "load_before": load, "langs": {}} for site in sites]
     counts = []
     try:
         with sync_playwright() as p:
@@ -440,18 +471,22 @@ def main(argv=None) -> int:
                 judge = Judge(lang, arts)
                 qs = en_queries(arts, judge, args.per_kind, rnd, args.titles) if lang == "en" else \
                     zh_queries(lang, arts, judge, args.per_kind, rnd, args.titles)
-                t = time.perf_counter()
-                rows, first = run_queries(browser, base, lang, qs)
-                res["langs"][lang] = {"kinds": figures(rows, judge), "latency": latency(rows), "first": first,
-                                      "seconds": time.perf_counter() - t, "failures": failures(rows)}
+                for run, (_, base) in zip(runs, servers):
+                    run["langs"][lang] = measure(browser, base, lang, qs, judge)
             browser.close()
     finally:
-        server.shutdown()
-    res["articles"] = ", ".join(counts) + " articles"
-    res["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print_report(res, args.verbose)
+        for server, _ in servers:
+            server.shutdown()
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    for run in runs:
+        run["articles"] = ", ".join(counts) + " articles"
+        run["load_after"] = load
+        print_report(run, args.verbose)
+    if args.against:
+        print_ratios(runs[0], runs[1])
     if args.json:
-        args.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+        out = runs[0] if not args.against else {"site": runs[0], "against": runs[1]}
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0
 
 

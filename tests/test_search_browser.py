@@ -14,7 +14,7 @@ import opencc
 import pytest
 
 from build_scripts.site.search_text import articles
-from build_scripts.site.search_tokens import title_key, tokens
+from build_scripts.site.search_tokens import tokens
 from test_site_browser import ARTICLE, shot
 
 ROOTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
@@ -151,7 +151,13 @@ def test_enter_opens_the_first_result(served, page):
 
 
 def test_filters_by_year_and_page(served, page, texts):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
     all_hrefs = search(page, served["base"], "zh-Hans", "的")
+    assert not [u for u in fetched if u.endswith(".pf_filter")]      # loaded when the filters are opened
+    page.locator(".na-search-filters summary").click()
+    page.wait_for_function("document.querySelectorAll(\"select[data-na-filter=year] option[value='2025']\").length")
+    assert [u for u in fetched if u.endswith(".pf_filter")]
     assert page.locator("select[data-na-filter=year] option[value='2025']").count() == 1
     page.locator("select[data-na-filter=page]").select_option("01 要闻")
     page.wait_for_function("document.querySelector('.na-search-result').dataset.naState === 'done'")
@@ -190,7 +196,23 @@ def test_a_chinese_query_on_the_english_site_offers_the_chinese_site(served, pag
 def test_the_box_cuts_text_as_the_index_does(served, page, text):
     page.goto(served["base"])
     assert page.evaluate("t => window.naSearch.tokens(t)", text) == tokens(text)
-    assert page.evaluate("t => window.naSearch.titleKey(t)", text) == title_key(text)
+
+
+@pytest.mark.parametrize("lang, query, words", [
+    ("en", "The colour of an aluminium plant", ["colour", "aluminium", "plant"]),
+    ("en", "the of", ["the", "of"]),                   # only common words: searched for them
+    ("zh-Hans", "the colour", ["the", "colour"]),      # common English words are dropped on the English site only
+])
+def test_common_english_words_of_a_longer_query_are_not_searched(served, page, lang, query, words):
+    page.goto(served["base"] + ROOTS[lang])
+    assert page.evaluate("q => window.naSearch.queryParts(q).words", query) == words
+
+
+@pytest.mark.parametrize("title, key", [("激发科技『向新力』 打造", "激发科技向新力打造"),
+                                        ("Theoretical Innovation, leads １２３", "theoreticalinnovationleads123")])
+def test_a_headline_is_compared_without_spacing_punctuation_or_case(served, page, title, key):
+    page.goto(served["base"])
+    assert page.evaluate("t => window.naSearch.titleKey(t)", title) == key
 
 
 def test_the_box_converts_traditional_as_opencc_t2s_does(served, page):

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from build_scripts.site import catalog
-from build_scripts.site.indexes import Generator, author_slug, link, url_of
+from build_scripts.site.indexes import Generator, link, url_of
+from build_scripts.site.slugs import author_slug
 from build_scripts.site.staging import stage
 from site_fixture import HOSTILE_JINJA, HOSTILE_SCRIPT, make_docs
 
@@ -187,6 +188,59 @@ def test_generator_escapes_markdown_in_index_pages(tmp_path):
             target = posixpath.normpath(posixpath.join(url_of(rel), href))
             target = "" if target == "." else target + "/"
             assert target in urls, (rel, href)
+
+
+HOSTILE_PAPER, HOSTILE_PAPER_SHOWN = "<i>通辽&日报</i>", "&lt;i&gt;通辽&amp;日报&lt;/i&gt;"
+HOSTILE_PAGE, HOSTILE_PAGE_SHOWN = "<u>要闻</u>", "&lt;u&gt;要闻&lt;/u&gt;"
+SCRIPT_SHOWN = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
+def test_every_kind_of_generated_page_escapes_dump_text(tmp_path, lang):
+    """Titles, kickers, authors, paper and page names, source lines: shown as text on every
+    page kind, never as markup (the templates autoescape; nothing is marked safe)."""
+    docs = make_docs(tmp_path, with_pages=False)
+    for path in (docs / lang).rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"^publication: .*$", f"publication: {HOSTILE_PAPER}", text, flags=re.M)
+        path.write_text(text.replace("page_name: 要闻", f"page_name: {HOSTILE_PAGE}")
+                        .replace("page_name: News", f"page_name: {HOSTILE_PAGE}"), encoding="utf-8")
+    master = {str(e.rel): e for e in catalog.load(docs / "zh-Hans")}
+    pages = {p.rel: p for p in Generator(lang, catalog.load(docs / lang), master, dumps_root=tmp_path).all()}
+    assert {p.meta["na_kind"] for p in pages.values()} == {
+        "home", "archive", "issue", "page", "authors", "author", "source"}
+    for rel, page in pages.items():
+        tags = set(re.findall(r"<([a-z][a-z0-9]*)", page.body))
+        assert tags <= {"h1", "h2", "h3", "a", "p", "div", "ul", "ol", "li", "span"}, (rel, tags)
+        assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', page.body)), rel
+    hostile_author = f"authors/{author_slug(HOSTILE_SCRIPT)}.md"
+    expected = {   # page → escaped dump text it must show
+        "index.md": [SCRIPT_SHOWN, HOSTILE_PAPER_SHOWN, HOSTILE_PAGE_SHOWN, "&lt;b&gt;", HOSTILE_JINJA],
+        "2025/12/15/index.md": [SCRIPT_SHOWN, HOSTILE_PAPER_SHOWN, HOSTILE_PAGE_SHOWN, HOSTILE_JINJA],
+        "2025/12/15/01/index.md": [SCRIPT_SHOWN, HOSTILE_PAPER_SHOWN, HOSTILE_PAGE_SHOWN, "&lt;b&gt;"],
+        "2025/12/15/02/index.md": [HOSTILE_PAPER_SHOWN, HOSTILE_PAGE_SHOWN],     # the page before
+        "archive/index.md": [HOSTILE_PAPER_SHOWN],
+        "authors/index.md": [SCRIPT_SHOWN],
+        hostile_author: [SCRIPT_SHOWN, HOSTILE_PAPER_SHOWN, HOSTILE_PAGE_SHOWN],
+        "sources/001_fixture.md": [SCRIPT_SHOWN, HOSTILE_JINJA],
+    }
+    for rel, shown in expected.items():
+        for text in shown:
+            assert text in pages[rel].body, (rel, text)
+
+
+def test_article_subheads_have_the_shape_of_the_generated_pages_heading_macro():
+    """plugin.py writes article subheads with indexes.Headings and reads every page's table of
+    contents back from that shape: the templates' macro must write the same (entity spelling aside)."""
+    import html as html_lib
+    from build_scripts.site.indexes import HeadingIds, Headings, _environment
+    macro = _environment().get_template("_macros.html").module.heading
+    python, ids, found = Headings(), HeadingIds(), []
+    for level, text in [(2, "产业转型 构建“铝程碑”低碳底座"), (3, 'a <b> & "q" \'r\''), (3, 'a <b> & "q" \'r\''), (2, "")]:
+        written = python(level, text)
+        assert html_lib.unescape(str(macro(ids.heading(level, text)))) == html_lib.unescape(written)
+        found.append(re.match(rf'<h{level} id="([^"]*)">.*</h{level}>\n$', written).group(1))
+    assert found == ["产业转型-构建铝程碑低碳底座", "a---q-r", "a---q-r_1", "_1"]   # unique on the page
 
 
 def test_links_between_generated_pages_are_directory_urls():

@@ -12,7 +12,8 @@ import pytest
 from build_scripts.atomic import write_if_changed
 from build_scripts.docfile import render_document, split_document
 from build_scripts.site import catalog, labels
-from build_scripts.site.indexes import Generator, author_slug
+from build_scripts.site.indexes import Generator
+from build_scripts.site.slugs import author_slug
 from build_scripts.site.labels import LANGS
 from build_scripts.site.staging import stage
 from site_fixture import make_docs
@@ -245,3 +246,33 @@ def test_cached_entries_hold_all_the_index_pages_read(site, tmp_path):
         assert [(e.rel, e.digest) for e in slim] == [(e.rel, e.digest) for e in full]   # in sort order
         made = [(p.rel, p.text()) for p in Generator(lang, full, dumps_root=docs.parent).all()]
         assert made == [(p.rel, p.text()) for p in Generator(lang, slim, dumps_root=docs.parent).all()]
+
+
+def test_a_changed_page_template_makes_its_pages_again(site, monkeypatch):
+    """The templates (overrides/pages/) are project files, outside the package the code
+    fingerprint walks: staging's digest takes them in, so an edited template is not ignored."""
+    from build_scripts.site import indexes, staging
+    docs, out = site
+    project = docs.parent / "project"
+    (project / "overrides").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "overrides" / "pages", project / "overrides" / "pages")
+    monkeypatch.chdir(project)                 # the project is found from the working folder
+
+    def new_process():                          # what a new process would find again
+        for cached in (indexes._templates, indexes._environment, indexes.templates_digest):
+            cached.cache_clear()
+    author = out / "zh-Hans" / "authors" / f"{author_slug('王樱润')}.md"
+    try:
+        new_process()
+        restage(docs, out)
+        assert "na-marker" not in author.read_text(encoding="utf-8")
+        template = project / "overrides" / "pages" / "author.html"
+        template.write_text(template.read_text(encoding="utf-8").replace("<ul>", '<ul class="na-marker">'),
+                            encoding="utf-8")
+        new_process()
+        again = restage(docs, out)
+        assert '<ul class="na-marker">' in author.read_text(encoding="utf-8")
+        assert again.reports["zh-Hans"].generated > ALWAYS_MADE
+    finally:
+        new_process()

@@ -40,7 +40,8 @@ def test_the_site_root_comes_from_any_language_site_url():
 
 
 def test_an_english_article_links_its_authors_by_their_chinese_names():
-    view = views.article_view(_entry(), "en", ("zh-Hans", "zh-Hant"), ["王小明"], ROOT)
+    view = views.article_view(_entry(), "en", ("zh-Hans", "zh-Hant"), ["王小明"], ROOT,
+                              {"王小明": "wang-xiao-ming"})
     assert view["byline_parts"] == [
         {"text": "Staff reporter ", "href": None},
         {"text": "Wang Xiaoming", "href": UP_FROM_EN + "en/authors/wang-xiao-ming/"}]
@@ -58,7 +59,7 @@ def test_an_english_article_links_its_authors_by_their_chinese_names():
 
 def test_an_author_the_byline_does_not_print_follows_it_and_markup_stays_text():
     view = views.article_view(_entry(authors=["Li Hua", "<b>x</b>"], byline="Li Hua"), "en",
-                              (), None, ROOT)
+                              (), None, ROOT, {"Li Hua": "li-hua", "<b>x</b>": "b-x-b"})
     assert [p["text"] for p in view["byline_parts"]] == ["Li Hua", " · ", "<b>x</b>"]
     assert view["pair"] is None and view["original"]["exists"] is False
     assert "translationOfWork" not in json.loads(view["jsonld"])
@@ -66,7 +67,8 @@ def test_an_author_the_byline_does_not_print_follows_it_and_markup_stays_text():
 
 
 def test_a_chinese_citation_names_paper_date_and_page():
-    view = views.article_view(_entry(title="春风拂过田野", authors=["王小明", "李华"]), "zh-Hans", (), None, ROOT)
+    view = views.article_view(_entry(title="春风拂过田野", authors=["王小明", "李华"]), "zh-Hans", (), None, ROOT,
+                              {"王小明": "wang-xiao-ming", "李华": "li-hua"})
     assert view["cite"] == ("王小明，李华：「春风拂过田野」，《日报》2025-12-15，第1版。"
                             + ROOT + "ribao/2025/12/15/01/chun-feng/")
 

@@ -2,7 +2,9 @@
 parallel MkDocs builds (one per language), Pagefind indexes, discovery files.
 
     staging.py   docs/<lang>/ articles + docs/*.md pages + indexes → build/docs/<lang>/
-    indexes.py   home, archive, issue, page, author and source pages from front matter
+    indexes.py   what the home, archive, issue, page, author and source pages show, from
+                 front matter, rendered by their templates (overrides/pages/)
+    slugs.py     the author slugs of the whole catalog (author pages and byline links)
     labels.py    UI strings and date formats in the three languages
     views.py     what each page shows besides its body (alternates, bylines, labels, JSON-LD), made in staging
     plugin.py    the MkDocs plugin: hands each page its view; escaping, block numbers, RSS

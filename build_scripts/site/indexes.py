@@ -4,9 +4,14 @@ Every page is written into the language's staging docs dir as YAML front matter
 (``na_html: true``) followed by its body already rendered to HTML: MkDocs does
 not parse it as Markdown (plugin.py swaps the HTML in for the page's content and
 builds the table of contents from its headings), which saves most of the
-Markdown time of a large archive. Dump text (titles, bylines, names, source
-lines) goes through ``html.escape`` and is never read as markup. Links are
-relative to the page's own URL under ``use_directory_urls``.
+Markdown time of a large archive. Links are relative to the page's own URL
+under ``use_directory_urls``.
+
+This module decides only what each page shows (small dataclasses: Heading, Link,
+Counted, ArticleItem, Section); the markup is in overrides/pages/<kind>.html, one
+Jinja template per page kind, rendered with autoescape on, so dump text (titles,
+bylines, names, source lines) is escaped there and never read as markup.
+Author slugs come from slugs.py.
 
 ``Generator.parts()`` groups the pages with a digest of their inputs (an issue
 and its printed pages: the front matter of its articles; an author page: its
@@ -21,7 +26,6 @@ import html
 import itertools
 import os
 import posixpath
-import re
 import stat
 from collections import defaultdict
 from collections.abc import Callable
@@ -33,6 +37,7 @@ from ..docfile import render_document
 from ..ingest import source_text
 from .catalog import Entry
 from .labels import format_date, format_month, format_year, page_label, t
+from .slugs import author_slugs
 
 
 @dataclass
@@ -60,7 +65,6 @@ def link(frm: str, to: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-E = html.escape
 _slugify = None
 
 
@@ -73,45 +77,115 @@ def _slug(text: str) -> str:
     return _slugify(text, "-")
 
 
-class Headings:
-    """Heading HTML with unique ids and permalinks, as the toc extension writes them."""
+# -- view data: what a template shows, worked out here, escaped there ----------------
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str                       # unique on its page, as the toc extension makes it
+    href: str | None = None       # the heading's text links there
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A link with a count: an issue in the archive, an author in the authors index."""
+
+    href: str
+    text: str
+    count: str
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    href: str
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    where: str = ""               # publication · date · page, on an author's page
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what is listed under it (printed pages of an issue, months of a year)."""
+
+    heading: Heading
+    items: list
+
+
+class HeadingIds:
+    """The headings of one page, with the ids the toc extension would give them."""
 
     def __init__(self):
         self.ids: set[str] = set()
 
-    def __call__(self, level: int, text: str, inner: str | None = None) -> str:
+    def heading(self, level: int, text: str, href: str | None = None) -> Heading:
         from markdown.extensions.toc import unique      # its rule for empty and repeated ids
-        hid = unique(_slug(text), self.ids)
-        inner = E(text) if inner is None else inner
-        return (f'<h{level} id="{E(hid)}">{inner}<a class="headerlink" href="#{E(hid)}" '
+        return Heading(level, text, unique(_slug(text), self.ids), href)
+
+
+class Headings(HeadingIds):
+    """Heading HTML for the article bodies plugin.py renders, which writes the rest of an
+    article body in Python too (plugin.article_html: it runs for every subhead of every
+    article, so it does not go through Jinja). The same shape as the ``heading`` macro
+    of overrides/pages/_macros.html, which the generated pages use: plugin.py reads the
+    table of contents back from it (a test holds the two equal)."""
+
+    def __call__(self, level: int, text: str, inner: str | None = None) -> str:
+        """``inner``: the heading's content as HTML already escaped by the caller."""
+        hid = html.escape(self.heading(level, text).id)
+        inner = html.escape(text) if inner is None else inner
+        return (f'<h{level} id="{hid}">{inner}<a class="headerlink" href="#{hid}" '
                 f'title="Permanent link">#</a></h{level}>\n')
 
 
-# name → slug: pinyin costs ~1 ms a name plus ~1 s to import pypinyin; staging.py
-# keeps the slugs of the last run (``remember_slugs``) so a re-stage need not import it.
-_SLUGS: dict[str, str] = {}
+# -- templates ----------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _templates() -> Path:
+    """overrides/pages/ of the project (the MkDocs theme's custom_dir is overrides/ too)."""
+    from ..project import Project
+    return Project.find().root / "overrides" / "pages"
 
 
-def author_slug(name: str) -> str:
-    slug = _SLUGS.get(name)
-    if slug is None:
-        slug = _SLUGS[name] = _pinyin_slug(name)
-    return slug
+@functools.lru_cache(maxsize=None)
+def templates_digest() -> str:
+    """What staging's digest of the generated pages takes of their templates."""
+    from ..cache import digest_tree
+    return digest_tree((_templates(),))
 
 
-def remember_slugs(slugs: dict[str, str]) -> None:
-    """Slugs computed by an earlier run (with the same pypinyin: the caller checks)."""
-    _SLUGS.update(slugs)
+@functools.lru_cache(maxsize=None)
+def _environment():
+    import jinja2
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(_templates()), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True, auto_reload=False)  # one build, templates fixed
 
 
-def _pinyin_slug(name: str) -> str:
-    try:
-        from pypinyin import lazy_pinyin
-        words = lazy_pinyin(name)
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
-        words = [name]
-    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
-    return slug or "author"
+def render(kind: str, lang: str, **view) -> str:
+    """The body of a generated page: overrides/pages/<kind>.html with ``view``; dump text
+    in it is escaped by the template, never read as markup."""
+    return _environment().get_template(f"{kind}.html").render(labels=_Labels(lang), **view)
+
+
+class _Labels:
+    """``labels.x`` in a template: the UI string x in the page's language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __getattr__(self, key: str) -> str:
+        return t(self.lang, key)
+
+
+def _shown(value) -> str:
+    return str(value) if value else ""
 
 
 @dataclass
@@ -170,20 +244,19 @@ class Generator:
         a = arts[0]
         return page_label(self.lang, a.page, a.meta.get("page_name")) or str(a.page_dir.name)
 
-    def article_item(self, frm: str, e: Entry) -> str:
-        parts = []
-        if e.meta.get("kicker"):
-            parts.append(f'<span class="na-kicker">{E(str(e.meta["kicker"]))}</span>')
-        parts.append(f'<a class="na-title" href="{E(link(frm, str(e.rel)))}">{E(e.title)}</a>')
-        if e.meta.get("subtitle"):
-            parts.append(f'<span class="na-subtitle">{E(str(e.meta["subtitle"]))}</span>')
-        if e.meta.get("byline"):
-            parts.append(f'<span class="na-byline">{E(str(e.meta["byline"]))}</span>')
-        return "<li>" + "\n  ".join(parts) + "</li>"
+    def article_items(self, frm: str, arts: list[Entry]) -> list[ArticleItem]:
+        return [ArticleItem(link(frm, str(e.rel)), e.title, _shown(e.meta.get("kicker")),
+                            _shown(e.meta.get("subtitle")), _shown(e.meta.get("byline"))) for e in arts]
 
-    def article_list(self, frm: str, arts: list[Entry]) -> str:
-        items = "\n".join(self.article_item(frm, e) for e in arts)
-        return f'<div class="na-articles">\n<ul>\n{items}\n</ul>\n</div>\n'
+    def printed_pages(self, frm: str, issue: Issue, ids: HeadingIds) -> list[Section]:
+        return [Section(ids.heading(2, self.page_title(arts), link(frm, pdir + "/index.md")),
+                        self.article_items(frm, arts)) for pdir, arts in issue.pages]
+
+    def _page_link(self, frm: str, page: tuple[str, list[Entry]] | None) -> Link | None:
+        return None if page is None else Link(link(frm, page[0] + "/index.md"), self.page_title(page[1]))
+
+    def _counted(self, frm: str, rel: str, text: str, n: int) -> Counted:
+        return Counted(link(frm, rel), text, t(self.lang, "articles", n=n))
 
     def _authors(self) -> dict[str, tuple[str, list[Entry]]]:
         """slug → (display name in this language, articles)."""
@@ -195,125 +268,88 @@ class Generator:
                 shown = names
             for key, name in zip(names, shown):
                 by_key[key].append((name, e))
-        self.author_keys = sorted(by_key)     # the zh-Hans names, which the slugs are made of
-        out: dict[str, tuple[str, list[Entry]]] = {}
-        for key in sorted(by_key, key=author_slug):
-            slug = author_slug(key)
-            base, n = slug, 2
-            while slug in out:
-                slug, n = f"{base}-{n}", n + 1
-            items = by_key[key]
-            out[slug] = (items[0][0], [e for _, e in items])
-        return out
-
-    def author_links(self, e: Entry) -> dict[str, str]:
-        """name shown → author page, for one article."""
-        found = {}
-        for slug, (name, arts) in self.authors.items():
-            if e in arts:
-                found[name] = f"authors/{slug}.md"
-        return found
+        # every zh-Hans name of the catalog, not only this language's: the slugs must agree
+        zh_hans = {name for m in self.master.values() for name in m.authors}
+        self.author_keys = sorted(zh_hans | by_key.keys())
+        self.slugs = author_slugs(zh_hans, extra=by_key.keys())
+        return {slug: (by_key[key][0][0], [e for _, e in by_key[key]])
+                for key, slug in self.slugs.items() if key in by_key}
 
     # -- pages -------------------------------------------------------------------
-    def issue_body(self, frm: str, issue: Issue, h: Headings, heading: bool = True) -> str:
-        out = []
-        if heading:
-            out.append(h(1, self.issue_title(issue)))
-        for pdir, arts in issue.pages:
-            title = self.page_title(arts)
-            out.append(h(2, title, f'<a href="{E(link(frm, pdir + "/index.md"))}">{E(title)}</a>'))
-            out.append(self.article_list(frm, arts))
-        return "".join(out)
-
     def home(self) -> Page:
         dated = [i for i in self.issues if not i.key.startswith("undated/")]
         latest = dated[-1] if dated else (self.issues[-1] if self.issues else None)
-        h = Headings()
+        ids = HeadingIds()
         if latest is None:
-            body = h(1, t(self.lang, "home")) + f"<p>{E(t(self.lang, 'no_articles'))}</p>\n"
+            body = render("home", self.lang, heading=ids.heading(1, t(self.lang, "home")), pages=None)
             return Page("index.md", t(self.lang, "home"), body, {"na_kind": "home"})
-        body = self.issue_body("index.md", latest, h)
-        body += (f'<p><a href="{E(link("index.md", "archive/index.md"))}">'
-                 f"{E(t(self.lang, 'all_issues'))} →</a></p>\n")
-        return Page("index.md", t(self.lang, "home"), body,
-                    {"na_kind": "home", "hide": ["toc"]})
+        body = render("home", self.lang, heading=ids.heading(1, self.issue_title(latest)),
+                      pages=self.printed_pages("index.md", latest, ids),
+                      archive_href=link("index.md", "archive/index.md"))
+        return Page("index.md", t(self.lang, "home"), body, {"na_kind": "home", "hide": ["toc"]})
 
     def issue_pages(self) -> list[Page]:
         return [page for issue in self.issues for page in self.pages_of_issue(issue)]
 
     def pages_of_issue(self, issue: Issue) -> list[Page]:
         """The issue page, then one page per printed page."""
-        body = self.issue_body(issue.index, issue, Headings())
+        ids = HeadingIds()
+        body = render("issue", self.lang, heading=ids.heading(1, self.issue_title(issue)),
+                      pages=self.printed_pages(issue.index, issue, ids))
         pages = [Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"})]
         for n, (pdir, arts) in enumerate(issue.pages):
             frm = pdir + "/index.md"
             title = self.page_title(arts)
-            nav = [f'<a href="{E(link(frm, issue.index))}">{E(self.issue_title(issue))}</a>']
-            if n > 0:
-                prev = issue.pages[n - 1]
-                nav.append(f'<a href="{E(link(frm, prev[0] + "/index.md"))}">'
-                           f"← {E(t(self.lang, 'prev_page'))}: {E(self.page_title(prev[1]))}</a>")
-            if n + 1 < len(issue.pages):
-                nxt = issue.pages[n + 1]
-                nav.append(f'<a href="{E(link(frm, nxt[0] + "/index.md"))}">'
-                           f"{E(t(self.lang, 'next_page'))}: {E(self.page_title(nxt[1]))} →</a>")
-            body = (Headings()(1, title) + "<p>" + " · ".join(nav) + "</p>\n"
-                    + self.article_list(frm, arts))
+            body = render("page", self.lang, heading=HeadingIds().heading(1, title),
+                          issue=Link(link(frm, issue.index), self.issue_title(issue)),
+                          prev=self._page_link(frm, issue.pages[n - 1] if n > 0 else None),
+                          next=self._page_link(frm, issue.pages[n + 1] if n + 1 < len(issue.pages) else None),
+                          articles=self.article_items(frm, arts))
             pages.append(Page(frm, f"{title} — {self.issue_title(issue)}", body, {"na_kind": "page"}))
         return pages
 
     def archive(self) -> Page:
         frm = "archive/index.md"
-        h = Headings()
-        out = [h(1, t(self.lang, "archive"))]
+        ids = HeadingIds()
+        heading = ids.heading(1, t(self.lang, "archive"))
+        years = []
         dated = [i for i in self.issues if not i.key.startswith("undated/")]
         for year, by_year in itertools.groupby(reversed(dated), key=lambda i: i.date.year):
-            out.append(h(2, format_year(self.lang, year)))
-            for month, issues in itertools.groupby(by_year, key=lambda i: i.date.month):
-                out.append(h(3, format_month(self.lang, year, month)))
-                out.append("<ul>\n")
-                for i in issues:
-                    out.append(f'<li><a href="{E(link(frm, i.index))}">{E(self.issue_title(i))}</a> · '
-                               f"{E(t(self.lang, 'articles', n=i.count))}</li>\n")
-                out.append("</ul>\n")
-        undated = [i for i in self.issues if i.key.startswith("undated/")]
-        if undated:
-            out.append(h(2, t(self.lang, "undated")))
-            out.append("<ul>\n")
-            for i in undated:
-                out.append(f'<li><a href="{E(link(frm, i.index))}">{E(i.key.split("/", 1)[1])}</a> · '
-                           f"{E(t(self.lang, 'articles', n=i.count))}</li>\n")
-            out.append("</ul>\n")
-        if not self.issues:
-            out.append(f"<p>{E(t(self.lang, 'no_articles'))}</p>\n")
-        return Page(frm, t(self.lang, "archive"), "".join(out), {"na_kind": "archive"})
+            year_heading = ids.heading(2, format_year(self.lang, year))
+            months = [Section(ids.heading(3, format_month(self.lang, year, month)),
+                              [self._counted(frm, i.index, self.issue_title(i), i.count) for i in issues])
+                      for month, issues in itertools.groupby(by_year, key=lambda i: i.date.month)]
+            years.append(Section(year_heading, months))
+        undated = [self._counted(frm, i.index, i.key.split("/", 1)[1], i.count)
+                   for i in self.issues if i.key.startswith("undated/")]
+        body = render("archive", self.lang, heading=heading, years=years,
+                      undated=Section(ids.heading(2, t(self.lang, "undated")), undated) if undated else None,
+                      empty=not self.issues)
+        return Page(frm, t(self.lang, "archive"), body, {"na_kind": "archive"})
 
     def author_pages(self) -> list[Page]:
         return [self.author_index(), *(self.author_page(slug) for slug in self.authors)]
 
     def author_index(self) -> Page:
         frm = "authors/index.md"
-        out = [Headings()(1, t(self.lang, "authors")), "<ul>\n"]
-        for slug, (name, arts) in self.authors.items():
-            out.append(f'<li><a href="{E(link(frm, f"authors/{slug}.md"))}">{E(name)}</a> · '
-                       f"{E(t(self.lang, 'articles', n=len(arts)))}</li>\n")
-        out.append("</ul>\n")
-        if not self.authors:
-            out.append(f"<p>{E(t(self.lang, 'no_articles'))}</p>\n")
-        return Page(frm, t(self.lang, "authors"), "".join(out), {"na_kind": "authors"})
+        authors = [self._counted(frm, f"authors/{slug}.md", name, len(arts))
+                   for slug, (name, arts) in self.authors.items()]
+        body = render("authors", self.lang, heading=HeadingIds().heading(1, t(self.lang, "authors")),
+                      authors=authors)
+        return Page(frm, t(self.lang, "authors"), body, {"na_kind": "authors"})
 
     def author_page(self, slug: str) -> Page:
         name, arts = self.authors[slug]
-        afrm = f"authors/{slug}.md"
-        lines = [Headings()(1, name), "<ul>\n"]
-        for e in sorted(arts, key=lambda a: (a.date is None, a.date), reverse=True):
-            where = " · ".join(x for x in [str(e.meta.get("publication") or ""),
-                                          format_date(self.lang, e.date),
-                                          page_label(self.lang, e.page, e.meta.get("page_name"))] if x)
-            lines.append(f'<li><a href="{E(link(afrm, str(e.rel)))}">{E(e.title)}</a> · '
-                         f'<span class="na-meta">{E(where)}</span></li>\n')
-        lines.append("</ul>\n")
-        return Page(afrm, t(self.lang, "author_articles", name=name), "".join(lines), {"na_kind": "author"})
+        frm = f"authors/{slug}.md"
+        articles = [ArticleItem(link(frm, str(e.rel)), e.title, where=self.where(e))
+                    for e in sorted(arts, key=lambda a: (a.date is None, a.date), reverse=True)]
+        body = render("author", self.lang, heading=HeadingIds().heading(1, name), articles=articles)
+        return Page(frm, t(self.lang, "author_articles", name=name), body, {"na_kind": "author"})
+
+    def where(self, e: Entry) -> str:
+        """Publication · date · page of an article, what of them it has."""
+        return " · ".join(x for x in [str(e.meta.get("publication") or ""), format_date(self.lang, e.date),
+                                      page_label(self.lang, e.page, e.meta.get("page_name"))] if x)
 
     def source_files(self) -> list[str]:
         """The dumps the articles come from that exist under dumps_root."""
@@ -338,14 +374,10 @@ class Generator:
 
     def source_page(self, f: str) -> Page:
         """The page of one source dump, every line with an anchor (#L12)."""
-        text = source_text(self.dumps_root / f)
-        items = "".join(f'<li id="L{n}"><a class="na-ln" href="#L{n}">{n}</a>'
-                        f"<span>{E(line)}</span></li>\n"
-                        for n, line in enumerate(text.split("\n"), 1))
-        body = (Headings()(1, t(self.lang, "source_page", file=f))
-                + f'<ol class="na-source" lang="zh-Hans">\n{items}</ol>\n')
-        return Page(source_page_rel(f), t(self.lang, "source_page", file=f), body,
-                    {"na_kind": "source", "hide": ["toc"]})
+        title = t(self.lang, "source_page", file=f)
+        body = render("source", self.lang, heading=HeadingIds().heading(1, title),
+                      lines=source_text(self.dumps_root / f).split("\n"))
+        return Page(source_page_rel(f), title, body, {"na_kind": "source", "hide": ["toc"]})
 
     def all(self) -> list[Page]:
         return [page for part in self.parts() for page in part.make()]

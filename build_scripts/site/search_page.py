@@ -3,8 +3,8 @@ tokens (search_tokens.py), with the metadata, filters and sort key the search bo
 
 Metadata: the title as printed (its words are the article's own) and the rest in hex (info_value).
 Blocks, in order: title (weight 10), kicker and subtitle (weight 5), body paragraphs and
-subheads, captions, authors; each ends with BLOCK_END. After TAIL: the English spelling
-counterparts and the title key (found, never shown). The box rebuilds an excerpt from the
+subheads, captions, authors; each ends with BLOCK_END. After TAIL (English only): the
+spelling counterparts (found, never shown). The box rebuilds an excerpt from the
 indexed text (search.js: blocksOf). zh-Hant text is indexed in Simplified (the box converts a
 Traditional query with opencc-js), with the page's Simplified→Traditional character pairs
 (meta ``s2t``) to show excerpts as printed; titles are kept as printed (meta ``title``).
@@ -15,7 +15,7 @@ import json
 from html import escape
 
 from .search_text import SearchArticle
-from .search_tokens import BLOCK_END, TAIL, spelling_counterparts, title_key, tokens
+from .search_tokens import BLOCK_END, TAIL, spelling_counterparts, tokens
 
 
 class Simplifier:
@@ -74,9 +74,8 @@ def search_page(art: SearchArticle, lang: str) -> str:
     blocks += [_block(c, None, same) for c in art.captions]
     if art.authors:
         blocks.append(_block(" ".join(art.authors), None, same))
-    tail = spelling_counterparts(art.text()) if lang == "en" else []
-    key = title_key(same(art.title))
-    blocks.append(f"<p>{TAIL} {escape(' '.join(tail + [key]))}</p>")
+    if lang == "en":
+        blocks.append(f"<p>{TAIL} {escape(' '.join(spelling_counterparts(art.text())))}</p>")
     metas = [_meta("title", art.title), _meta("info", info_value(art))]
     if simplify and simplify.pairs:
         metas.append(_meta("s2t", simplify.pair_text()))

@@ -9,8 +9,6 @@ and digits) and punctuation (Beijing-Tianjin → Beijing - Tianjin, glued), so a
 token whatever is printed around it. overrides/assets/search.js does the
 same to the query (``queryParts``); tests/test_search_tokens.py checks both agree.
 
-A title key: a number made from an article's title (its Han characters, letters and digits),
-indexed once per article, so the box can find "the article of exactly this headline".
 English bodies are indexed as written (Pagefind's English stemming); each British or
 American spelling in them is indexed with its counterpart (build_scripts/data/spelling_en.txt).
 """
@@ -26,10 +24,9 @@ _CHUNK = re.compile(f"[{HAN}]+|[^\\s{HAN}]+")
 _IS_HAN = re.compile(f"[{HAN}]")
 _WORD = re.compile(r"[^\W_]")
 _PIECE = re.compile(r"[^\W_]+|[\W_]+")
-_KEY_CHARS = re.compile(f"[{HAN}0-9a-z]")
 BLOCK_END = "\u00b6"      # ends each indexed block (Pagefind adds "." after a block ending in a letter)
 TAIL = "\u241e"
-GLUE = "\u2060"           # between two tokens printed without a space between them (Beijing-Tianjin)           # after it: tokens for finding only (spelling counterparts, title key)
+GLUE = "\u2060"           # between two tokens printed without a space between them (Beijing-Tianjin)           # after it: tokens for finding only (English spelling counterparts)
 SPELLING_FILE = Path(__file__).resolve().parent.parent / "data" / "spelling_en.txt"
 
 
@@ -53,20 +50,6 @@ def tokens(text: str) -> list[str]:
                 out.append(GLUE)
             out.append(unicodedata.normalize("NFKC", piece) if _WORD.match(piece) else piece)
     return out
-
-
-def title_key(title: str) -> str:
-    """A 17-digit word for a title: FNV-1a (two bases) over its Han characters, letters and
-    digits, lower-cased, NFKC (search.js: titleKey)."""
-    chars = _KEY_CHARS.findall(unicodedata.normalize("NFKC", title).lower())
-    return "7" + "".join(f"{_fnv(chars, basis) % 10 ** 8:08d}" for basis in (0x811C9DC5, 0x01000193))
-
-
-def _fnv(chars: list[str], basis: int) -> int:
-    h = basis
-    for c in chars:
-        h = ((h ^ ord(c)) * 0x01000193) & 0xFFFFFFFF
-    return h
 
 
 @lru_cache(maxsize=1)

@@ -48,8 +48,9 @@ from pathlib import Path
 from .. import atomic
 from ..cache import code_fingerprint
 from ..workers import job_count, process_pool
-from . import catalog, labels, views
-from .indexes import Generator, Part, author_slug, remember_slugs
+from . import catalog, indexes, labels, views
+from .indexes import Generator, Part
+from .slugs import author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
 
 AUTHORS_FILE = "authors.json"   # beside the language dirs, read by views.py
@@ -231,9 +232,11 @@ def _stage_generated(parts: list[Part], dest: Path, staged: dict[str, os.stat_re
 
 def code_digest() -> str:
     """What every generated page depends on besides its inputs: the code and libraries
-    (cache.code_fingerprint) and the labels as loaded (a test may patch them)."""
+    (cache.code_fingerprint), the page templates (overrides/pages/: project files, outside
+    the package) and the labels as loaded (a test may patch them)."""
     labels_now = json.dumps(labels.LABELS, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{code_fingerprint()}\0{labels_now}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{code_fingerprint()}\0{indexes.templates_digest()}\0{labels_now}"
+                          .encode("utf-8")).hexdigest()[:32]
 
 
 # -- staged files ------------------------------------------------------------------

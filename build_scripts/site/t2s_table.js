@@ -4,8 +4,14 @@
 // string, Traditional then Simplified), and "phrases", the words it converts otherwise than character
 // by character (乾隆 stays 乾隆), same length. search.js converts by longest phrase, else by character,
 // as OpenCC does, with no converter to download (t2cn.js: 51 KB gzip; this table: 18 KB).
-// Run: node build_scripts/site/t2s_table.js overrides/assets/vendor/opencc-js/t2s.json
-const O = require(__dirname + '/../../overrides/assets/vendor/opencc-js/t2cn.js');
+// Run: npm pack opencc-js@1.4.2 && tar xzf opencc-js-1.4.2.tgz &&
+//      node build_scripts/site/t2s_table.js package/dist/umd/t2cn.js overrides/assets/vendor/opencc-js/t2s.json
+// (t2cn.js is read here only: it is not in the repo, and the site never serves it.)
+if (process.argv.length !== 4) {
+  console.error('usage: node t2s_table.js OPENCC_JS/dist/umd/t2cn.js OUT.json');
+  process.exit(2);
+}
+const O = require(require('path').resolve(process.argv[2]));
 const conv = O.Converter({ from: "t", to: "cn" });
 const keys = new Set();
 function walk(d) {
@@ -25,5 +31,5 @@ for (const k of [...keys].sort()) {
   if ([...k].length > 1 && v !== byChar(k) && [...v].length === [...k].length) phrases[k] = v;
 }
 const out = JSON.stringify({ chars: Object.entries(chars).map(([t, s]) => t + s).join(''), phrases });
-require('fs').writeFileSync(process.argv[2] || 't2s.json', out);
+require('fs').writeFileSync(process.argv[3], out);
 console.log(Object.keys(chars).length, 'characters,', Object.keys(phrases).length, 'phrases,', Buffer.byteLength(out), 'bytes');

@@ -23,8 +23,9 @@ from ..project import DEFAULT_SITE_URL
 from ..body import parse_body
 from . import seo
 from .catalog import Entry
-from .indexes import author_slug, source_page_rel, url_of
+from .indexes import source_page_rel, url_of
 from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
+from .slugs import author_slugs
 
 VIEWS_VERSION = 1
 DESCRIPTION_CHARS = 200
@@ -137,15 +138,20 @@ def citation(meta: dict, lang: str, url: str) -> str:
     return f"{who + '：' if who else ''}「{title}」，{where}。{url}"
 
 
-def _author_links(authors: list[str], master: list[str] | None, up: str) -> list[dict]:
+def _author_links(authors: list[str], master: list[str] | None, up: str, slugs: dict[str, str]) -> list[dict]:
     """Each author's name with the link to its author page, keyed by the zh-Hans name (a
-    translated name links to the same page as the original)."""
-    keys = master if master is not None and len(master) == len(authors) else authors
-    return [{"name": name, "href": up + f"authors/{author_slug(key)}/"} for name, key in zip(authors, keys)]
+    translated name links to the same page as the original); ``slugs``: slugs.author_slugs
+    of the whole catalog, as the author pages are named."""
+    return [{"name": name, "href": up + f"authors/{slugs[key]}/"}
+            for name, key in zip(authors, _author_keys(authors, master))]
+
+
+def _author_keys(authors: list[str], master: list[str] | None) -> list[str]:
+    return master if master is not None and len(master) == len(authors) else authors
 
 
 def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_authors: list[str] | None,
-                 root: str) -> dict:
+                 root: str, slugs: dict[str, str]) -> dict:
     meta, rel = entry.meta, str(entry.rel)
     url = url_of(rel)
     permalink = root + PREFIX[lang] + url
@@ -159,7 +165,7 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
     original = by_lang[DEFAULT_LANG] if lang != DEFAULT_LANG else None
     # the other side of the bilingual view: Chinese pages pair with English, English with zh-Hans
     pair_lang = "en" if lang != "en" else DEFAULT_LANG
-    links = _author_links(entry.authors, master_authors, up)
+    links = _author_links(entry.authors, master_authors, up, slugs)
     source_href = None
     if src.get("file"):
         anchor = f"#L{lines[0]}-L{lines[-1]}" if lines[0] else ""
@@ -198,6 +204,12 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
                master_authors: dict[str, list[str]] | None, root: str) -> dict[str, dict]:
     """The view of every staged page of ``lang`` (``pages``: its staged .md files)."""
     articles = {str(e.rel): e for e in entries}
+    # every zh-Hans name of the catalog, as indexes.Generator names the author pages
+    if master_authors is None:
+        slugs = author_slugs(n for e in entries for n in e.authors)
+    else:
+        used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
+        slugs = author_slugs((n for names in master_authors.values() for n in names), extra=used)
     views = {}
     for rel in pages:
         present_in = tuple(x for x in LANGS if x != lang and rel in present[x])
@@ -206,7 +218,7 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
             views[rel] = page_view(rel, lang, present_in, root)
         else:
             master = None if master_authors is None else master_authors.get(rel)
-            views[rel] = article_view(entry, lang, present_in, master, root)
+            views[rel] = article_view(entry, lang, present_in, master, root, slugs)
     return views
 
 

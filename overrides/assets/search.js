@@ -6,7 +6,7 @@
    every part of the query: each Chinese run of two or more characters as a phrase of its pairs
    (Pagefind's exact search: the pairs in a row), one character as a prefix of the pairs, any
    other word exactly (English: stemmed). The article of exactly the typed headline comes first
-   (title key), then Pagefind's ranking (title weight 10, kicker and subtitle 5, body 1), then
+   (exactTitlesFirst), then Pagefind's ranking (title weight 10, kicker and subtitle 5, body 1), then
    the newest. Results come 10 at a time ("more results"), with filters by year and page.
    Dump text is only ever put into the page as text nodes. */
 (function () {
@@ -46,22 +46,19 @@
     return out;
   }
 
-  function fnv(chars, basis) {
-    var h = basis >>> 0;
-    chars.forEach(function (c) { h = Math.imul((h ^ c.codePointAt(0)) >>> 0, 0x01000193) >>> 0; });
-    return h;
-  }
-
-  /* search_tokens.title_key */
+  /* A headline as compared with the query: its Han characters, letters and digits, NFKC,
+     lower case (spacing, punctuation and case aside). */
   function titleKey(title) {
-    var chars = title.normalize("NFKC").toLowerCase().match(KEY_CHARS) || [];
-    return "7" + [0x811C9DC5, 0x01000193].map(function (b) {
-      return String(fnv(chars, b) % 100000000).padStart(8, "0");
-    }).join("");
+    return (title.normalize("NFKC").toLowerCase().match(KEY_CHARS) || []).join("");
   }
 
   /* What a result must hold: phrases (runs of two or more Han characters, as their pairs),
      single Han characters (prefixes), other words (exact). */
+  /* English words in nearly every article: their index chunks are the largest, and a result
+     holds them anyway, so a query of other words too is not searched for them. */
+  var COMMON_EN = new Set(("a an and are as at be by for from in is it its of on or that the this to was " +
+                           "were with").split(" "));
+
   function queryParts(q) {
     var parts = { phrases: [], chars: [], words: [], all: [] };
     (q.match(CHUNK) || []).forEach(function (chunk) {
@@ -75,6 +72,11 @@
         });
       }
     });
+    var rare = parts.words.filter(function (w) { return !COMMON_EN.has(w); });
+    if (lang === "en" && rare.length && rare.length < parts.words.length) {
+      parts.all = parts.all.filter(function (w) { return !COMMON_EN.has(w); });
+      parts.words = rare;
+    }
     return parts;
   }
 
@@ -135,13 +137,13 @@
           state.merged = recent >= state.shards.length;
           state.all = function () {   /* merges the other shards, once */
             if (!state.allLoading) {
-              state.allLoading = merge(state.shards.slice(recent)).then(function () { return pf.filters(); })
+              state.allLoading = merge(state.shards.slice(recent))
+                .then(function () { return state.filtersLoading && pf.filters(); })
                 .then(function () { state.merged = true; });
             }
             return state.allLoading;
           };
-          /* filter counts come with results only once the filter index is loaded */
-          return merge(state.recent.slice(1)).then(function () { return pf.filters(); });
+          return merge(state.recent.slice(1));
         });
       });
     })];
@@ -194,28 +196,62 @@
     }, Promise.resolve()).then(function () { return out; });
   }
 
-  /* The results holding every part of q, best first: exact headline, then score, then newest. */
+  /* The results holding every part of q, best first: exact headline, then score, then newest.
+     A query of one Chinese part is searched once, with its scores; any other query for all
+     its parts (the scores) and once per part, a result having to be in each. Only when results tie on score is it searched
+     again by date. */
   function find(q, filters) {
     var pf = state.pagefind, parts = queryParts(q);
     if (!parts.all.length) return Promise.resolve({ results: [], filters: {} });
-    var opt = { filters: filters };
-    var search = function (term, options) { return function () { return pf.search(term, options || opt); }; };
-    var musts = parts.phrases.map(function (p) { return search('"' + p + '"'); })
-      .concat(parts.chars.map(function (c) { return search(c); }))
-      .concat(parts.words.map(function (w) { return search('"' + w + '"'); }));
-    var all = parts.all.join(" ");
-    var jobs = [search(all), search(all, { filters: filters, sort: { date: "desc" } }),
-                search('"' + titleKey(q) + '"')].concat(musts);
+    var search = function (term, sorted) {
+      return function () { return pf.search(term, sorted ? { filters: filters, sort: { date: "desc" } } : { filters: filters }); };
+    };
+    var musts = parts.phrases.map(function (p) { return '"' + p + '"'; })
+      .concat(parts.chars)
+      .concat(parts.words.map(function (w) { return '"' + w + '"'; }));
+    /* one Chinese part: its own search ranks it; a word's exact search alone would rank its
+       stem's other words (organized: organization) above it */
+    var single = musts.length === 1 && !parts.words.length;
+    var all = single ? musts[0] : parts.all.join(" ");
+    var jobs = [search(all)].concat(single ? [] : musts.map(function (m) { return search(m); }));
+    var scores, keep;
     return inTurn(jobs).then(function (r) {
-      var scores = r[0], dates = r[1], titles = ids(r[2]), must = r.slice(3).map(ids);
+      var must = r.slice(1).map(ids);
+      scores = r[0];
+      keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
+      return tied(keep) ? inTurn([search(all, true)]) : [null];
+    }).then(function (r) {
       var rank = new Map();
-      dates.results.forEach(function (x, i) { rank.set(x.id, i); });
-      var keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
-      keep.sort(function (a, b) {
-        return (titles.has(b.id) - titles.has(a.id)) || (b.score - a.score) ||
-          ((rank.get(a.id) || 0) - (rank.get(b.id) || 0));
+      if (r[0]) r[0].results.forEach(function (x, i) { rank.set(x.id, i); });
+      keep.sort(function (a, b) { return (b.score - a.score) || ((rank.get(a.id) || 0) - (rank.get(b.id) || 0)); });
+      return exactTitlesFirst(keep, q);
+    }).then(function (results) {
+      return { results: results, filters: scores.filters || {} };
+    });
+  }
+
+  function tied(results) {
+    var seen = new Set();
+    return results.some(function (x) { return seen.has(x.score) || !seen.add(x.score); });
+  }
+
+  function loaded(result) {     /* a result's fragment, fetched once */
+    if (!result.loaded) result.loaded = result.data();
+    return result.loaded;
+  }
+
+  /* The articles among the first PAGE whose headline is exactly the query (spacing,
+     punctuation and case aside, either script) come first. The title weighs 10 in the index,
+     so such an article ranks among the first; the fragments of those are shown anyway. */
+  function exactTitlesFirst(results, q) {
+    var head = results.slice(0, PAGE), key = titleKey(q);
+    return Promise.all(head.map(loaded)).then(function (data) {
+      var exact = head.filter(function (r, i) {
+        var title = (data[i].meta && data[i].meta.title) || "";
+        return titleKey(state.convert ? state.convert(title) : title) === key;
       });
-      return { results: keep, filters: scores.filters || {} };
+      if (!exact.length) return results;
+      return exact.concat(results.filter(function (r) { return exact.indexOf(r) < 0; }));
     });
   }
 
@@ -368,7 +404,7 @@
   function showMore(seq) {
     var batch = state.results.slice(state.shown, state.shown + PAGE);
     state.shown += batch.length;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+    return Promise.all(batch.map(loaded)).then(function (items) {
       if (seq !== state.seq) return;
       items.forEach(function (d) { list.appendChild(item(d, state.query)); });
       next.hidden = state.shown >= state.results.length;
@@ -388,7 +424,15 @@
       });
       sel.value = chosen;
     });
-    filterBox.hidden = !Object.keys(counts.year || {}).length;
+  }
+
+  /* Filter counts come with results only once the filter index is loaded (Pagefind
+     filters()): it is loaded when the reader first opens the filters, not for every search. */
+  function loadFilters() {
+    if (!filterBox.open || state.filtersLoading) return;
+    state.filtersLoading = initSearch().then(function () { return state.pagefind.filters(); })
+      .then(function () { if (input.value.trim()) return runSearch(input.value); })
+      .catch(function (err) { console.warn("search filters:", err); });
   }
 
   function done(query, n) {
@@ -451,7 +495,7 @@
           .replace("{from}", oldest.from || "").replace("{to}", newest.to || ""));
       allYears.hidden = state.merged;
       fillFilters(res.filters);
-      if (!res.results.length && !Object.keys(filters).length) filterBox.hidden = true;
+      filterBox.hidden = !res.results.length && !Object.keys(filters).length;
       list.replaceChildren();
       return showMore(seq).then(function () { if (seq === state.seq) done(query, res.results.length); });
     }).catch(function (err) {
@@ -487,6 +531,7 @@
   allYears.addEventListener("click", function () { runSearch(input.value, true); });
   next.querySelector("button").addEventListener("click", function () { showMore(state.seq); });
   filterBox.addEventListener("change", function () { runSearch(input.value); });
+  filterBox.addEventListener("toggle", loadFilters);
   box.querySelector("form").addEventListener("reset", function () {
     filterBox.querySelectorAll("select").forEach(function (sel) { sel.value = ""; });
     setTimeout(function () { runSearch(""); remember(""); }, 0);
