@@ -378,6 +378,27 @@ def test_on_a_page_without_indents_a_tail_fills_the_only_paragraph_cut_inside_a_
     assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt >= 0.5]
 
 
+def test_a_tail_opening_with_one_word_and_a_full_stop_is_no_lead_in():
+    page = ("乡村书屋成了热闹地方\n"
+            "声音。管理员说，下一步还要办读书会，请农技专家来讲课。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "每到周末，孩子们就结伴来写作业，屋里总能听到翻书的\n"
+            "老人们则喜欢翻看种养技术的书籍，遇到不懂的地方就互相讨论。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts[1] == "每到周末，孩子们就结伴来写作业，屋里总能听到翻书的声音。管理员说，下一步还要办读书会，请农技专家来讲课。"
+    assert len(texts) == 3
+
+
+def test_a_first_paragraph_with_a_lead_in_phrase_stays_first():
+    page = ("乡村书屋成了热闹地方\n"
+            "书屋办进了村。这几年，村里把闲置的旧仓库改成了书屋。\n"
+            "每到周末，孩子们就结伴来写作业，屋里总能听到翻书的\n"
+            "老人们则喜欢翻看种养技术的书籍，遇到不懂的地方就互相讨论。\n")
+    r = seg(page)
+    assert r.articles[0].body[0].text == "书屋办进了村。这几年，村里把闲置的旧仓库改成了书屋。"
+
+
 def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
     page = ("乡村书屋成了热闹地方\n"
             "晚饭后来借书的人络绎不绝。\n"

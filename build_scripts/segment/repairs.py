@@ -6,8 +6,9 @@ from .articles import article_spans
 from .cohesion import Cohesion
 from .display import head_roles, heading_run, opening_credit
 from .page import Page
-from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, closes_what_is_left_open, ends_mid_sentence, ends_sentence, heading_shaped, leaves_open,
-                     ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, closes_what_is_left_open, ends_mid_sentence, ends_sentence,
+                     ends_with_word_cut, has_lead_in, heading_shaped, leaves_open, opens_with_a_word_and_a_stop,
+                     similar_length, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
 _BETWEEN_COLUMNS = frozenset({CAPTION, FURNITURE})
@@ -269,8 +270,10 @@ def _lone_cut_before_a_paragraph(page: Page, span: list[int], tail: int) -> int 
     if len(cut) != 1 or cut[0] == len(texts) - 1 or page.indents_paragraphs:
         return None
     i, nxt = texts[cut[0]], texts[cut[0] + 1]
-    if nxt != i + 1 or starts_like_new_paragraph(page.blocks[tail].text):
+    if nxt != i + 1:
         return None      # captions or furniture stand in the cut: a column break, not a tail's place
+    if starts_like_new_paragraph(page.blocks[tail].text) and not opens_with_a_word_and_a_stop(page.blocks[tail].text):
+        return None      # the first paragraph opens as a story's first paragraph does
     text, following = page.blocks[i].text, page.blocks[nxt].text
     if leaves_open(text) or word_across(text, following) or doubled_across(text, following):
         return None      # a quote left open, a word across the seam: the next paragraph goes on with it

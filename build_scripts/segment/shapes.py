@@ -187,6 +187,16 @@ def has_lead_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+MIN_LEAD_IN = 4       # a bold lead-in is a phrase; one word and a full stop (…声音。) ends a cut sentence
+
+
+def opens_with_a_word_and_a_stop(text: str) -> bool:
+    """``声音。管理员说…``: a word, then a full stop, then more: the end of a sentence cut
+    before it, not a lead-in of its own."""
+    lead_in = has_lead_in(text)
+    return lead_in is not None and len(lead_in) - 1 < MIN_LEAD_IN
+
+
 def starts_like_new_paragraph(text: str) -> bool:
     """Opens with a dateline, a lede phrase or a bold lead-in: not a continuation."""
     return bool(DATELINE.match(text) or LEDE_OPENING.match(text) or has_lead_in(text))
