@@ -28,6 +28,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_the_project_path__")
         return super().translate_path("/" + path[len(PREFIX):])
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing file gets the site's root 404.html with status 404, as GitHub Pages
+        answers every path it has no file for."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import chromium
 from build_scripts.review.server import ReviewServer
 from build_scripts.review.session import Session
 from segment_helpers import DUMPS
@@ -20,12 +19,6 @@ P000 = DUMPS / "000_8df7ef33810d7782.txt"
 HOSTILE = ("<script>window.pwned = 1</script>标题\n\n"
            "本报讯 正文里有<b>粗体</b>和<img src=x onerror=\"window.pwned = 2\">，都应原样显示。\n\n"
            "（李清）\n")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from ..atomic import write_if_changed, write_text
 from ..errors import UserError
 from ..project import Project
 from ..workers import process_pool
-from . import mkdocs_compat, outputs, seo
+from . import mkdocs_compat, notfound, outputs, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
@@ -232,6 +232,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
     outputs.assemble(parts, site, pages, linked=tuple(dirty))
     write_discovery(site, url, pages)
+    notfound.write_article_lists(site, build_dir / "docs")   # what the 404 page suggests from
     # old URLs: the sample's before the paper was in the path, and what corrections took away
     moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
     redirects.write_pages(site, url, pages, moved, PREFIX)

@@ -65,6 +65,10 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "订阅（RSS）",
         "paper_page": "{publication} · {date} · {page}",
         "language": "语言",
+        "not_found_title": "页面不存在",
+        "not_found_text": "这个地址没有页面：可能已经移动，或者地址有误。可以搜索文章，或回到最新一期。",
+        "not_found_suggest": "您要找的可能是：",
+        "not_found_search": "搜索文章",
     },
     "zh-Hant": {
         "site_name": "報紙檔案",
@@ -118,6 +122,10 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "訂閱（RSS）",
         "paper_page": "{publication} · {date} · {page}",
         "language": "語言",
+        "not_found_title": "找不到頁面",
+        "not_found_text": "這個網址沒有頁面：可能已經移動，或者網址有誤。可以搜尋文章，或回到最新一期。",
+        "not_found_suggest": "您要找的可能是：",
+        "not_found_search": "搜尋文章",
     },
     "en": {
         "site_name": "Newspaper Archive",
@@ -171,8 +179,25 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "RSS feed",
         "paper_page": "{publication} · {date} · {page}",
         "language": "Language",
+        "not_found_title": "Page not found",
+        "not_found_text": "There is no page at this address: it may have moved, or the address may be mistyped. Search the articles, or go back to the latest issue.",
+        "not_found_suggest": "Perhaps you were looking for:",
+        "not_found_search": "Search the articles",
     },
 }
+
+# What the 404 page (overrides/404.html) needs in every language: GitHub Pages serves the root
+# 404.html for every missing path, and notfound.js shows it in the language of the path.
+NOT_FOUND_KEYS = ("site_name", "home", "archive", "authors", "about", "language")
+NOT_FOUND_PREFIXES = ("not_found_", "search_")
+
+
+def not_found_labels() -> dict[str, dict[str, str]]:
+    """Each language's strings for the 404 page, with its URL prefix."""
+    return {lang: {"prefix": PREFIX[lang], **{k: v for k, v in LABELS[lang].items()
+                                              if k in NOT_FOUND_KEYS or k.startswith(NOT_FOUND_PREFIXES)}}
+            for lang in LANGS}
+
 
 _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July",
               "August", "September", "October", "November", "December"]

@@ -22,7 +22,7 @@ from .indexes import url_of
 from .labels import LANGS, PREFIX, nested_roots
 from .staging import PRESENCE_FILE
 
-KEEP = ("pagefind", "sitemaps", "sitemap.xml", "robots.txt")  # written into site/ after assembly
+KEEP = ("pagefind", "sitemaps", "sitemap.xml", "robots.txt", "na-articles")  # written into site/ after assembly
 
 
 def staged_pages(staging: Path) -> dict[str, set[str]]:
