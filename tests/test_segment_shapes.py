@@ -399,6 +399,23 @@ def test_a_first_paragraph_with_a_lead_in_phrase_stays_first():
     assert r.articles[0].body[0].text == "书屋办进了村。这几年，村里把闲置的旧仓库改成了书屋。"
 
 
+def test_a_paragraph_cut_by_furniture_goes_on_after_it_and_takes_no_tail():
+    # the continuation after the editor's credit opens like a lead-in (four characters and a
+    # full stop); the short first paragraph is the column's note, not a displaced tail
+    page = ("书香里的乡村（读书札记）\n"
+            "本栏目记录基层阅读的新变化。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "每到周末，孩子们就结伴来写作业，老人们挑的书和孩子们\n"
+            "责任编辑：王某\n"
+            "各不相同。老人们喜欢翻看种养技术的书籍，遇到不懂的地方就互相讨论。\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts[0] == "本栏目记录基层阅读的新变化。"
+    assert "每到周末，孩子们就结伴来写作业，老人们挑的书和孩子们各不相同。老人们喜欢翻看种养技术的书籍，" \
+           "遇到不懂的地方就互相讨论。" in texts
+
+
 def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
     page = ("乡村书屋成了热闹地方\n"
             "晚饭后来借书的人络绎不绝。\n"

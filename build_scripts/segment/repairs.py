@@ -239,6 +239,8 @@ def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | 
             continue
         if _tail_closes_the_quote(text, following, page.blocks[tail].text):
             continue                      # the next paragraph closes the quote: it goes on there
+        if nxt is not None and _set_between(page, i, nxt) and not word and not quote:
+            continue                      # a caption or furniture in the cut: a column break
         if quote:
             evidence, strength = "the tail closes the quote the cut leaves open", QUOTE_CLOSED
         elif word:
@@ -278,6 +280,13 @@ def _lone_cut_before_a_paragraph(page: Page, span: list[int], tail: int) -> int 
     if leaves_open(text) or word_across(text, following) or doubled_across(text, following):
         return None      # a quote left open, a word across the seam: the next paragraph goes on with it
     return i
+
+
+def _set_between(page: Page, i: int, nxt: int) -> bool:
+    """Only captions or furniture stand between paragraphs i and nxt, at least one: the page's
+    layout set them into one paragraph, as at a column break."""
+    between = page.blocks[i + 1:nxt]
+    return bool(between) and all(b.kind in _BETWEEN_COLUMNS for b in between)
 
 
 def _may_continue(page: Page, i: int, nxt: int) -> bool:
