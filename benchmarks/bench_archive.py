@@ -77,7 +77,6 @@ import random
 import re
 import resource
 import shutil
-import struct
 import sys
 import threading
 import time
@@ -91,6 +90,7 @@ import archive  # noqa: E402
 import baseline_site  # noqa: E402
 from build_scripts.manifest import load_manifest  # noqa: E402
 from build_scripts.site.labels import LANGS, PREFIX  # noqa: E402
+from build_scripts.site.pagefind_files import read_cbor  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 QUERIES = {"zh-Hans": "通辽", "zh-Hant": "通辽", "en": "Tongliao"}  # zh-Hant is indexed in Simplified
@@ -221,44 +221,8 @@ def prepare_memory(docs: Path, memory_path: Path) -> dict:
 # -- variants, timed inside ------------------------------------------------------------------
 # -- first search --------------------------------------------------------------------------
 def _cbor(b: bytes, i: int = 0):
-    """A small CBOR reader (what Pagefind's pf_meta and pf_index hold); returns (value, next)."""
-    ib = b[i]
-    i += 1
-    major, info = ib >> 5, ib & 31
-    if major == 7:
-        simple = {20: False, 21: True, 22: None, 23: None}
-        if info in simple:
-            return simple[info], i
-        fmt, size = {25: (">e", 2), 26: (">f", 4), 27: (">d", 8)}[info]
-        return struct.unpack_from(fmt, b, i)[0], i + size
-    if info < 24:
-        n = info
-    elif info == 31:
-        n = None
-    else:
-        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
-        n = int.from_bytes(b[i:i + size], "big")
-        i += size
-    if major == 0:
-        return n, i
-    if major == 1:
-        return -1 - n, i
-    if major in (2, 3):
-        s = b[i:i + n]
-        return (s.decode("utf-8") if major == 3 else bytes(s)), i + n
-    if major == 4:
-        out = []
-        while (n is None and b[i] != 0xFF) or (n is not None and len(out) < n):
-            v, i = _cbor(b, i)
-            out.append(v)
-        return out, (i + 1 if n is None else i)
-    if major == 5:
-        d = {}
-        for _ in range(n):
-            k, i = _cbor(b, i)
-            d[k], i = _cbor(b, i)
-        return d, i
-    return _cbor(b, i)  # a tag: its value
+    """A CBOR value (what Pagefind's pf_meta and pf_index hold); returns (value, next)."""
+    return read_cbor(b, i)
 
 
 def _pagefind_file(path: Path):

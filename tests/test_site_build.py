@@ -446,50 +446,24 @@ def test_sitemaps_go_by_month_and_stay_under_the_protocol_limit():
     assert index.count("<sitemap>") == len(files) - 1
 
 
-def test_assemble_links_parts_into_the_site_and_after_a_dirty_build_only_adds_and_removes(tmp_path):
+def test_assemble_links_every_page_of_the_parts_into_a_new_site(tmp_path):
     from build_scripts.site.outputs import assemble
-    parts, site = tmp_path / "parts", tmp_path / "site"
-    pages = {lang: {"", "a/", "old/"} for lang in ["zh-Hans", "zh-Hant", "en"]}
+    parts, site = tmp_path / "parts", tmp_path / "next"
+    pages = {lang: {"", "a/", "b/c/"} for lang in ["zh-Hans", "zh-Hant", "en"]}
     for lang in pages:
         for url in pages[lang]:
             (parts / lang / url).mkdir(parents=True, exist_ok=True)
             (parts / lang / url / "index.html").write_text(f"{lang} {url}")
         (parts / lang / "assets").mkdir()
         (parts / lang / "assets" / "x.css").write_text(f"{lang} css")
-    (site / "pagefind").mkdir(parents=True)
-    (site / "pagefind" / "x.js").write_text("kept")
-    (site / "stray.html").write_text("not in any part")
     assemble(parts, site, pages)
     assert (site / "en" / "a" / "index.html").read_text() == "en a/"
     assert (site / "zh-Hant" / "assets" / "x.css").read_text() == "zh-Hant css"
+    assert (site / "b" / "c" / "index.html").read_text() == "zh-Hans b/c/"
     assert os.path.samefile(site / "a" / "index.html", parts / "zh-Hans" / "a" / "index.html")
-    assert not (site / "stray.html").exists() and (site / "pagefind" / "x.js").read_text() == "kept"
-    # what a dirty MkDocs build does to a part: rewrite in place, add, remove (pruned by its record)
-    with open(parts / "en" / "a" / "index.html", "w") as f:
-        f.write("en a, rebuilt")
-    (parts / "en" / "b").mkdir()
-    (parts / "en" / "b" / "index.html").write_text("en b")
-    (parts / "en" / "old" / "index.html").unlink()
-    (parts / "en" / "assets" / "x.css").unlink()
-    pages["en"] = {"", "a/", "b/"}
-    assemble(parts, site, pages, linked=("en",))
-    assert (site / "en" / "a" / "index.html").read_text() == "en a, rebuilt"
-    assert (site / "en" / "b" / "index.html").read_text() == "en b"
-    assert not (site / "en" / "old").exists() and (site / "old" / "index.html").read_text() == "zh-Hans old/"
-    assert not (site / "en" / "assets" / "x.css").exists()
-    # a full build makes new files: every one is linked again
-    (parts / "zh-Hant" / "a" / "index.html").unlink()
-    (parts / "zh-Hant" / "a" / "index.html").write_text("zh-Hant a, new file")
-    assemble(parts, site, pages, linked=("en",))
-    assert (site / "zh-Hant" / "a" / "index.html").read_text() == "zh-Hant a, new file"
-    # a site/ made anew (or never recorded) is brought in line by walking it
-    shutil.rmtree(site)
-    site.mkdir()
-    (site / "en").mkdir()
-    (site / "en" / "stray.html").write_text("x")
-    assemble(parts, site, pages, linked=("en", "zh-Hans", "zh-Hant"))
-    assert (site / "en" / "b" / "index.html").read_text() == "en b" and not (site / "en" / "stray.html").exists()
-    assert (site / "zh-Hant" / "a" / "index.html").read_text() == "zh-Hant a, new file"
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == sorted(
+        [f"{prefix}{rel}" for prefix in ("", "zh-Hant/", "en/")
+         for rel in ("index.html", "a/index.html", "b/c/index.html", "assets/x.css")])
 
 
 @given(st.lists(st.tuples(st.sampled_from(["paragraph", "lead", "subhead"]),

@@ -11,17 +11,21 @@ pinned libraries (cache.code_fingerprint) and site_url (a hash in build/site-par
 the language is built with MkDocs' dirty mode: only pages whose staged file is
 newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
-site/ is then brought in line with the parts by hard links (outputs.py; unchanged
-files are not touched, and the pages are never walked).
+The next site is assembled from the parts by hard links (outputs.py; the pages are
+never walked), with the search bundles, sitemaps, feeds (feeds.py: from the whole
+catalog) and redirect pages, and swapped in for site/ only when complete (publish.py):
+a failure or a full disk leaves site/ as it was.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +34,7 @@ from ..atomic import write_if_changed, write_text
 from ..errors import UserError
 from ..project import Project
 from ..workers import process_pool
-from . import mkdocs_compat, notfound, outputs, seo
+from . import feeds, mkdocs_compat, notfound, outputs, publish, seo
 from .search import Indexer, listed_pages
 from .labels import LANGS, PREFIX
 from .staging import stage
@@ -66,6 +70,7 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
     overrides = {"docs_dir": docs_dir, "site_dir": site_dir, "strict": strict}
     if site_url:
         overrides["site_url"] = site_url
+    _write_new_files()
     try:
         cfg = load_config(config_file=config_file, **overrides)
         if dirty:
@@ -74,6 +79,27 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
     except (Abort, ConfigurationError) as e:
         raise RuntimeError(f"{config_file}: {e}") from None
     return time.perf_counter() - start
+
+
+def _write_new_files() -> None:
+    """MkDocs writes a page by truncating its file in place. Here every write makes a new
+    file (written beside it, then renamed over it): the published site links the part's
+    old file, which must keep its bytes while this build runs (publish.py)."""
+    from mkdocs import utils
+
+    def write_file(content: bytes, output_path: str) -> None:
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        tmp = f"{output_path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, output_path)
+
+    def copy_file(source_path: str, output_path: str) -> None:
+        if os.path.isdir(output_path):
+            output_path = os.path.join(output_path, os.path.basename(source_path))
+        with open(source_path, "rb") as handle:
+            write_file(handle.read(), output_path)
+    utils.write_file, utils.copy_file = write_file, copy_file
 
 
 def build_inputs_hash(root: Path, lang: str, site_url: str | None) -> str:
@@ -118,6 +144,11 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
                 lang = futures[future]
                 try:
                     times[lang] = future.result()
+                except OSError as e:
+                    if e.errno == errno.ENOSPC:   # the site stage says it in one line
+                        raise
+                    errors.append(f"{lang}: {e}")
+                    continue
                 except Exception as e:  # noqa: BLE001 - reported below, one line per language
                     errors.append(f"{lang}: {e}")
                     continue
@@ -201,58 +232,102 @@ def size_warning(size: int, pages: int, limit: int) -> str | None:
 def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_dir: Path | None = None,
                strict: bool = True, search: bool = True, verbose: bool = False,
                log=print, project: Project | None = None) -> Result:
+    """Build the site into a new folder and swap it in for ``site`` once complete; on any
+    failure ``site`` is left as it was (a full disk: one line saying so)."""
     docs, site = docs.resolve(), site.resolve()
     limit = size_limit_setting()          # a bad setting fails before the build, not after it
     project = project or Project.find()
     build_dir = (build_dir or project.build).resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
-    t0 = time.perf_counter()
-    url = project.site_url
-    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root or docs.parent, site_url=url)
-    t1 = time.perf_counter()
-    log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
-        f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
-    parts = build_dir / "site-parts"
-    pages = outputs.staged_pages(build_dir / "docs")
-    # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
-    # pages in its part (the same files site/ links to), so indexing fills the cores the
-    # slowest build leaves idle.
-    indexer = Indexer(site, build_dir / "pagefind-src") if search else None
-
-    def index_language(lang: str) -> None:
-        indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
-    times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose, project=project,
-                       on_built=index_language if indexer else None,
-                       while_waiting=indexer.pump if indexer else None)
-    dirty = times.pop("dirty")
-    t2 = time.perf_counter()
-    log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
-        f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())}; "
-        f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
-    outputs.assemble(parts, site, pages, linked=tuple(dirty))
-    write_discovery(site, url, pages)
-    notfound.write_article_lists(site, build_dir / "docs")   # what the 404 page suggests from
-    # old URLs: the sample's before the paper was in the path, and what corrections took away
-    moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
-    redirects.write_pages(site, url, pages, moved, PREFIX)
-    t_assembled = time.perf_counter()
-    result = Result(site, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
-                                          **times})
-    result.incremental = dirty
-    if indexer:
-        done = indexer.finish()
-        result.indexed, result.shards, result.reindexed = done.counts, done.shards, done.reindexed
-        t3 = time.perf_counter()
-        result.seconds["pagefind"] = t3 - t_assembled
-        log(f"site: Pagefind: {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} pages in "
-            f"{', '.join(f'{len(result.shards[lang])} {lang}' for lang in result.shards)} shards; re-indexed "
-            f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
-            f"in {t3 - t_assembled:.1f} s after the assembly (it starts with the first finished build)")
-    result.seconds["total"] = time.perf_counter() - t0
-    result.size, result.pages = site_size(site)
+    new, removing_previous = publish.next_site(site), None
+    try:
+        new, removing_previous = publish.begin(site)
+        result = _build_into(new, docs, build_dir, project, dumps_root=dumps_root or docs.parent,
+                             strict=strict, search=search, verbose=verbose, log=log)
+        removing_previous.join()
+        publish.swap_in(new, site)
+    except OSError as e:
+        _discard_next(new, removing_previous)
+        if e.errno == errno.ENOSPC:
+            raise publish.no_space(e, new) from None
+        raise
+    except BaseException:
+        _discard_next(new, removing_previous)
+        raise
+    result.site = site
     log(f"site: {site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")
     warning = size_warning(result.size, result.pages, limit)
     if warning:
         log(warning)
+    return result
+
+
+def _discard_next(new: Path, removing_previous) -> None:
+    if removing_previous is not None:
+        removing_previous.join()
+    publish.discard(new)
+
+
+@contextmanager
+def _stopped_on_failure(indexer: Indexer | None):
+    """On any failure, end the Pagefind runs under way (none writes on after the stage)."""
+    try:
+        yield
+    except BaseException:
+        if indexer:
+            indexer.stop()
+        raise
+
+
+def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dumps_root: Path, strict: bool,
+                search: bool, verbose: bool, log) -> Result:
+    """Every step of the site stage, writing the site into the empty folder ``new``."""
+    t0 = time.perf_counter()
+    url = project.site_url
+    counts = stage(docs, build_dir / "docs", dumps_root=dumps_root, site_url=url)
+    t1 = time.perf_counter()
+    log(f"site: staged {', '.join(f'{n} {lang}' for lang, n in counts.items())} articles "
+        f"in {build_dir / 'docs'} ({t1 - t0:.1f} s)")
+    parts, bundles = build_dir / "site-parts", build_dir / "search-bundles"
+    pages = outputs.staged_pages(build_dir / "docs")
+    # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
+    # pages in its part, so indexing fills the cores the slowest build leaves idle.
+    indexer = Indexer(bundles, build_dir / "pagefind-src") if search else None
+
+    def index_language(lang: str) -> None:
+        indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
+    with _stopped_on_failure(indexer):
+        times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
+                           project=project,
+                           on_built=index_language if indexer else None,
+                           while_waiting=indexer.pump if indexer else None)
+        dirty = times.pop("dirty")
+        t2 = time.perf_counter()
+        log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
+            f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())}; "
+            f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
+        outputs.assemble(parts, new, pages)
+        write_discovery(new, url, pages)
+        feeds.write_feeds(docs, build_dir / "docs", new, url)
+        notfound.write_article_lists(new, build_dir / "docs")   # what the 404 page suggests from
+        # old URLs: the sample's before the paper was in the path, and what corrections took away
+        moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
+        redirects.write_pages(new, url, pages, moved, PREFIX)
+        t_assembled = time.perf_counter()
+        result = Result(new, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
+                                             **times})
+        result.incremental = dirty
+        if indexer:
+            done = indexer.finish()
+            outputs.link_tree(bundles, new)
+            result.indexed, result.shards, result.reindexed = done.counts, done.shards, done.reindexed
+            t3 = time.perf_counter()
+            result.seconds["pagefind"] = t3 - t_assembled
+            log(f"site: Pagefind: {', '.join(f'{n} {lang}' for lang, n in result.indexed.items())} pages in "
+                f"{', '.join(f'{len(result.shards[lang])} {lang}' for lang in result.shards)} shards; re-indexed "
+                f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
+                f"in {t3 - t_assembled:.1f} s after the assembly (it starts with the first finished build)")
+    result.seconds["total"] = time.perf_counter() - t0
+    result.size, result.pages = site_size(new)
     return result

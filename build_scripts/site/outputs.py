@@ -1,16 +1,18 @@
-"""The built files of each language, and site/ assembled from them.
+"""The built files of each language, and the next site assembled from them.
 
-MkDocs builds each language into build/site-parts/<lang>/; site/ holds zh-Hans at
-its root and the others below (zh-Hant/, en/), as hard links to the parts. At a
-year that is 86k page folders, and walking them takes longer than the rest of an
-incremental build, so nothing here walks the pages: which pages a language has
-comes from the staging step (its .presence.json lists every staged .md, and one
-.md is one page, <url>/index.html), and what the last build and the last
-assembly had is kept beside the parts (``.<lang>.pages.json``, ``.assembled.json``).
-Only the few files that are not pages (assets, feed.xml, 404.html) are walked.
+MkDocs builds each language into build/site-parts/<lang>/; the site holds zh-Hans at
+its root and the others below (zh-Hant/, en/), as hard links to the parts, and the
+search bundles (build/search-bundles/) the same way. Each build assembles a new
+folder that publish.py swaps for site/ once it is complete. At a year that is 86k
+page folders, and walking them takes longer than linking them, so nothing here walks
+the pages: which pages a language has comes from the staging step (its .presence.json
+lists every staged .md, and one .md is one page, <url>/index.html), and what the last
+build had is kept beside the parts (``.<lang>.pages.json``). Only the few files that
+are not pages (assets, 404.html) are walked.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -19,11 +21,8 @@ from pathlib import Path
 from .. import atomic
 from ..tree import relative_files
 from .indexes import url_of
-from .labels import LANGS, PREFIX, nested_roots
+from .labels import LANGS, PREFIX
 from .staging import PRESENCE_FILE
-
-KEEP = ("pagefind", "sitemaps", "sitemap.xml", "robots.txt", "na-articles")  # written into site/ after assembly
-
 
 def staged_pages(staging: Path) -> dict[str, set[str]]:
     """Each language's page URLs relative to its root ("", "archive/", "2025/12/15/01/x/")."""
@@ -90,48 +89,33 @@ def _other_files(root: Path, pages: set[str], skip: set[str] = frozenset()) -> s
 
 
 def link_file(src: str, dest: str) -> None:
-    """Make ``dest`` a hard link to ``src`` (a copy across file systems), unless it is one."""
-    try:
-        if os.path.samefile(src, dest):
-            return
-        os.unlink(dest)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
+    """Make ``dest`` (a new name) a hard link to ``src``, or a copy across file systems."""
     try:
         os.link(src, dest)
-    except OSError:                       # another file system: copy
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        link_file(src, dest)
+    except OSError as e:
+        if e.errno != errno.EXDEV:       # another file system: copy (anything else is an error)
+            raise
         shutil.copy2(src, dest)
 
 
-def assemble(parts: Path, site: Path, pages: dict[str, set[str]], linked: tuple[str, ...] = ()) -> None:
-    """Make site/ hold parts/zh-Hans at its root and parts/<lang> at site/<lang>/, as hard
-    links; files no part has are removed, except ``KEEP`` (written after this).
+def assemble(parts: Path, dest: Path, pages: dict[str, set[str]]) -> None:
+    """Fill the new folder ``dest`` with parts/zh-Hans at its root and parts/<lang> at
+    dest/<lang>/, as hard links.
 
-    ``pages``: each language's pages now. ``linked``: languages built in MkDocs' dirty mode
-    over a part already linked into site/; MkDocs rewrites a file in place, so site/ sees it
-    through the link, and only pages new since the last assembly need linking."""
-    site.mkdir(parents=True, exist_ok=True)
-    record = parts / ".assembled.json"
-    check = f"{os.stat(site).st_ino}:{os.stat(parts).st_dev == os.stat(site).st_dev}"
-    before = load_record(record, check)      # None: site/ was made anew, or never by us
-    if before and not all(os.path.isfile(site / PREFIX[lang] / page_file(min(urls)))
-                          for lang, urls in before.items() if urls):
-        before = None                         # emptied since (an inode number can come back)
-    record.unlink(missing_ok=True)            # written back when site/ is in line again
+    ``dest`` is the next site (publish.py): the live site/ is never written. The parts are
+    only ever written by making new files (MkDocs writes through ``build._write_new_files``,
+    Pagefind into new bundle folders), so a link in the live site keeps its bytes while a
+    build runs. ``pages``: each language's pages now (from staging: the pages are not walked)."""
     for lang in LANGS:
-        src_root, dest_root = parts / lang, site / PREFIX[lang]
-        own = nested_roots(lang)
-        others = _other_files(src_root, pages[lang])
-        had = before.get(lang) if before else None
-        fresh = pages[lang] if had is None or lang not in linked else pages[lang] - had
-        for rel in [*map(page_file, fresh), *others]:
+        src_root, dest_root = os.path.join(parts, lang), os.path.join(dest, PREFIX[lang])
+        for rel in [*map(page_file, pages[lang]), *_other_files(Path(src_root), pages[lang])]:
             link_file(os.path.join(src_root, rel), os.path.join(dest_root, rel))
-        if had is None:                       # no record: find what to remove by walking site/
-            stale = relative_files(dest_root, own | set(KEEP)) - set(map(page_file, pages[lang])) - others
-            for rel in stale:
-                _remove_with_empty_parents(dest_root / rel, dest_root)
-        else:
-            prune_pages(dest_root, had - pages[lang])
-            for rel in _other_files(dest_root, pages[lang], own | set(KEEP)) - others:
-                _remove_with_empty_parents(dest_root / rel, dest_root)
-    save_record(record, pages, check)
+
+
+def link_tree(src: Path, dest: Path) -> None:
+    """Every file under ``src`` linked at the same place under ``dest``."""
+    for rel in relative_files(src):
+        link_file(os.path.join(src, rel), os.path.join(dest, rel))

@@ -6,12 +6,11 @@ links, labels, citation, JSON-LD) becomes ``page.na`` for the templates, with th
 matter; Material gets only an escaped title (it prints page.meta raw). A page whose HTML is
 ready (a generated page: front matter ``na_html: true``; an article's body) skips Markdown
 (mkdocs_compat.py). An article's body blocks are numbered for the bilingual view. Every
-page's HTML loses its template indentation and blank lines (``slim_html``). After the
-build: the language's RSS feed.
+page's HTML loses its template indentation and blank lines (``slim_html``). (The RSS
+feeds are made from the whole catalog after the builds: feeds.py.)
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -21,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
-from build_scripts.site import mkdocs_compat, seo, views
+from build_scripts.site import mkdocs_compat, views
 from build_scripts.site.indexes import Headings
 from build_scripts.site.labels import DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels
 
@@ -50,15 +49,11 @@ class NewsarchivePlugin(BasePlugin):
         config.extra["na_not_found"] = not_found_labels()     # overrides/404.html
         self.lang = lang
         self.views = views.load(Path(config.docs_dir).parent, lang)
-        self.feed: dict[str, dict] = {}
         self.nav = None
-        self.files = None
-        self.feed_cache = Path(config.docs_dir).parent / f".feed-{lang}.json"
-        self.feed_key = [config.site_url, str(Path(config.site_dir).resolve())]
         return config
 
     def on_nav(self, nav, config, files):
-        self.nav, self.files = nav, files
+        self.nav = nav
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -78,10 +73,6 @@ class NewsarchivePlugin(BasePlugin):
         page.na = na
         if is_article:
             na["jsonld"] = Markup(view["jsonld"])
-            self.feed[page.file.src_uri] = {
-                "title": title, "url": view["permalink"], "date": dt.date.fromisoformat(view["date_iso"]) if view["date_iso"] else None,
-                "order": (raw.get("page") or 0, raw.get("order") or 0),
-                "authors": view["authors"], "description": view["description"]}
             return mkdocs_compat.prepared_html(page, article_html(markdown))
         if prepared:
             return mkdocs_compat.prepared_html(page, markdown)
@@ -114,39 +105,6 @@ class NewsarchivePlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         return slim_html(output)
-
-    def on_post_build(self, config):
-        import json
-        # pages rendered now, plus (dirty build) those of the previous build whose source is still there
-        docs = self.files.documentation_pages()
-        current = {f.src_uri for f in docs}
-        dirty = any(f.page is None or f.page.markdown is None for f in docs)
-        feed = {k: v for k, v in self._load_feed_cache().items() if k in current} if dirty else {}
-        feed.update(self.feed)
-        cache = {"key": self.feed_key,
-                 "items": {k: {**v, "date": v["date"].isoformat() if v["date"] else None}
-                           for k, v in feed.items()}}
-        atomic.write_text(self.feed_cache, json.dumps(cache, ensure_ascii=False))
-        items = sorted(feed.values(), key=lambda i: i["order"])
-        items.sort(key=lambda i: i["date"] or dt.date.min, reverse=True)
-        feed = seo.rss(self.lang, config.site_name, config.site_url, items[:50])
-        atomic.write_text(Path(config.site_dir, "feed.xml"), feed, sync=False)
-
-    def _load_feed_cache(self) -> dict:
-        """The feed items of the previous build of this site_dir: a dirty build (build.py)
-        renders only changed pages, the others keep theirs."""
-        import json
-        try:
-            data = json.loads(self.feed_cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if data.get("key") != self.feed_key:
-            return {}
-        items = data.get("items") or {}
-        for it in items.values():
-            it["date"] = dt.date.fromisoformat(it["date"]) if it.get("date") else None
-            it["order"] = tuple(it.get("order") or (0, 0))
-        return items
 
 
 def article_html(markdown: str) -> str:

@@ -26,6 +26,7 @@ from ..errors import UserError
 from ..project import LANGUAGES
 from ..workers import job_count
 from .labels import LANGS, PREFIX
+from .pagefind_files import make_canonical
 from .search_page import search_page
 from .search_text import is_article, read_article
 
@@ -210,6 +211,17 @@ class Indexer:
             shutil.rmtree(src, ignore_errors=True)
             if proc.returncode != 0 or not (dest / "pagefind.js").is_file():
                 self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
+            else:
+                make_canonical(dest)       # the same bytes for the same pages, run after run
+
+    def stop(self) -> None:
+        """End the runs under way (the site stage failed): none goes on writing after it."""
+        self.queue.clear()
+        for _, _, src, _, proc in self.running:
+            proc.kill()
+            proc.communicate()
+            shutil.rmtree(src, ignore_errors=True)
+        self.running.clear()
 
     def finish(self) -> Indexed:
         while self.queue or self.running:

@@ -1,8 +1,7 @@
-"""Discovery: schema.org JSON-LD, RSS, the sitemaps with hreflang alternates."""
+"""Discovery: schema.org JSON-LD, the sitemaps with hreflang alternates (RSS: feeds.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import json
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -61,30 +60,6 @@ def news_article(meta: dict, lang: str, url: str, issue_url: str | None,
         if isinstance(tr, dict) and tr.get("engine"):
             data["translator"] = {"@type": "SoftwareApplication", "name": str(tr["engine"])}
     return data
-
-
-def rss(lang: str, title: str, site_url: str, items: list[dict]) -> str:
-    """items: dicts with title, url, date (date or None), description."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">', "<channel>",
-           f"<title>{xml_escape(title)}</title>", f"<link>{xml_escape(site_url)}</link>",
-           f"<description>{xml_escape(title)}</description>", f"<language>{lang}</language>",
-           f'<atom:link href={quoteattr(site_url + "feed.xml")} rel="self" type="application/rss+xml"/>']
-    for it in items:
-        out.append("<item>")
-        out.append(f"<title>{xml_escape(it['title'])}</title>")
-        out.append(f"<link>{xml_escape(it['url'])}</link>")
-        out.append(f'<guid isPermaLink="true">{xml_escape(it["url"])}</guid>')
-        d = it.get("date")
-        if isinstance(d, dt.date):
-            stamp = dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
-            out.append(f"<pubDate>{email.utils.format_datetime(stamp)}</pubDate>")
-        for name in it.get("authors") or []:
-            out.append(f"<category>{xml_escape(name)}</category>")
-        out.append(f"<description>{xml_escape(it.get('description') or '')}</description>")
-        out.append("</item>")
-    out += ["</channel>", "</rss>", ""]
-    return "\n".join(out)
 
 
 SITEMAP_URLS = 40_000      # per sitemap file; the protocol allows 50,000 and 50 MB

@@ -1,0 +1,135 @@
+"""Pagefind's bundle files made the same for the same pages.
+
+Pagefind 1.5 writes each filter's values in the order of a Rust hash map, which is
+seeded anew in every run: two runs over the same pages give filter files with other
+bytes and names, so the language's ``pf_meta`` (which names them) and
+``pagefind-entry.json`` (which names the meta) differ too. ``make_canonical`` sorts the
+values of every filter file (and the filters in the meta), names each rewritten file by
+a hash of its bytes as Pagefind does, and updates the references, so a bundle depends
+on its pages only (and an incremental build equals a clean one).
+
+The files are gzip'd CBOR after a ``pagefind_dcd`` signature; ``read_cbor`` and
+``cbor`` handle what they hold (integers, strings, arrays, maps, simple values).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import struct
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+ENTRY_FILE = "pagefind-entry.json"
+
+
+def read_cbor(b: bytes, i: int = 0):
+    """One CBOR value of ``b`` at ``i``; returns (value, next index)."""
+    ib = b[i]
+    i += 1
+    major, info = ib >> 5, ib & 31
+    if major == 7:
+        simple = {20: False, 21: True, 22: None, 23: None}
+        if info in simple:
+            return simple[info], i
+        fmt, size = {25: (">e", 2), 26: (">f", 4), 27: (">d", 8)}[info]
+        return struct.unpack_from(fmt, b, i)[0], i + size
+    if info < 24:
+        n = info
+    elif info == 31:
+        n = None
+    else:
+        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+        n = int.from_bytes(b[i:i + size], "big")
+        i += size
+    if major == 0:
+        return n, i
+    if major == 1:
+        return -1 - n, i
+    if major in (2, 3):
+        s = b[i:i + n]
+        return (s.decode("utf-8") if major == 3 else bytes(s)), i + n
+    if major == 4:
+        out = []
+        while (n is None and b[i] != 0xFF) or (n is not None and len(out) < n):
+            v, i = read_cbor(b, i)
+            out.append(v)
+        return out, (i + 1 if n is None else i)
+    if major == 5:
+        d = {}
+        for _ in range(n):
+            k, i = read_cbor(b, i)
+            d[k], i = read_cbor(b, i)
+        return d, i
+    return read_cbor(b, i)  # a tag: its value
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
+    raise ValueError(f"CBOR: {n} is too large")
+
+
+def cbor(value) -> bytes:
+    """``value`` as CBOR, every length in its shortest form (as Pagefind writes it)."""
+    if value is False or value is True or value is None:
+        return bytes([0xF4 + (value is True) if value is not None else 0xF6])
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(map(cbor, value))
+    if isinstance(value, dict):
+        return _head(5, len(value)) + b"".join(cbor(k) + cbor(v) for k, v in value.items())
+    raise TypeError(f"CBOR: cannot write {type(value).__name__}")
+
+
+def read_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path}: not a Pagefind file")
+    return read_cbor(data, len(SIGNATURE))[0]
+
+
+def _file_bytes(value) -> bytes:
+    return gzip.compress(SIGNATURE + cbor(value), compresslevel=9, mtime=0)
+
+
+def _write_named(folder: Path, lang: str, hex_chars: int, prefix: str, suffix: str, value) -> str:
+    """Write ``value`` as ``<prefix><lang>_<hash><suffix>`` in ``folder``; return ``<lang>_<hash>``."""
+    blob = _file_bytes(value)
+    name = f"{lang}_{hashlib.sha256(blob).hexdigest()[:hex_chars]}"
+    (folder / f"{prefix}{name}{suffix}").write_bytes(blob)
+    return name
+
+
+def _hex_chars(name: str) -> int:
+    return len(name.rsplit("_", 1)[-1])
+
+
+def make_canonical(bundle: Path) -> None:
+    """Rewrite the filter files, the meta and the entry of one Pagefind bundle in a fixed order."""
+    entry_path = bundle / ENTRY_FILE
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = read_file(meta_path)
+        filters = []
+        for name, old in meta[3]:
+            path = bundle / "filter" / f"{old}.pf_filter"
+            content = read_file(path)
+            content[1].sort(key=lambda value: value[0])
+            path.unlink()
+            filters.append([name, _write_named(bundle / "filter", lang, _hex_chars(old), "", ".pf_filter",
+                                               content)])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        info["hash"] = _write_named(bundle, lang, _hex_chars(info["hash"]), "pagefind.", ".pf_meta", meta)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
