@@ -227,6 +227,22 @@ def test_a_dash_subtitle_that_fills_the_column_stays_a_subtitle():
     assert [b.text for b in r.articles[0].body] == [p1, p2, p3]
 
 
+def test_a_headline_as_wide_as_the_column_after_a_short_cut_line_is_no_paragraph_line():
+    # the last paragraph of one story is cut after one character of its last wrapped line;
+    # the next story's headline, exactly as wide as the column, stands between the halves
+    p1 = WRAPPED_STORY[0]
+    headline = "某县千亩荷塘迎来采莲季游客纷纷赶来体验"    # 19 characters, no punctuation
+    last = "下一步，该市还将增设一批公共停车位和充电桩并且延长开放时间，让居民停车充电更方便。"
+    wrapped = _wrap(last, 19)               # the last wrapped line of the front half: one character
+    lines = ["某市城市更新惠及五万户居民群众生活更美好", "本报讯（记者 王芳）"]
+    lines += _wrap(p1, 19) + wrapped[:1] + [wrapped[1][:1], headline, wrapped[1][1:]] + wrapped[2:]
+    lines += ["本报讯（记者 李强）"] + _wrap("入夏以来，某县的千亩荷塘进入盛花期，村里组织采莲活动，吸引不少城里游客前来。", 19)
+    r = seg("\n".join(lines) + "\n")
+    assert titles(r) == ["某市城市更新惠及五万户居民群众生活更美好", headline]
+    assert [b.text for b in r.articles[0].body] == [p1, last]
+    assert len(r.articles[1].body) == 1
+
+
 # --- a headline standing in a cut paragraph -------------------------------------------
 
 def test_last_paragraph_of_an_article_runs_on_beside_the_next_headline():
@@ -362,6 +378,44 @@ def test_on_a_page_without_indents_a_tail_fills_the_only_paragraph_cut_inside_a_
     assert [x for x in r.repairs if x.step == "move_opening_tails_to_cuts" and x.doubt >= 0.5]
 
 
+def test_a_tail_opening_with_one_word_and_a_full_stop_is_no_lead_in():
+    page = ("乡村书屋成了热闹地方\n"
+            "声音。管理员说，下一步还要办读书会，请农技专家来讲课。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "每到周末，孩子们就结伴来写作业，屋里总能听到翻书的\n"
+            "老人们则喜欢翻看种养技术的书籍，遇到不懂的地方就互相讨论。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts[1] == "每到周末，孩子们就结伴来写作业，屋里总能听到翻书的声音。管理员说，下一步还要办读书会，请农技专家来讲课。"
+    assert len(texts) == 3
+
+
+def test_a_first_paragraph_with_a_lead_in_phrase_stays_first():
+    page = ("乡村书屋成了热闹地方\n"
+            "书屋办进了村。这几年，村里把闲置的旧仓库改成了书屋。\n"
+            "每到周末，孩子们就结伴来写作业，屋里总能听到翻书的\n"
+            "老人们则喜欢翻看种养技术的书籍，遇到不懂的地方就互相讨论。\n")
+    r = seg(page)
+    assert r.articles[0].body[0].text == "书屋办进了村。这几年，村里把闲置的旧仓库改成了书屋。"
+
+
+def test_a_paragraph_cut_by_furniture_goes_on_after_it_and_takes_no_tail():
+    # the continuation after the editor's credit opens like a lead-in (four characters and a
+    # full stop); the short first paragraph is the column's note, not a displaced tail
+    page = ("书香里的乡村（读书札记）\n"
+            "本栏目记录基层阅读的新变化。\n"
+            "这几年，村里把闲置的旧仓库改成了书屋，添置了书架、桌椅和几千册图书。\n"
+            "每到周末，孩子们就结伴来写作业，老人们挑的书和孩子们\n"
+            "责任编辑：王某\n"
+            "各不相同。老人们喜欢翻看种养技术的书籍，遇到不懂的地方就互相讨论。\n"
+            "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts[0] == "本栏目记录基层阅读的新变化。"
+    assert "每到周末，孩子们就结伴来写作业，老人们挑的书和孩子们各不相同。老人们喜欢翻看种养技术的书籍，" \
+           "遇到不懂的地方就互相讨论。" in texts
+
+
 def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
     page = ("乡村书屋成了热闹地方\n"
             "晚饭后来借书的人络绎不绝。\n"
@@ -369,6 +423,47 @@ def test_a_paragraph_ending_on_a_closing_quote_takes_no_tail():
             "管理员说，下一步还要办读书会，请农技专家来给大家讲课。\n")
     r = seg(page)
     assert r.articles[0].body[0].text == "晚饭后来借书的人络绎不绝。"
+
+
+def test_a_headline_set_inside_its_storys_opening_credit_goes_above_the_whole_credit():
+    page = ("某区试行窗口联办服务\n"
+            "本报北京3月2日电  （记者张明）某区政务中心2日起试行窗口联办，群众办理多项事务只需排一次队。\n"
+            "据介绍，联办窗口涵盖十二个部门，办理进度可在手机上随时查看。\n"
+            "本报北京3月2日电  （记者李\n"
+            "某市见缝插绿\n"
+            "边角空地建起三十个口袋公园\n"
+            "华）今年以来，某市利用边角空地新建口袋公园三十个，居民出门几百米就能见到绿地。\n"
+            "公园里还设置了健身器材和休息座椅，每天都有不少居民前来锻炼。\n")
+    r = seg(page)
+    assert titles(r) == ["某区试行窗口联办服务", "边角空地建起三十个口袋公园"]
+    assert r.articles[0].byline == "本报北京3月2日电  （记者张明）"
+    assert r.articles[1].byline == "本报北京3月2日电"
+    assert r.articles[1].body[0].text.startswith("（记者李华）今年以来")
+
+
+def test_a_tail_that_closes_the_quote_a_cut_leaves_open_goes_back_there():
+    # a page without indents: the paragraph after the cut could be its continuation, but
+    # only the tail closes the quote the cut paragraph opened
+    page = ("老街换了新模样\n"
+            "招牌给改没了”。\n"
+            "改造以前，老街的路面坑坑洼洼，一到雨天就满是积水。\n"
+            "施工队进场时，街坊们只提了一个要求：“别把老街的味道和铺面的旧\n"
+            "如今，青石板路修好了，两旁的店铺也重新开了张，来逛的人一天比一天多。\n")
+    r = seg(page)
+    texts = [b.text for b in r.articles[0].body]
+    assert texts == ["改造以前，老街的路面坑坑洼洼，一到雨天就满是积水。",
+                     "施工队进场时，街坊们只提了一个要求：“别把老街的味道和铺面的旧招牌给改没了”。",
+                     "如今，青石板路修好了，两旁的店铺也重新开了张，来逛的人一天比一天多。"]
+
+
+def test_a_quote_left_open_takes_no_tail_that_leaves_it_open():
+    page = ("老街换了新模样\n"
+            "来逛的人一天比一天多。\n"
+            "改造以前，老街的路面坑坑洼洼，一到雨天就满是积水。\n"
+            "施工队进场时，街坊们只提了一个要求：“别把老街的味道改没了\n"
+            "铺面的旧招牌也都留着”。如今，青石板路修好了，店铺重新开了张。\n")
+    r = seg(page)
+    assert r.articles[0].body[0].text == "来逛的人一天比一天多。"
 
 
 # --- lexical cohesion ------------------------------------------------------------------

@@ -6,8 +6,9 @@ from .articles import article_spans
 from .cohesion import Cohesion
 from .display import head_roles, heading_run, opening_credit
 from .page import Page
-from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, ends_mid_sentence, ends_sentence, heading_shaped, leaves_open,
-                     ends_with_word_cut, has_lead_in, similar_length, starts_like_new_paragraph)
+from .shapes import (DATELINE, LEDE_OPENING, MAX_TAIL, closes_what_is_left_open, ends_mid_sentence, ends_sentence,
+                     ends_with_word_cut, has_lead_in, heading_shaped, leaves_open, opens_with_a_word_and_a_stop,
+                     similar_length, starts_like_new_paragraph)
 from .words import doubled_across, word_across
 
 _BETWEEN_COLUMNS = frozenset({CAPTION, FURNITURE})
@@ -96,6 +97,15 @@ def _belongs_to_next(page: Page, i: int, group: list[int], j: int) -> bool:
     return with_earlier is not None and with_later is not None and with_later > with_earlier + 0.02
 
 
+def _above_opening_credit(page: Page, i: int) -> int:
+    """Where a headline goes above paragraph i: above the opening credit split from it
+    (``本报某地某日电`` cut from ``（记者某）…``), which belongs to the same story."""
+    while i > 0 and page.blocks[i - 1].kind == BYLINE and not page.blocks[i - 1].closing \
+            and not page.settled(page.blocks[i - 1]):
+        i -= 1
+    return i
+
+
 def attach_displaced_heads(page: Page) -> None:
     """A sentence cut by display lines continues after them; the display lines moved.
 
@@ -157,7 +167,8 @@ def attach_displaced_heads(page: Page) -> None:
         elif _belongs_to_next(page, i, group, j):
             moved = page.blocks[group[0]:j]   # the headline with its byline and captions
             del page.blocks[group[0]:j]
-            page.blocks[i:i] = moved
+            at = _above_opening_credit(page, i)
+            page.blocks[at:at] = moved
             page.note(step, where, f"headline “{heads[0].text}” printed inside its own "
                       f"article's first paragraph: moved above it", doubt=0.5)
             i += len(moved)
@@ -199,6 +210,13 @@ MAX_TAGLINE = 20     # longest unpunctuated line that closes an article as a tag
 # How strongly each kind of evidence ties a tail to a cut: a word across the seam is read
 # in the two texts themselves; the others are only about the paragraphs' shapes.
 WORD_ACROSS, LEAD_IN_AFTER, FLUSH_TAIL = 2, 1, 1
+QUOTE_CLOSED = WORD_ACROSS   # read in the texts too: the marks pair across the seam
+
+
+def _tail_closes_the_quote(cut: str, tail: str, following: str) -> bool:
+    """The cut paragraph leaves a quote open, the tail closes it and the paragraph after
+    the cut does not: the tail is the quote's second half."""
+    return closes_what_is_left_open(cut, tail) and not closes_what_is_left_open(cut, following)
 
 
 def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | None, int]]:
@@ -214,9 +232,18 @@ def _open_cuts(page: Page, span: list[int], tail: int) -> list[tuple[int, str | 
             continue                      # a short unpunctuated line closing the article: a tagline
         nxt = texts[n + 1] if n + 1 < len(texts) else None
         word = word_across(text, page.blocks[tail].text)
-        if nxt is not None and _may_continue(page, i, nxt) and not (word and not word_across(text, page.blocks[nxt].text)):
+        following = page.blocks[nxt].text if nxt is not None else ""
+        quote = _tail_closes_the_quote(text, page.blocks[tail].text, following)
+        if nxt is not None and _may_continue(page, i, nxt) and not quote \
+                and not (word and not word_across(text, following)):
             continue
-        if word:
+        if _tail_closes_the_quote(text, following, page.blocks[tail].text):
+            continue                      # the next paragraph closes the quote: it goes on there
+        if nxt is not None and _set_between(page, i, nxt) and not word and not quote:
+            continue                      # a caption or furniture in the cut: a column break
+        if quote:
+            evidence, strength = "the tail closes the quote the cut leaves open", QUOTE_CLOSED
+        elif word:
             evidence, strength = f"the seam falls inside the word “{word}”", WORD_ACROSS
         elif nxt is not None and has_lead_in(page.blocks[nxt].text):
             evidence, strength = "the paragraph after the cut opens with a lead-in of its own", LEAD_IN_AFTER
@@ -245,12 +272,21 @@ def _lone_cut_before_a_paragraph(page: Page, span: list[int], tail: int) -> int 
     if len(cut) != 1 or cut[0] == len(texts) - 1 or page.indents_paragraphs:
         return None
     i, nxt = texts[cut[0]], texts[cut[0] + 1]
-    if nxt != i + 1 or starts_like_new_paragraph(page.blocks[tail].text):
+    if nxt != i + 1:
         return None      # captions or furniture stand in the cut: a column break, not a tail's place
+    if starts_like_new_paragraph(page.blocks[tail].text) and not opens_with_a_word_and_a_stop(page.blocks[tail].text):
+        return None      # the first paragraph opens as a story's first paragraph does
     text, following = page.blocks[i].text, page.blocks[nxt].text
     if leaves_open(text) or word_across(text, following) or doubled_across(text, following):
         return None      # a quote left open, a word across the seam: the next paragraph goes on with it
     return i
+
+
+def _set_between(page: Page, i: int, nxt: int) -> bool:
+    """Only captions or furniture stand between paragraphs i and nxt, at least one: the page's
+    layout set them into one paragraph, as at a column break."""
+    between = page.blocks[i + 1:nxt]
+    return bool(between) and all(b.kind in _BETWEEN_COLUMNS for b in between)
 
 
 def _may_continue(page: Page, i: int, nxt: int) -> bool:

@@ -67,13 +67,38 @@ def balanced(text: str) -> bool:
 def leaves_open(text: str) -> bool:
     """A quote or bracket opened and not closed by the end (stray closers are ignored:
     they close what an earlier fragment opened)."""
+    return bool(_still_open(text))
+
+
+def _still_open(text: str) -> list[str]:
+    """The closing marks a text still owes at its end, innermost last."""
     stack = []
     for ch in _BRACKETS.findall(text):
         if ch in PAIRS:
             stack.append(PAIRS[ch])
         elif stack and ch == stack[-1]:
             stack.pop()
-    return bool(stack)
+    return stack
+
+
+def first_stray_closer(text: str) -> str | None:
+    """The first closing mark that closes nothing the text itself opened: the text is the
+    second half of something quoted or bracketed before it (``…给改没了”。如今``)."""
+    stack = []
+    for ch in _BRACKETS.findall(text):
+        if ch in PAIRS:
+            stack.append(PAIRS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in CLOSERS:
+            return ch
+    return None
+
+
+def closes_what_is_left_open(left: str, right: str) -> bool:
+    """``right`` closes the quote or bracket that ``left`` leaves open at its end."""
+    owed = _still_open(left)
+    return bool(owed) and first_stray_closer(right) == owed[-1]
 
 
 def ends_sentence(text: str) -> bool:
@@ -160,6 +185,16 @@ def kicker_shaped(text: str) -> bool:
 def has_lead_in(text: str) -> str | None:
     m = LEAD_IN.match(text)
     return m.group(0) if m else None
+
+
+MIN_LEAD_IN = 4       # a bold lead-in is a phrase; one word and a full stop (…声音。) ends a cut sentence
+
+
+def opens_with_a_word_and_a_stop(text: str) -> bool:
+    """``声音。管理员说…``: a word, then a full stop, then more: the end of a sentence cut
+    before it, not a lead-in of its own."""
+    lead_in = has_lead_in(text)
+    return lead_in is not None and len(lead_in) - 1 < MIN_LEAD_IN
 
 
 def starts_like_new_paragraph(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from ..model import TEXT, Block
 from .bylines import parse_standalone
 from .page import Page
-from .shapes import BULLET, CAPTION_OPENING, DATELINE, ends_sentence, heading_shaped
+from .shapes import BULLET, CAPTION_OPENING, DATELINE, ends_sentence, ends_with_word_cut, heading_shaped
 
 MIN_LINES = 8          # fewer lines of text than this tell nothing about a column width
 MIN_SHARE = 0.35       # of the text lines as wide as the column: the page is hard-wrapped
@@ -78,6 +78,19 @@ def _subtitle_under_a_headline(out: list[Block], width: float, measure) -> bool:
     return measure(out[-2]) > width + 1 and line.startswith("——") and heading_shaped(line)
 
 
+def _display_line_after_a_cut(out: list[Block], width: float, measure, page_indents: bool) -> bool:
+    """A line with the shape of a headline right after a paragraph of several lines that stops
+    inside a clause on a line shorter than the column (a one-line "paragraph" may be a subhead): a wrapped paragraph never stops there, so something
+    was set into it, and this line is that thing (a headline as wide as the column), not the
+    first line of a paragraph."""
+    if len(out) < 2 or len(out[-1].lines) != 1 or out[-2].kind != TEXT or (page_indents and out[-1].indent):
+        return False       # indented on a page that indents: a paragraph's first line
+    cut = out[-2]
+    short = max(cut.width, measure(cut)) < width - 1   # short however it is measured (digits)
+    return len(cut.lines) > 1 and short and ends_with_word_cut(cut.text) \
+        and heading_shaped(out[-1].text)
+
+
 def join_wrapped_lines(page: Page) -> None:
     """Put a hard-wrapped page's lines back into paragraphs (one note for the page)."""
     found = None if any(b.layout for b in page.blocks) else _measure(page.blocks)
@@ -89,7 +102,8 @@ def join_wrapped_lines(page: Page) -> None:
     joined = 0
     for block in page.blocks:
         if out and _continues(out[-1], block, width, measure, page_indents) \
-                and not _subtitle_under_a_headline(out, width, measure):
+                and not _subtitle_under_a_headline(out, width, measure) \
+                and not _display_line_after_a_cut(out, width, measure, page_indents):
             last = out[-1]
             last.text += block.text
             last.lines += block.lines
