@@ -37,7 +37,7 @@ TYPE_NAMES = {str: "text", int: "a positive whole number", list: "a list", dt.da
 
 
 @dataclass(frozen=True)
-class Entry:
+class ManifestEntry:
     file: Path
     meta: PageMeta
     line: int
@@ -147,7 +147,7 @@ def _shown(value) -> str:
     return repr(value if not isinstance(value, dt.date) else value.isoformat())
 
 
-def load_manifest(path: Path, check_files: bool = True) -> list[Entry]:
+def load_manifest(path: Path, check_files: bool = True) -> list[ManifestEntry]:
     data = _read(path)
     if not isinstance(data, _Mapping) or not isinstance(data.get("dumps"), list):
         raise UserError(f"{path}:1: expected a mapping with a 'dumps' list")
@@ -164,7 +164,7 @@ def load_manifest(path: Path, check_files: bool = True) -> list[Entry]:
     return entries
 
 
-def _no_two_alike(path: Path, entries: list[Entry]) -> None:
+def _no_two_alike(path: Path, entries: list[ManifestEntry]) -> None:
     """One entry per file, and one per page of an issue: a second would overwrite the first's articles."""
     files: dict[Path, int] = {}
     pages: dict[tuple, int] = {}
@@ -183,7 +183,7 @@ def _no_two_alike(path: Path, entries: list[Entry]) -> None:
             pages[key] = entry.line
 
 
-def _entry(path: Path, raw, top: _Mapping) -> Entry:
+def _entry(path: Path, raw, top: _Mapping) -> ManifestEntry:
     if not isinstance(raw, _Mapping):
         raise UserError(f"{path}: every item of 'dumps' must be a mapping, got {_shown(raw)}")
     where = f"{path}:{raw.line}"
@@ -193,14 +193,14 @@ def _entry(path: Path, raw, top: _Mapping) -> Entry:
     meta = PageMeta(publication=raw.get("publication", top.get("publication")), date=raw.get("date"),
                     page=raw.get("page"), page_name=raw.get("page_name"), assumption=raw.get("assumption"),
                     edition=raw.get("edition", top.get("edition")))
-    return Entry(file=path.parent / raw["file"], meta=meta, line=raw.line)
+    return ManifestEntry(file=path.parent / raw["file"], meta=meta, line=raw.line)
 
 
 class Lookup:
     """A manifest's entries by resolved path and by file name, built once: a year lists
     thousands of dumps, and a run asks for each of them."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[ManifestEntry]):
         self.by_path = {entry.file.resolve(): entry.meta for entry in entries}
         self.by_name: dict[str, PageMeta] = {}
         for entry in entries:
@@ -211,6 +211,6 @@ class Lookup:
         return self.by_path.get(dump_path.resolve()) or self.by_name.get(dump_path.name)
 
 
-def meta_for(entries: list[Entry], dump_path: Path) -> PageMeta | None:
+def meta_for(entries: list[ManifestEntry], dump_path: Path) -> PageMeta | None:
     """One look-up; for many, build a ``Lookup`` once."""
     return Lookup(entries).meta_for(dump_path)

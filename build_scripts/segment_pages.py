@@ -26,7 +26,7 @@ from .atomic import write_if_changed
 from .cache import load_state, save_state
 from .corrections import corrections_path, load_for_dump
 from .ingest import check_dump, read_bytes, read_dump
-from .manifest import Entry, Lookup
+from .manifest import Lookup, ManifestEntry
 from .model import PageMeta
 from .report import page_warnings, render_report
 from .segment import segment
@@ -97,7 +97,7 @@ def _corrections_key(dump_path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "none"
 
 
-def segment_pages(paths: list[Path], entries: list[Entry], docs: Path, reports: Path, root: Path,
+def segment_pages(paths: list[Path], entries: list[ManifestEntry], docs: Path, reports: Path, root: Path,
                   jobs: int = 0, state_file: Path | None = None, quiet: bool = False) -> dict:
     """Segment ``paths`` into ``docs/zh-Hans``; return counts of what happened."""
     started = time.perf_counter()

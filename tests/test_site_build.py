@@ -228,7 +228,12 @@ def test_sitemap_and_feeds(built):
         items = rss.findall("channel/item")
         assert len(items) == 3
         assert items[0].find("link").text.startswith(URL + prefix + "2025/12/15/")
-    titles = [i.find("title").text for i in ET.parse(site / "feed.xml").getroot().findall("channel/item")]
+    items = ET.parse(site / "feed.xml").getroot().findall("channel/item")
+    creators = {i.find("title").text: i.find("{http://purl.org/dc/elements/1.1/}creator") for i in items}
+    assert creators["激发科技『向新力』打造闪亮『铝程碑』"].text == "包雷晶, 卢显艳"
+    assert not [i for i in items if i.find("category") is not None]     # authors are creators, not categories
+    assert all(i.find("description").text for i in items)
+    titles = [i.find("title").text for i in items]
     assert any(HOSTILE_SCRIPT in t for t in titles)   # as text, XML-escaped in the file
     assert "<script>" not in (site / "feed.xml").read_text()
 

@@ -52,7 +52,7 @@ def feed_xml(lang: str, entries: list[catalog.Entry], root_url: str) -> str:
         url = site_url + url_of(str(entry.rel))
         feed.add_item(title=entry.title, link=url, unique_id=url, unique_id_is_permalink=True,
                       description=entry.description, pubdate=_pubdate(entry.date),
-                      categories=entry.authors)
+                      author_name=", ".join(entry.authors) or None)   # <dc:creator>: RSS <author> wants an email
     return feed.writeString("utf-8")
 
 

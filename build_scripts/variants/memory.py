@@ -52,7 +52,7 @@ def entry_key(src_hash: str, target: str, engine: str, glossary: str) -> str:
 
 
 @dataclass(slots=True)
-class Entry:
+class MemoryEntry:
     source: str
     text: str
     target: str
@@ -65,7 +65,7 @@ class Entry:
     source_hash: str = ""
     key: str = ""
 
-    def finish(self) -> "Entry":
+    def finish(self) -> "MemoryEntry":
         self.source_hash = source_hash(self.source)
         self.key = entry_key(self.source_hash, self.target, REVIEWED if self.reviewed else self.engine,
                              "" if self.reviewed else self.glossary)
@@ -78,11 +78,11 @@ class Entry:
         return json.dumps(d, ensure_ascii=False)
 
 
-_FIELDS = set(Entry.__dataclass_fields__)
+_FIELDS = set(MemoryEntry.__dataclass_fields__)
 _SORTED_FIELDS = sorted(_FIELDS)
 
 
-def _parse_line(line: str, where: str, target: str) -> Entry:
+def _parse_line(line: str, where: str, target: str) -> MemoryEntry:
     if line.startswith(("<<<<<<<", "=======", ">>>>>>>")):
         raise UserError(f"{where}: unresolved merge conflict marker")
     try:
@@ -103,7 +103,7 @@ def _parse_line(line: str, where: str, target: str) -> Entry:
         raise UserError(f"{where}: a reviewed entry needs a 'reviewer'")
     d.setdefault("target", target)
     d.setdefault("engine", REVIEWED if d.get("reviewed") else "unknown")
-    return Entry(**d).finish()
+    return MemoryEntry(**d).finish()
 
 
 class Memory:
@@ -112,12 +112,12 @@ class Memory:
     def __init__(self, path: Path, target: str = "en"):
         self.path = Path(path)
         self.target = target
-        self.machine: dict[str, Entry] = {}     # key → entry
-        self.reviewed: dict[str, Entry] = {}    # source hash → entry
-        self.latest: dict[str, Entry] = {}      # source hash → newest machine entry, any engine
+        self.machine: dict[str, MemoryEntry] = {}     # key → entry
+        self.reviewed: dict[str, MemoryEntry] = {}    # source hash → entry
+        self.latest: dict[str, MemoryEntry] = {}      # source hash → newest machine entry, any engine
         self.dirty = False
         self.stats = {"reviewed": 0, "machine": 0, "stale": 0, "miss": 0}
-        self.added: list[Entry] = []            # this run's additions, replayed onto the file on save
+        self.added: list[MemoryEntry] = []            # this run's additions, replayed onto the file on save
         self.loaded_stamp: tuple | None = None  # the file as loaded, to see whether another run wrote it
 
     @classmethod
@@ -140,7 +140,7 @@ class Memory:
                 memory._index(entry)
         return memory
 
-    def _index(self, entry: Entry) -> None:
+    def _index(self, entry: MemoryEntry) -> None:
         if entry.reviewed:
             self.reviewed[entry.source_hash] = entry
             return
@@ -154,7 +154,7 @@ class Memory:
 
     # -- look-ups ---------------------------------------------------------
     def lookup(self, source: str, engine: str, glossary: str, *, allow_stale: bool = False,
-               src_hash: str | None = None) -> Entry | None:
+               src_hash: str | None = None) -> MemoryEntry | None:
         """Reviewed first (any engine), then this engine + glossary; optionally any machine entry.
 
         ``allow_stale`` is for runs that cannot reach a service: a translation
@@ -177,15 +177,15 @@ class Memory:
         self.stats["miss"] += 1
         return None
 
-    def reviewed_for(self, source: str, src_hash: str | None = None) -> Entry | None:
+    def reviewed_for(self, source: str, src_hash: str | None = None) -> MemoryEntry | None:
         entry = self.reviewed.get(src_hash or source_hash(source))
         if entry:
             self.stats["reviewed"] += 1
         return entry
 
     # -- changes ----------------------------------------------------------
-    def add_machine(self, source: str, text: str, engine: str, glossary: str, date: str) -> Entry:
-        entry = Entry(source=normalise(source), text=text, target=self.target, engine=engine,
+    def add_machine(self, source: str, text: str, engine: str, glossary: str, date: str) -> MemoryEntry:
+        entry = MemoryEntry(source=normalise(source), text=text, target=self.target, engine=engine,
                       glossary=glossary, date=date).finish()
         old = self.machine.get(entry.key)
         if old is None or old.text != text:
@@ -195,8 +195,8 @@ class Memory:
         return self.machine[entry.key]
 
     def add_reviewed(self, source: str, text: str, reviewer: str, reviewed_on: str,
-                     engine: str = REVIEWED) -> Entry:
-        entry = Entry(source=normalise(source), text=text, target=self.target, engine=engine,
+                     engine: str = REVIEWED) -> MemoryEntry:
+        entry = MemoryEntry(source=normalise(source), text=text, target=self.target, engine=engine,
                       reviewed=True, reviewer=reviewer, reviewed_on=reviewed_on).finish()
         old = self.reviewed.get(entry.source_hash)
         if old is None or (old.text, old.reviewer, old.reviewed_on) != (text, reviewer, reviewed_on):
@@ -220,7 +220,7 @@ class Memory:
             taken += 1
         return taken
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> list[MemoryEntry]:
         every = list(self.reviewed.values()) + list(self.machine.values())
         # Reviewed entry first, then machine entries of the same source: one block per source.
         return sorted(every, key=lambda e: (e.source_hash, not e.reviewed, e.key))
