@@ -571,9 +571,11 @@ def main() -> int:
         res["first_search"] = {lang: first_search(work / "site", lang, queries[lang]) for lang in LANGS}
         if args.browser:
             res["browser_first_search"] = browser_first_search(work / "site", queries)
-        results = {"machine": {"cores": os.cpu_count(), "jobs": args.jobs or os.cpu_count()},
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        results = {"machine": {"cores": os.cpu_count(), "jobs": args.jobs or os.cpu_count(), "load": load},
                    "seed": args.seed, "work": str(work), "build": res}
-        print_table(res, f"Build of {args.issues} issue(s) (work folder {work})")
+        print_table(res, f"Build of {args.issues} issue(s) (work folder {work}; load average {load} "
+                         f"on {os.cpu_count()} cores)")
         if args.baseline:
             say("baseline: plain MkDocs + Material + mkdocs-static-i18n on the same docs")
             results["baseline"] = baseline_site.build_baseline(work / "docs", work / "baseline")
