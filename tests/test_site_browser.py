@@ -435,3 +435,29 @@ def test_without_scripts_the_date_picker_is_a_list_of_months_and_issues(served, 
         pg.wait_for_url(served["base"] + "en/tongliao-ribao/2025/12/14/")
     finally:
         ctx.close()
+
+
+def _longest_line_chars(page, selector: str) -> list[int]:
+    """Per paragraph in ``selector``: the number of characters on its longest rendered line,
+    counted by laying a Range over each character and grouping them by the line box they sit on."""
+    return page.evaluate("""(selector) => [...document.querySelectorAll(selector)].map(p => {
+        const lines = new Map();
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.data.length; i++) {
+            const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+            const box = r.getClientRects()[0];
+            if (!box) continue;
+            const top = Math.round(box.top);
+            lines.set(top, (lines.get(top) || 0) + 1);
+          }
+        }
+        return Math.max(0, ...lines.values()); })""", selector)
+
+
+def test_english_body_lines_hold_at_most_75_characters(served, page):
+    page.goto(served["base"] + "en/" + ARTICLE)
+    counts = _longest_line_chars(page, ".md-typeset .na-text p")
+    # at least one paragraph wraps, or the count would say nothing about the measure
+    assert counts and max(counts) > 50, counts
+    assert max(counts) <= 75, counts
