@@ -581,3 +581,29 @@ def test_article_html_is_what_python_markdown_makes_of_the_body(blocks):
         "toc": {"permalink": "#", "slugify": slugify(case="lower")}})
     squash = lambda h: re.sub(r"\s*\n\s*", "", h)  # noqa: E731 - newlines between blocks only
     assert squash(article_html(source)) == squash(expected)
+
+
+def _text_of(html_part: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities of the fixture (none) left alone."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html_part).split())
+
+
+def _footer_text(page_html: str) -> str:
+    found = re.search(r'<footer class="md-footer">(.*?)</footer>', page_html, re.S)
+    assert found, "no footer"
+    return _text_of(found.group(1))
+
+
+@pytest.mark.parametrize("prefix, words", [("", "本站由 Material for MkDocs 生成"),
+                                           ("zh-Hant/", "本站由 Material for MkDocs 產生"),
+                                           ("en/", "Made with Material for MkDocs")])
+def test_the_footer_speaks_the_language_of_the_page(built, prefix, words):
+    site = built[1].site
+    for rel in [prefix, prefix + ART, prefix + "about/"]:
+        text = _footer_text(html(site, rel))
+        assert words in text, (rel, text)
+        if prefix == "en/":
+            assert not re.search(r"[\u3000-\u9fff]", text), (rel, text)
+        else:
+            # the generator's name is a name; no other Latin word is left in a Chinese footer
+            assert not re.search(r"[A-Za-z]", text.replace("Material for MkDocs", "")), (rel, text)
