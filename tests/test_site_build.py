@@ -607,3 +607,17 @@ def test_the_footer_speaks_the_language_of_the_page(built, prefix, words):
         else:
             # the generator's name is a name; no other Latin word is left in a Chinese footer
             assert not re.search(r"[A-Za-z]", text.replace("Material for MkDocs", "")), (rel, text)
+
+
+@pytest.mark.parametrize("prefix, lang, captions", [
+    ("", "zh-Hans", ["刚生产出的铝箔产品。", "生产车间一角。"]),
+    ("en/", "en", ["Freshly produced aluminium foil.", "A corner of the workshop."])])
+def test_a_caption_without_its_picture_is_a_caption_line(built, prefix, lang, captions):
+    page_html = html(built[1].site, prefix + ART)
+    figures = re.search(r'<div class="na-figures">(.*?)</div>', page_html, re.S).group(1)
+    # each figure holds its caption and nothing else: no box standing in for the picture
+    inside = [" ".join(f.split()) for f in re.findall(r'<figure class="na-figure">(.*?)</figure>', figures, re.S)]
+    assert inside == [f'<figcaption lang="{lang}">{c}</figcaption>' for c in captions]
+    assert "placeholder" not in page_html.split('<div class="na-body">', 1)[1]
+    # an article without captions has no figures block at all
+    assert 'class="na-figures"' not in html(built[1].site, prefix + "2025/12/15/02/lilun/")
