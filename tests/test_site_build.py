@@ -621,3 +621,19 @@ def test_a_caption_without_its_picture_is_a_caption_line(built, prefix, lang, ca
     assert "placeholder" not in page_html.split('<div class="na-body">', 1)[1]
     # an article without captions has no figures block at all
     assert 'class="na-figures"' not in html(built[1].site, prefix + "2025/12/15/02/lilun/")
+
+
+def _head(page_html: str) -> str:
+    return _text_of(re.search(r'<header class="na-head">(.*?)</header>', page_html, re.S).group(1))
+
+
+@pytest.mark.parametrize("prefix, dateline", [("", "本报讯"), ("zh-Hant/", "本報訊"), ("en/", "Tongliao Daily report")])
+def test_a_dateline_the_byline_prints_is_not_printed_again(built, prefix, dateline):
+    site = built[1].site
+    # the byline 本报讯（王樱润） holds the dateline: the head prints it once
+    assert _head(html(site, prefix + "2025/12/15/02/lilun/")).count(dateline) == 1
+    # the hostile article's byline does not hold its dateline 本报讯: the date line prints it
+    if prefix != "en/":
+        hostile = html(site, prefix + HOSTILE)
+        assert _head(hostile).count(dateline) == 1
+        assert re.search(rf'<p class="na-dateline">\s*<span>{dateline}</span>', hostile)
