@@ -70,29 +70,30 @@ def leaves_open(text: str) -> bool:
     return bool(_still_open(text))
 
 
-def _still_open(text: str) -> list[str]:
-    """The closing marks a text still owes at its end, innermost last."""
-    stack = []
+def _match_brackets(text: str) -> tuple[list[str], list[str]]:
+    """(the closing marks the text still owes at its end, innermost last; the closing marks
+    that close nothing the text itself opened, in order)."""
+    owed, strays = [], []
     for ch in _BRACKETS.findall(text):
         if ch in PAIRS:
-            stack.append(PAIRS[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-    return stack
+            owed.append(PAIRS[ch])
+        elif owed and ch == owed[-1]:
+            owed.pop()
+        elif ch in CLOSERS:
+            strays.append(ch)
+    return owed, strays
+
+
+def _still_open(text: str) -> list[str]:
+    """The closing marks a text still owes at its end, innermost last."""
+    return _match_brackets(text)[0]
 
 
 def first_stray_closer(text: str) -> str | None:
     """The first closing mark that closes nothing the text itself opened: the text is the
-    second half of something quoted or bracketed before it (``…给改没了”。如今``)."""
-    stack = []
-    for ch in _BRACKETS.findall(text):
-        if ch in PAIRS:
-            stack.append(PAIRS[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-        elif ch in CLOSERS:
-            return ch
-    return None
+    second half of something quoted or bracketed before it (``…都说好”。后来``)."""
+    strays = _match_brackets(text)[1]
+    return strays[0] if strays else None
 
 
 def closes_what_is_left_open(left: str, right: str) -> bool:
