@@ -218,7 +218,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 # What the 404 page (overrides/404.html) needs in every language: GitHub Pages serves the root
 # 404.html for every missing path, and notfound.js shows it in the language of the path.
-NOT_FOUND_KEYS = ("site_name", "home", "archive", "authors", "about", "language")
+NOT_FOUND_KEYS = ("site_name", "home", "archive", "authors", "about", "language", "made_with")
 NOT_FOUND_PREFIXES = ("not_found_", "search_")
 
 
