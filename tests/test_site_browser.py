@@ -461,3 +461,36 @@ def test_english_body_lines_hold_at_most_75_characters(served, page):
     # at least one paragraph wraps, or the count would say nothing about the measure
     assert counts and max(counts) > 50, counts
     assert max(counts) <= 75, counts
+
+
+# Words the chrome may print in another script: names (the switcher's language names, the
+# generator's and the converter's) are names, not sentences in a foreign language.
+_NAMES = ("简体中文", "繁體中文", "English", "Material for MkDocs", "OpenCC")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_the_chrome_speaks_the_language_of_the_page(served, browser, prefix, width):
+    """Every text and label outside the article's own text (header, navigation, search,
+    switcher, footer) is in the page's language."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    pg = ctx.new_page()
+    pg.goto(served["base"] + prefix + ARTICLE)
+    texts = pg.evaluate("""() => {
+      const out = [];
+      const own = el => el.closest('.na-text, .na-head, .na-figures, .na-cite, .na-prevnext, script, style');
+      for (const el of document.querySelectorAll('body *')) {
+        if (own(el)) continue;
+        for (const n of el.childNodes) if (n.nodeType === 3 && n.data.trim()) out.push(n.data.trim());
+        for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+      }
+      return out; }""")
+    ctx.close()
+    foreign = re.compile(r"[\u3400-\u9fff]" if prefix == "en/" else r"[A-Za-z]{2,}")
+    left = []
+    for t in texts:
+        for name in _NAMES:
+            t = t.replace(name, "")
+        if foreign.search(t):
+            left.append(t)
+    assert texts and not left, left
