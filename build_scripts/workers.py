@@ -1,14 +1,18 @@
 """Work across processes, made one way everywhere.
 
-Pools use the "spawn" start method: a caller may hold threads (a test's browser,
-a review server, the translator's requests), and "fork" would copy them
-half-way. How many processes: what the caller asks for (``--jobs``, one per
+Pools fork where that is safe, a caller with no thread but its own on a system that
+can fork: a forked worker starts with what the caller has loaded (the segmenter's
+word list, the catalog), which spawn makes every worker load again (the month
+benchmark's segment stage took twice the CPU). A caller that holds threads (a test's
+browser, a review server, the translator's requests, the site stage's clean-up)
+gets "spawn": "fork" would copy those threads half-way. How many processes: what the caller asks for (``--jobs``, one per
 language), else ``NEWSARCHIVE_JOBS`` when set (a whole number), else one per core.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 from .errors import UserError
@@ -26,6 +30,14 @@ def job_count() -> int:
     return os.cpu_count() or 1
 
 
+def start_method() -> str:
+    """"fork" for a single-threaded caller where the system has it, else "spawn"."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
 def process_pool(processes: int | None = None) -> ProcessPoolExecutor:
-    """A spawn pool of ``processes`` (default ``job_count()``); use it as a context manager."""
-    return ProcessPoolExecutor(max_workers=processes or job_count(), mp_context=multiprocessing.get_context("spawn"))
+    """A pool of ``processes`` (default ``job_count()``); use it as a context manager."""
+    return ProcessPoolExecutor(max_workers=processes or job_count(),
+                               mp_context=multiprocessing.get_context(start_method()))

@@ -256,10 +256,16 @@ def test_the_job_count_comes_from_one_setting(monkeypatch):
             workers.job_count()
 
 
-def test_pools_spawn_and_take_their_size(monkeypatch):
+def test_pools_take_their_size_and_fork_only_a_single_threaded_caller(monkeypatch):
+    import threading
     monkeypatch.setenv(workers.JOBS_SETTING, "2")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     with workers.process_pool() as pool:
-        assert pool._max_workers == 2 and pool._mp_context.get_start_method() == "spawn"
+        assert pool._max_workers == 2 and pool._mp_context.get_start_method() == "fork"
         assert pool.submit(pow, 3, 4).result() == 81
+    monkeypatch.setattr(threading, "active_count", lambda: 3)     # a browser, a server …
+    with workers.process_pool() as pool:
+        assert pool._mp_context.get_start_method() == "spawn"
+        assert pool.submit(pow, 2, 5).result() == 32
     with workers.process_pool(1) as pool:
         assert pool._max_workers == 1
