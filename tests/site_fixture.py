@@ -62,13 +62,14 @@ _ARTICLES = [
     {
         "rel": "2025/12/15/02/lilun.md",
         "meta": dict(id="20251215-02-cccccc", title="以理论创新引领实践发展", kicker=None, subtitle=None,
-                     authors=["王樱润"], byline="王樱润", dateline=None, page=2, page_name="理论·综合",
+                     authors=["王樱润"], byline="本报讯（王樱润）", dateline="本报讯", page=2, page_name="理论·综合",
                      order=1, slug="lilun", captions=[],
                      source={"file": DUMP_B, "lines": [1, 5], "sha256": "0" * 64}),
         "body": [BodyBlock("paragraph", "理论创新是社会发展和变革的先导。"),
                  BodyBlock("paragraph", "坚持问题导向，推动理论与实践相结合。")],
         "en": dict(title="Theoretical innovation leads practice", kicker=None, subtitle=None,
-                   authors=["Wang Yingrun"], byline="Wang Yingrun", page_name="Theory",
+                   authors=["Wang Yingrun"], byline="Tongliao Daily report (Wang Yingrun)",
+                   dateline="Tongliao Daily report", page_name="Theory",
                    captions=[]),
         # one block fewer than the Chinese: the bilingual view must say so
         "en_body": [BodyBlock("paragraph", "Theoretical innovation guides social development and change.")],

@@ -46,6 +46,7 @@ def test_an_english_path_gets_the_404_in_english(served, page):
                               "en": path + "en/no/such/page/"}
     assert page.locator('.na-langs a[hreflang="en"]').get_attribute("aria-current") == "true"
     assert page.locator('.md-nav--primary a:has-text("Archive")').get_attribute("href") == path + "en/archive/"
+    assert page.locator(".md-copyright").inner_text().strip() == "Made with Material for MkDocs"
 
 
 def test_the_search_on_an_english_404_searches_the_english_articles(served, page):
@@ -68,6 +69,7 @@ def test_a_traditional_chinese_path_gets_the_404_in_traditional_characters(serve
     assert not set("页档这网关") & set(text), text       # no Simplified-only forms left
     assert page.locator(".na-search-input").get_attribute("placeholder") == "搜尋"
     assert page.locator(".na-search").get_attribute("data-na-lang") == "zh-Hant"
+    assert page.locator(".md-copyright").inner_text().strip() == "本站由 Material for MkDocs 產生"
 
 
 def test_a_missing_zh_hans_path_keeps_the_root_language(served, page):

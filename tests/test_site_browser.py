@@ -435,3 +435,62 @@ def test_without_scripts_the_date_picker_is_a_list_of_months_and_issues(served, 
         pg.wait_for_url(served["base"] + "en/tongliao-ribao/2025/12/14/")
     finally:
         ctx.close()
+
+
+def _longest_line_chars(page, selector: str) -> list[int]:
+    """Per paragraph in ``selector``: the number of characters on its longest rendered line,
+    counted by laying a Range over each character and grouping them by the line box they sit on."""
+    return page.evaluate("""(selector) => [...document.querySelectorAll(selector)].map(p => {
+        const lines = new Map();
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.data.length; i++) {
+            const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+            const box = r.getClientRects()[0];
+            if (!box) continue;
+            const top = Math.round(box.top);
+            lines.set(top, (lines.get(top) || 0) + 1);
+          }
+        }
+        return Math.max(0, ...lines.values()); })""", selector)
+
+
+def test_english_body_lines_hold_at_most_75_characters(served, page):
+    page.goto(served["base"] + "en/" + ARTICLE)
+    counts = _longest_line_chars(page, ".md-typeset .na-text p")
+    # at least one paragraph wraps, or the count would say nothing about the measure
+    assert counts and max(counts) > 50, counts
+    assert max(counts) <= 75, counts
+
+
+# Words the chrome may print in another script: names (the switcher's language names, the
+# generator's and the converter's) are names, not sentences in a foreign language.
+_NAMES = ("简体中文", "繁體中文", "English", "Material for MkDocs", "OpenCC")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_the_chrome_speaks_the_language_of_the_page(served, browser, prefix, width):
+    """Every text and label outside the article's own text (header, navigation, search,
+    switcher, footer) is in the page's language."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    pg = ctx.new_page()
+    pg.goto(served["base"] + prefix + ARTICLE)
+    texts = pg.evaluate("""() => {
+      const out = [];
+      const own = el => el.closest('.na-text, .na-head, .na-figures, .na-cite, .na-prevnext, script, style');
+      for (const el of document.querySelectorAll('body *')) {
+        if (own(el)) continue;
+        for (const n of el.childNodes) if (n.nodeType === 3 && n.data.trim()) out.push(n.data.trim());
+        for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+      }
+      return out; }""")
+    ctx.close()
+    foreign = re.compile(r"[\u3400-\u9fff]" if prefix == "en/" else r"[A-Za-z]{2,}")
+    left = []
+    for t in texts:
+        for name in _NAMES:
+            t = t.replace(name, "")
+        if foreign.search(t):
+            left.append(t)
+    assert texts and not left, left

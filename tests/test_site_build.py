@@ -581,3 +581,59 @@ def test_article_html_is_what_python_markdown_makes_of_the_body(blocks):
         "toc": {"permalink": "#", "slugify": slugify(case="lower")}})
     squash = lambda h: re.sub(r"\s*\n\s*", "", h)  # noqa: E731 - newlines between blocks only
     assert squash(article_html(source)) == squash(expected)
+
+
+def _text_of(html_part: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities of the fixture (none) left alone."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html_part).split())
+
+
+def _footer_text(page_html: str) -> str:
+    found = re.search(r'<footer class="md-footer">(.*?)</footer>', page_html, re.S)
+    assert found, "no footer"
+    return _text_of(found.group(1))
+
+
+@pytest.mark.parametrize("prefix, words", [("", "本站由 Material for MkDocs 生成"),
+                                           ("zh-Hant/", "本站由 Material for MkDocs 產生"),
+                                           ("en/", "Made with Material for MkDocs")])
+def test_the_footer_speaks_the_language_of_the_page(built, prefix, words):
+    site = built[1].site
+    for rel in [prefix, prefix + ART, prefix + "about/"]:
+        text = _footer_text(html(site, rel))
+        assert words in text, (rel, text)
+        if prefix == "en/":
+            assert not re.search(r"[\u3000-\u9fff]", text), (rel, text)
+        else:
+            # the generator's name is a name; no other Latin word is left in a Chinese footer
+            assert not re.search(r"[A-Za-z]", text.replace("Material for MkDocs", "")), (rel, text)
+
+
+@pytest.mark.parametrize("prefix, lang, captions", [
+    ("", "zh-Hans", ["刚生产出的铝箔产品。", "生产车间一角。"]),
+    ("en/", "en", ["Freshly produced aluminium foil.", "A corner of the workshop."])])
+def test_a_caption_without_its_picture_is_a_caption_line(built, prefix, lang, captions):
+    page_html = html(built[1].site, prefix + ART)
+    figures = re.search(r'<div class="na-figures">(.*?)</div>', page_html, re.S).group(1)
+    # each figure holds its caption and nothing else: no box standing in for the picture
+    inside = [" ".join(f.split()) for f in re.findall(r'<figure class="na-figure">(.*?)</figure>', figures, re.S)]
+    assert inside == [f'<figcaption lang="{lang}">{c}</figcaption>' for c in captions]
+    assert "placeholder" not in page_html.split('<div class="na-body">', 1)[1]
+    # an article without captions has no figures block at all
+    assert 'class="na-figures"' not in html(built[1].site, prefix + "2025/12/15/02/lilun/")
+
+
+def _head(page_html: str) -> str:
+    return _text_of(re.search(r'<header class="na-head">(.*?)</header>', page_html, re.S).group(1))
+
+
+@pytest.mark.parametrize("prefix, dateline", [("", "本报讯"), ("zh-Hant/", "本報訊"), ("en/", "Tongliao Daily report")])
+def test_a_dateline_the_byline_prints_is_not_printed_again(built, prefix, dateline):
+    site = built[1].site
+    # the byline 本报讯（王樱润） holds the dateline: the head prints it once
+    assert _head(html(site, prefix + "2025/12/15/02/lilun/")).count(dateline) == 1
+    # the hostile article's byline does not hold its dateline 本报讯: the date line prints it
+    if prefix != "en/":
+        hostile = html(site, prefix + HOSTILE)
+        assert _head(hostile).count(dateline) == 1
+        assert re.search(rf'<p class="na-dateline">\s*<span>{dateline}</span>', hostile)

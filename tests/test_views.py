@@ -81,3 +81,11 @@ def test_views_are_kept_and_the_changed_ones_named(tmp_path):
     assert views.save(tmp_path, "en", second) == ["a.md"]       # c.md is new: rendered anyway
     views.views_file(tmp_path, "en").write_bytes(b"not a pickle")
     assert views.load(tmp_path, "en") == {}
+
+
+def test_the_dateline_is_printed_where_the_page_does_not_print_it_already():
+    from build_scripts.site.views import dateline_to_print
+    assert dateline_to_print({"dateline": "本报讯", "byline": "本报记者 张三"}, "今年以来，全市……") == "本报讯"
+    assert dateline_to_print({"dateline": "本报讯", "byline": "本报讯（记者 张三）"}, "今年以来……") == ""
+    assert dateline_to_print({"dateline": "新华社北京电", "byline": None}, "新华社北京电 今年以来……") == ""
+    assert dateline_to_print({"dateline": None, "byline": "张三"}, "今年以来……") == ""

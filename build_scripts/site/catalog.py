@@ -22,7 +22,7 @@ from ..docfile import split_document
 
 # The front matter keys indexes.py (and sort_key) read: an index page shows nothing else.
 # The front matter keys the index pages and the article views (views.py) read.
-INDEX_FIELDS = ("id", "title", "kicker", "subtitle", "byline", "authors", "publication", "date", "page",
+INDEX_FIELDS = ("id", "title", "kicker", "subtitle", "byline", "dateline", "authors", "publication", "date", "page",
                 "page_name", "order", "source", "captions", "conversion", "translation")
 CACHE_VERSION = (4, INDEX_FIELDS)   # 2: entries in sort order; 3: with the description; 4: in whole sentences
 

@@ -27,11 +27,11 @@ LABELS: dict[str, dict[str, str]] = {
         "byline": "作者",
         "cite": "引用本文",
         "permalink": "永久链接",
+        "made_with": "本站由 {generator} 生成",
         "source": "原始文本",
         "source_lines": "来源：{file} 第 {first}–{last} 行",
         "source_page": "原始文本：{file}",
         "captions": "图片说明",
-        "figure": "图",
         "original": "原文",
         "bilingual": "中英对照",
         "bilingual_off": "关闭对照",
@@ -94,11 +94,11 @@ LABELS: dict[str, dict[str, str]] = {
         "byline": "作者",
         "cite": "引用本文",
         "permalink": "永久連結",
+        "made_with": "本站由 {generator} 產生",
         "source": "原始文本",
         "source_lines": "來源：{file} 第 {first}–{last} 行",
         "source_page": "原始文本：{file}",
         "captions": "圖片說明",
-        "figure": "圖",
         "original": "原文",
         "bilingual": "中英對照",
         "bilingual_off": "關閉對照",
@@ -161,11 +161,11 @@ LABELS: dict[str, dict[str, str]] = {
         "byline": "By",
         "cite": "Cite this article",
         "permalink": "Permalink",
+        "made_with": "Made with {generator}",
         "source": "Source text",
         "source_lines": "Source: {file}, lines {first}–{last}",
         "source_page": "Source text: {file}",
         "captions": "Captions",
-        "figure": "Figure",
         "original": "Original",
         "bilingual": "Chinese | English",
         "bilingual_off": "Close parallel text",
@@ -218,7 +218,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 # What the 404 page (overrides/404.html) needs in every language: GitHub Pages serves the root
 # 404.html for every missing path, and notfound.js shows it in the language of the path.
-NOT_FOUND_KEYS = ("site_name", "home", "archive", "authors", "about", "language")
+NOT_FOUND_KEYS = ("site_name", "home", "archive", "authors", "about", "language", "made_with")
 NOT_FOUND_PREFIXES = ("not_found_", "search_")
 
 

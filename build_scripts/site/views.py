@@ -28,7 +28,7 @@ from .indexes import link, source_page_rel, url_of
 from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
 from .slugs import author_slugs
 
-VIEWS_VERSION = 2         # 2: with the previous and next article
+VIEWS_VERSION = 3         # 2: with the previous and next article; 3: the dateline printed once
 DESCRIPTION_CHARS = 200
 
 
@@ -140,6 +140,16 @@ def citation(meta: dict, lang: str, url: str) -> str:
     return f"{who + '：' if who else ''}「{title}」，{where}。{url}"
 
 
+def dateline_to_print(meta: dict, first_paragraph: str) -> str:
+    """The dateline for the head's date line, or "" when the page prints it already: the
+    segmenter keeps a credit as printed (本报讯（记者 王樱润）), so the byline often holds
+    it, and a body may begin with it."""
+    dateline = str(meta.get("dateline") or "").strip()
+    if not dateline or dateline in str(meta.get("byline") or "") or first_paragraph.startswith(dateline):
+        return ""
+    return dateline
+
+
 def _author_links(authors: list[str], master: list[str] | None, up: str, slugs: dict[str, str]) -> list[dict]:
     """Each author's name with the link to its author page, keyed by the zh-Hans name (a
     translated name links to the same page as the original); ``slugs``: slugs.author_slugs
@@ -203,6 +213,7 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
         "home_href": up or "./",
         "authors": entry.authors,
         "byline_parts": byline_parts(str(meta.get("byline") or ""), links),
+        "dateline": dateline_to_print(meta, entry.description),
         "source_file": src.get("file") or "",
         "source_first": lines[0], "source_last": lines[-1],
         "source_href": source_href,

@@ -66,6 +66,10 @@
     setAttr(".md-nav--primary", "aria-label", M.nav);
     setAttr(".md-nav--secondary", "aria-label", M.toc);
     setText(document.querySelector(".md-top"), M.top);
+    /* the footer's line (partials/copyright.html): the words around the generator's name */
+    var madeWith = L.made_with.split("{generator}");
+    document.querySelectorAll(".na-made-with-before").forEach(function (el) { el.textContent = madeWith[0]; });
+    document.querySelectorAll(".na-made-with-after").forEach(function (el) { el.textContent = madeWith[1] || ""; });
     /* the switcher: the same path in every language */
     document.querySelectorAll(".na-langs a[data-na-lang]").forEach(function (a) {
       var code = a.getAttribute("data-na-lang"), current = code === lang;
