@@ -2,6 +2,7 @@
 escaping of dump text, discovery files, the configs as `mkdocs build --strict` runs them."""
 from __future__ import annotations
 
+import html as html_lib
 import json
 import os
 import posixpath
@@ -637,3 +638,18 @@ def test_a_dateline_the_byline_prints_is_not_printed_again(built, prefix, dateli
         hostile = html(site, prefix + HOSTILE)
         assert _head(hostile).count(dateline) == 1
         assert re.search(rf'<p class="na-dateline">\s*<span>{dateline}</span>', hostile)
+
+
+@pytest.mark.parametrize("prefix, cite, source", [
+    ("", "包雷晶，卢显艳：「激发科技『向新力』打造闪亮『铝程碑』」，《", "查看原始文本：dumps/001_fixture.txt 第 3–12 行"),
+    ("en/", "Bao Leijing, Lu Xianyan. “Sparking the 'new force' of technology", "View the printed text: dumps/001_fixture.txt, lines 3–12"),
+])
+def test_the_cite_box_says_who_what_where_and_links_the_printed_text(built, prefix, cite, source):
+    page = html(built[1].site, prefix + ART)
+    box = re.search(r'<section class="na-cite.*?</section>', page, re.S).group(0)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", box))
+    assert cite in text and "2025-12-15" in text
+    assert f"{URL}{prefix}{ART}" in text                                  # the permalink, in words
+    link = re.search(r'<p class="na-source-link"><a href="([^"]+)">([^<]+)</a>', box)
+    assert html_lib.unescape(link.group(2)) == source
+    assert link.group(1).endswith("sources/001_fixture/#L3-L12")
