@@ -22,7 +22,7 @@ from .. import paths
 from ..project import DEFAULT_SITE_URL
 from ..body import parse_body
 from . import seo
-from .catalog import Entry
+from .catalog import Entry, write_pickle
 from .excerpt import whole_sentences
 from .indexes import link, source_page_rel, url_of
 from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
@@ -57,16 +57,21 @@ def first_text(markdown: str) -> str:
 
 
 # -- every page ----------------------------------------------------------------------------
+def _to_site_root(lang: str, url: str) -> str:
+    """From a page at ``url`` of ``lang`` to the site's root ("../../../"; "" at the root)."""
+    return "../" * (PREFIX[lang] + url).count("/")
+
+
 def _up(lang: str, url: str) -> str:
     """From a page at ``url`` to its language's home ("../../en/"; "" at the site root)."""
-    return "../" * (PREFIX[lang] + url).count("/") + PREFIX[lang]
+    return _to_site_root(lang, url) + PREFIX[lang]
 
 
 def alternates(rel: str, lang: str, present_in: tuple[str, ...], root: str) -> list[dict]:
     """The page in every language: where it is, relative to this page, and whether it exists
     (else the link goes to that language's home)."""
     url = url_of(rel)
-    to_site_root = "../" * (PREFIX[lang] + url).count("/")
+    to_site_root = _to_site_root(lang, url)
     out = []
     for other in LANGS:
         exists = other == lang or other in present_in
@@ -261,7 +266,6 @@ def save(staging: Path, lang: str, views: dict[str, dict]) -> list[str]:
     before = load(staging, lang)
     changed = [rel for rel, view in views.items() if rel in before and before[rel] != view]
     if before != views:
-        from .catalog import write_pickle
         write_pickle(views_file(staging, lang), {"version": VIEWS_VERSION, "views": views})
     return changed
 
