@@ -309,8 +309,8 @@ def test_search_results_show_dump_text_as_text(served, page, lang):
 
 
 def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browser):
-    """Articles in two years: a shard per month and language; a word found only in the older
-    month is found (the newest shard has few pages, so the older one is merged in); a second
+    """Articles in two years: a shard per month and language (the newest month's by week); a word
+    found only in the older month is found (the newest shard has few pages, so the older one is merged in); a second
     build after editing an article of the newest month runs Pagefind for that shard only;
     pages rewritten with the same text, or changed outside their search body, run it for none."""
     import json
@@ -337,9 +337,9 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
     try:
         first = build_site(docs, tmp_path / "site", dumps_root=tmp_path, build_dir=tmp_path / "build", log=quiet)
         site = first.site
-        assert first.shards == {lang: ["2025-12", "2024-03"] for lang in ["zh-Hans", "zh-Hant", "en"]}
+        assert first.shards == {lang: ["2025-12-15", "2024-03"] for lang in ["zh-Hans", "zh-Hant", "en"]}
         listing = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
-        assert [s["name"] for s in listing] == ["2025-12", "2024-03"] and listing[1]["from"] == "2024-03-02"
+        assert [s["name"] for s in listing] == ["2025-12-15", "2024-03"] and listing[1]["from"] == "2024-03-02"
         threading.Thread(target=server.serve_forever, daemon=True).start()
         ctx = browser.new_context()
         pg = ctx.new_page()
@@ -357,7 +357,7 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
         art = docs / "zh-Hans" / "2025/12/15/02/lilun.md"
         art.write_text(art.read_text(encoding="utf-8").replace("坚持问题导向", "坚持目标导向"), encoding="utf-8")
         second = build_site(docs, tmp_path / "site", dumps_root=tmp_path, build_dir=tmp_path / "build", log=quiet)
-        assert second.reindexed == {"zh-Hans": ["2025-12"], "zh-Hant": [], "en": []}
+        assert second.reindexed == {"zh-Hans": ["2025-12-15"], "zh-Hant": [], "en": []}
         assert {p: p.stat().st_mtime_ns for p in (site / "pagefind" / "2024-03").rglob("*") if p.is_file()} == old_files
         from build_scripts.site.search import index_site
         for page in site.rglob("*.html"):               # as a full MkDocs build leaves them

@@ -1,5 +1,6 @@
-"""Pagefind: per language, one search bundle per month shard at <language root>/pagefind/<YYYY-MM>/,
-listed newest first in <language root>/pagefind/shards.json. search.js searches the newest
+"""Pagefind: per language, one search bundle per shard (a month, the newest month by week: see
+shard_of) at <language root>/pagefind/<shard>/, listed newest first
+in <language root>/pagefind/shards.json. search.js searches the newest
 shards (at least a month's worth of pages) first and merges the others (Pagefind mergeIndex)
 when the reader asks or when the recent ones have few results.
 
@@ -48,15 +49,28 @@ def docs_file(lang_docs: Path, url: str) -> Path:
 
 
 # Shards. Each language's index is cut by month, from the date in the article URL
-# (<lang>/<paper>/YYYY/MM/DD/PP/…, paths.month_of): "2025-12". Adding an issue re-indexes its month only, in every
-# season and across a new year, and no run ever indexes more than a month per bundle, which
-# bounds Pagefind's memory. Pages with a search body outside the dated tree (none today:
-# only articles carry data-pagefind-body) go to a small shard "other" of their own, listed last.
+# (<lang>/<paper>/YYYY/MM/DD/PP/…, paths.month_of): "2025-12"; the newest month (the month of
+# the language's newest article) is cut into blocks of WEEK_DAYS days by day of the month,
+# each named by its first day: "2025-12-15" holds the 15th to the 21st. Adding an issue then
+# re-indexes its block only (a week at most), not its month; the month is indexed whole once
+# a later month's first issue comes. The layout is a function of the articles the archive
+# holds, never of the order they came in, so an incremental build equals a clean one. No run
+# indexes more than a month per bundle, which bounds Pagefind's memory. Pages with a search
+# body outside the dated tree (none today: only articles carry data-pagefind-body) go to a
+# small shard "other" of their own, listed last.
 SHARDS_FILE = "shards.json"
+WEEK_DAYS = 7
 
 
-def shard_of(url: str) -> str:
-    return paths.month_of(url) or "other"
+def shard_of(url: str, newest_month: str | None = None) -> str:
+    """The shard of an article: its month, or its block of the month when that is ``newest_month``."""
+    day = paths.day_of(url)
+    if not day:
+        return "other"
+    if day[:7] != newest_month:
+        return day[:7]
+    first = (int(day[8:]) - 1) // WEEK_DAYS * WEEK_DAYS + 1
+    return f"{day[:7]}-{first:02d}"
 
 
 class BodyDigests:
@@ -97,11 +111,11 @@ def listed_pages(root: Path, urls: set[str]) -> list[tuple[str, Path]]:
 
 def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests) -> dict[str, list[tuple[str, Path, str]]]:
     """Shard name → (url, file, body digest) of the pages it indexes, newest shard first."""
+    indexed = [(url, path, digest) for url, path in lang_pages if (digest := digests(url, path))]
+    newest = max((month for url, *_ in indexed if (month := paths.month_of(url))), default=None)
     out: dict[str, list[tuple[str, Path, str]]] = {}
-    for url, path in lang_pages:
-        digest = digests(url, path)
-        if digest:
-            out.setdefault(shard_of(url), []).append((url, path, digest))
+    for entry in indexed:
+        out.setdefault(shard_of(entry[0], newest), []).append(entry)
     order = sorted((n for n in out if n != "other"), reverse=True) + (["other"] if "other" in out else [])
     return {n: out[n] for n in order}
 

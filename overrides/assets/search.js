@@ -108,8 +108,8 @@
     try { return pf.init(); } finally { html.setAttribute("lang", was); }   /* read when init starts */
   }
 
-  /* The index is cut into month shards (build_scripts/site/search.py), listed newest first
-     in pagefind/shards.json. The newest shard's bundle is the Pagefind instance, with the
+  /* The index is cut into month shards, the newest month into weeks (build_scripts/site/search.py
+     shard_of), listed newest first in pagefind/shards.json. The newest shard's bundle is the Pagefind instance, with the
      next ones merged in (mergeIndex) until it covers RECENT pages; the others are merged on
      "search all years", or at once when the recent shards find fewer than FEW articles. */
   function initSearch() {

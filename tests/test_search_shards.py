@@ -1,0 +1,79 @@
+"""How the search index is cut into shards and which shards a build re-indexes (no Pagefind run:
+the plan is checked; tests/test_site_browser.py runs Pagefind on shards and searches them)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from build_scripts.site.search import BodyDigests, Indexed, _plan_language, shards
+
+LANG = "zh-Hans"
+
+
+def _article(docs: Path, day: str, page: int = 1, slug: str = "x") -> tuple[str, Path]:
+    """A docs file of an article of ``day`` (YYYY-MM-DD); (its URL, its file)."""
+    url = f"/tongliao-ribao/{day.replace('-', '/')}/{page:02d}/{slug}/"
+    path = docs / LANG / (url.strip("/") + ".md")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {day} {slug}\n---\n\n正文。\n", encoding="utf-8")
+    return url, path
+
+
+def _days(docs: Path, month: str, first: int, last: int) -> list[tuple[str, Path]]:
+    return [_article(docs, f"{month}-{d:02d}") for d in range(first, last + 1)]
+
+
+def _layout(pages: list[tuple[str, Path]], work: Path) -> dict[str, list[str]]:
+    return {name: [url for url, *_ in entries] for name, entries in shards(pages, BodyDigests(work, LANG)).items()}
+
+
+def test_older_months_are_whole_and_the_newest_month_is_cut_by_week(tmp_path):
+    pages = _days(tmp_path, "2025-11", 1, 30) + _days(tmp_path, "2025-12", 1, 30) + _days(tmp_path, "2024-02", 3, 3)
+    layout = _layout(pages, tmp_path)
+    assert list(layout) == ["2025-12-29", "2025-12-22", "2025-12-15", "2025-12-08", "2025-12-01",
+                            "2025-11", "2024-02"]
+    assert [len(v) for v in layout.values()] == [2, 7, 7, 7, 7, 30, 1]
+    assert layout["2025-12-15"][0] == "/tongliao-ribao/2025/12/15/01/x/"
+    assert layout["2025-12-15"][-1] == "/tongliao-ribao/2025/12/21/01/x/"
+
+
+def test_the_layout_depends_on_the_articles_only_not_on_their_order(tmp_path):
+    pages = _days(tmp_path, "2025-12", 1, 9)
+    forward, backward = _layout(pages, tmp_path / "a"), _layout(list(reversed(pages)), tmp_path / "b")
+    assert {k: sorted(v) for k, v in forward.items()} == {k: sorted(v) for k, v in backward.items()}
+    assert list(forward) == list(backward) == ["2025-12-08", "2025-12-01"]
+
+
+def test_a_new_month_makes_the_month_before_one_shard(tmp_path):
+    pages = _days(tmp_path, "2025-12", 1, 31)
+    assert len(_layout(pages, tmp_path)) == 5
+    layout = _layout(pages + [_article(tmp_path, "2026-01-01")], tmp_path)
+    assert list(layout) == ["2026-01-01", "2025-12"] and len(layout["2025-12"]) == 31
+
+
+def _plan(site: Path, work: Path, pages: list[tuple[str, Path]]) -> list[str]:
+    """The shards a build would run Pagefind for; the plan committed, as after a good run."""
+    out = Indexed()
+    plan, jobs = _plan_language(site, work, LANG, pages, out)
+    for *_, bundle in jobs:                 # what Pagefind would have written
+        bundle.mkdir(parents=True, exist_ok=True)
+        (bundle / "pagefind.js").write_text("", encoding="utf-8")
+    plan.commit()
+    return out.reindexed[LANG]
+
+
+def test_adding_a_day_reindexes_its_week_only_and_a_new_month_folds_the_last_one(tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    pages = _days(tmp_path, "2025-11", 1, 30) + _days(tmp_path, "2025-12", 1, 16)
+    assert _plan(site, work, pages) == ["2025-12-15", "2025-12-08", "2025-12-01", "2025-11"]
+    pages.append(_article(tmp_path, "2025-12-17"))
+    assert _plan(site, work, pages) == ["2025-12-15"]
+    assert _plan(site, work, pages) == []
+    pages += _days(tmp_path, "2025-12", 18, 31) + [_article(tmp_path, "2026-01-01")]
+    assert _plan(site, work, pages) == ["2026-01-01", "2025-12"]
+    listing = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert [(s["name"], s["pages"], s["from"], s["to"]) for s in listing] == [
+        ("2026-01-01", 1, "2026-01-01", "2026-01-01"), ("2025-12", 31, "2025-12-01", "2025-12-31"),
+        ("2025-11", 30, "2025-11-01", "2025-11-30")]
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2025-11", "2025-12", "2026-01-01",
+                                                                     "shards.json"]
