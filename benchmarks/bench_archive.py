@@ -246,7 +246,7 @@ def _needs_conversion(site: Path, lang: str, query: str) -> tuple[list[Path], bo
     return [vendor / "t2s.json"], needs
 
 
-RECENT_PAGES = 1000   # search.js: RECENT, the pages the first search covers at least
+RECENT_PAGES = 400    # search.js: RECENT, the pages the first search covers at least
 
 
 def first_search(site: Path, lang: str, query: str) -> dict:

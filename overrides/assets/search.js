@@ -86,7 +86,8 @@
                 convert: null, results: [], shown: 0, query: "",
                 filters: {} };
   var FEW = 10;       /* fewer results than this in the recent shards: search all years at once */
-  var RECENT = 1000;  /* pages the first search covers at least (a month of a daily paper: ~1,800) */
+  var RECENT = 400;   /* pages the first search covers at least (a week of a daily paper: ~420;
+                         each shard merged costs its own index chunk, the newest month's are weeks) */
   var PAGE = 10;      /* results shown at a time */
 
   function getJSON(url) {
