@@ -89,3 +89,39 @@ def test_the_dateline_is_printed_where_the_page_does_not_print_it_already():
     assert dateline_to_print({"dateline": "本报讯", "byline": "本报讯（记者 张三）"}, "今年以来……") == ""
     assert dateline_to_print({"dateline": "新华社北京电", "byline": None}, "新华社北京电 今年以来……") == ""
     assert dateline_to_print({"dateline": None, "byline": "张三"}, "今年以来……") == ""
+
+
+def _page_of(n: int, title: str) -> Entry:
+    rel = f"ribao/2025/12/15/01/a{n}.md"
+    return Entry(PurePosixPath(rel), dict(_entry().meta, title=title, order=n), description="Text.")
+
+
+def test_a_view_is_made_again_only_when_what_it_shows_changed():
+    entries = [_page_of(1, "One"), _page_of(2, "Two"), _page_of(3, "Three")]
+    pages = [str(e.rel) for e in entries]
+    present = {"zh-Hans": set(pages), "zh-Hant": set(), "en": set(pages)}
+    made = views.make_views("en", entries, pages, present, None, ROOT)
+    # the same catalog: every view is the one kept (the same object, not one made again)
+    again = views.make_views("en", entries, pages, present, None, ROOT, made)
+    assert all(again[1][rel] is made[1][rel] for rel in pages)
+    # the middle article's title changed: it and its neighbours (which name it) are made again
+    entries[1] = _page_of(2, "Two, retitled")
+    third = views.make_views("en", entries, pages, present, None, ROOT, again)
+    assert [third[1][rel] is again[1][rel] for rel in pages] == [False, False, False]
+    assert third[1][pages[0]]["next"]["title"] == "Two, retitled"
+    # now present in zh-Hant too: the alternates change
+    present["zh-Hant"] = {pages[2]}
+    fourth = views.make_views("en", entries, pages, present, None, ROOT, third)
+    assert [fourth[1][rel] is third[1][rel] for rel in pages] == [True, True, False]
+    assert fourth[1][pages[2]]["alternates"][1]["exists"] is True
+
+
+def test_kept_views_are_reused_only_by_the_code_that_made_them(tmp_path):
+    entries = [_page_of(1, "One")]
+    pages = [str(entries[0].rel)]
+    keys, made = views.make_views("en", entries, pages, {"zh-Hans": set(), "zh-Hant": set(), "en": set(pages)},
+                                  None, ROOT)
+    views.save(tmp_path, "en", made, keys, "code-1")
+    kept = views.read_kept(tmp_path, "en")
+    assert views.reusable(kept, "code-1") == (keys, made)
+    assert views.reusable(kept, "code-2") == ({}, {})

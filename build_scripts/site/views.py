@@ -238,9 +238,27 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
 
 
 # -- all pages of a language ---------------------------------------------------------------
+def _neighbour_key(other: Entry | None) -> tuple | None:
+    return None if other is None else (str(other.rel), other.title)
+
+
+def article_key(entry: Entry, present_in: tuple[str, ...], master: list[str] | None, root: str,
+                slugs: dict[str, str], around: tuple[Entry | None, Entry | None]) -> tuple:
+    """Everything ``article_view`` reads, besides the code and labels (``save``'s ``code``):
+    a view whose key is unchanged is taken from the last staging, not made again (a year
+    holds 22k articles a language; a daily issue changes a few hundred views)."""
+    return (entry.digest, entry.description, present_in, None if master is None else tuple(master), root,
+            tuple(slugs[k] for k in _author_keys(entry.authors, master)),
+            _neighbour_key(around[0]), _neighbour_key(around[1]))
+
+
 def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[str, set[str]],
-               master_authors: dict[str, list[str]] | None, root: str) -> dict[str, dict]:
-    """The view of every staged page of ``lang`` (``pages``: its staged .md files)."""
+               master_authors: dict[str, list[str]] | None, root: str,
+               before: tuple[dict[str, tuple], dict[str, dict]] = ({}, {})
+               ) -> tuple[dict[str, tuple], dict[str, dict]]:
+    """The view of every staged page of ``lang`` (``pages``: its staged .md files), and the
+    key of each article's view; ``before``: the keys and views of the last staging
+    (``reusable``), whose views are kept where the key is the same."""
     articles = {str(e.rel): e for e in entries}
     # every zh-Hans name of the catalog, as indexes.Generator names the author pages
     if master_authors is None:
@@ -249,35 +267,55 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
         used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
         slugs = author_slugs((n for names in master_authors.values() for n in names), extra=used)
     around = on_the_same_page(entries)
-    views = {}
+    old_keys, old_views = before
+    keys, views = {}, {}
     for rel in pages:
         present_in = tuple(x for x in LANGS if x != lang and rel in present[x])
         entry = articles.get(rel)
         if entry is None:
             views[rel] = page_view(rel, lang, present_in, root)
+            continue
+        master = None if master_authors is None else master_authors.get(rel)
+        keys[rel] = key = article_key(entry, present_in, master, root, slugs, around[rel])
+        if old_keys.get(rel) == key and rel in old_views:
+            views[rel] = old_views[rel]
         else:
-            master = None if master_authors is None else master_authors.get(rel)
             views[rel] = article_view(entry, lang, present_in, master, root, slugs, around[rel])
-    return views
+    return keys, views
 
 
-def save(staging: Path, lang: str, views: dict[str, dict]) -> list[str]:
-    """Keep ``views``; return the pages whose view differs from the last one kept."""
-    before = load(staging, lang)
+def save(staging: Path, lang: str, views: dict[str, dict], keys: dict[str, tuple] | None = None,
+         code: str = "", kept: dict | None = None) -> list[str]:
+    """Keep ``views`` (and the keys they were made from, valid for ``code``: the code and labels
+    that made them); return the pages whose view differs from the last one kept (``kept``:
+    what ``read_kept`` gave, when the caller has it)."""
+    kept = read_kept(staging, lang) if kept is None else kept
+    before = kept.get("views", {})
     changed = [rel for rel, view in views.items() if rel in before and before[rel] != view]
-    if before != views:
-        write_pickle(views_file(staging, lang), {"version": VIEWS_VERSION, "views": views})
+    if before != views or kept.get("code") != code or kept.get("keys") != keys:
+        write_pickle(views_file(staging, lang), {"version": VIEWS_VERSION, "views": views, "keys": keys or {},
+                                                 "code": code})
     return changed
+
+
+def read_kept(staging: Path, lang: str) -> dict:
+    """What the last staging kept: its views, their keys and the code that made them."""
+    try:
+        with views_file(staging, lang).open("rb") as handle:
+            data = pickle.load(handle)
+        if data.get("version") == VIEWS_VERSION:
+            return data
+    except Exception:       # noqa: BLE001 - made anew by the next staging
+        pass
+    return {}
 
 
 def load(staging: Path, lang: str) -> dict[str, dict]:
     """The views staging kept for ``lang`` ({} when there are none: a page is then shown
     with what its own front matter says)."""
-    try:
-        with views_file(staging, lang).open("rb") as handle:
-            data = pickle.load(handle)
-        if data.get("version") == VIEWS_VERSION:
-            return data["views"]
-    except Exception:       # noqa: BLE001 - made anew by the next staging
-        pass
-    return {}
+    return read_kept(staging, lang).get("views", {})
+
+
+def reusable(kept: dict, code: str) -> tuple[dict[str, tuple], dict[str, dict]]:
+    """The keys and views of the last staging (``read_kept``), if the same ``code`` made them."""
+    return (kept.get("keys", {}), kept.get("views", {})) if kept.get("code") == code else ({}, {})
