@@ -73,8 +73,7 @@ def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, 
     _write_new_files()
     try:
         cfg = load_config(config_file=config_file, **overrides)
-        if dirty:
-            mkdocs_compat.allow_dirty_builds()
+        mkdocs_compat.allow_dirty_builds(dirty)
         build(cfg, dirty=dirty)
     except (Abort, ConfigurationError) as e:
         raise RuntimeError(f"{config_file}: {e}") from None

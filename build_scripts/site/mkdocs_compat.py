@@ -10,7 +10,8 @@ something MkDocs does not promise to keep:
   (``FragmentCache``), their relative links rewritten to go through the site root,
   ~40 % of a page's MkDocs time;
 - a dirty build's warning is filtered by its text (``DirtyWarningFilter``), so a safe
-  dirty build passes ``--strict``.
+  dirty build passes ``--strict``; and a dirty build is not given the pages it would skip
+  (``pages_to_render``).
 
 They are on only for the MkDocs and Material versions they were written against
 (``WRITTEN_FOR``); for any other version, or with ``NEWSARCHIVE_PLAIN_MKDOCS=1``, every page
@@ -158,9 +159,45 @@ class DirtyWarningFilter(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def allow_dirty_builds() -> bool:
-    """Filter the dirty build warning; False (build clean) for versions not known."""
-    if not reach_ins_on():
+_DIRTY = {"on": False}
+
+
+def allow_dirty_builds(dirty: bool = True) -> bool:
+    """Filter the dirty build warning; False (build clean) for versions not known. Called
+    before every build of a process (``dirty`` False for a full one): ``pages_to_render``
+    drops pages in dirty builds only."""
+    _DIRTY["on"] = False
+    if not dirty or not reach_ins_on():
         return False
     logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
+    _DIRTY["on"] = True
     return True
+
+
+def _nav_paths(nav) -> set[str]:
+    """The docs paths the nav config names (strings, {title: path}, nested lists)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*map(_nav_paths, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(_nav_paths, nav))
+    return set()
+
+
+def pages_to_render(files, config):
+    """The files of a dirty build, without the pages it would skip: a page whose output is
+    newer than its staged file, not in the nav and not a hand-written page (at the docs
+    root). MkDocs would still make a Page of each, put it through the nav and compare its
+    mtimes twice: at a year, more than the pages it renders. Kept as they are when a
+    hand-written page changed (MkDocs checks its links against every file), or in a full build."""
+    if not _DIRTY["on"]:
+        return files
+    keep = _nav_paths(config.nav)
+    pages = files.documentation_pages()
+    if any(f.is_modified() for f in pages if "/" not in f.src_uri and f.src_uri not in keep):
+        return files
+    for f in pages:
+        if "/" in f.src_uri and f.src_uri not in keep and not f.is_modified():
+            files.remove(f)
+    return files

@@ -52,6 +52,9 @@ class NewsarchivePlugin(BasePlugin):
         self.nav = None
         return config
 
+    def on_files(self, files, config):
+        return mkdocs_compat.pages_to_render(files, config)
+
     def on_nav(self, nav, config, files):
         self.nav = nav
         return nav
