@@ -102,3 +102,47 @@ def test_without_the_shortcuts_a_fragment_is_rendered_every_time(monkeypatch):
     for _ in range(3):
         cache(None, "..", "footer", caller=lambda: calls.append(1) or "<p>x</p>")
     assert len(calls) == 1
+
+
+def _files(tmp_path: Path, modified: set[str]):
+    """MkDocs files of a small docs dir, built before; ``modified``: staged after that build."""
+    from mkdocs.structure.files import File, Files
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    rels = ["index.md", "about.md", "archive/index.md", "p/2025/12/15/01/a.md", "p/2025/12/15/01/b.md",
+            "assets/x.css"]
+    files = []
+    for rel in rels:
+        f = File(rel, str(docs), str(site), use_directory_urls=True)
+        for path, age in ((f.abs_src_path, 100 if rel not in modified else 0), (f.abs_dest_path, 50)):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            text = "---\ntitle: Home\nna_html: true\n---\n<p>x</p>\n" if rel == "index.md" else f"# {rel}\n"
+            Path(path).write_text(text, encoding="utf-8")
+            stamp = 1_700_000_000 - age
+            os.utime(path, (stamp, stamp))
+        files.append(f)
+    return Files(files)
+
+
+class _Config:
+    nav = ["index.md", {"Archive": "archive/index.md"}, {"More": [{"About": "about.md"}]}]
+
+
+def test_a_dirty_build_is_given_only_the_pages_it_renders_and_those_a_page_may_need(tmp_path):
+    all_files = ["index.md", "about.md", "archive/index.md", "p/2025/12/15/01/a.md", "p/2025/12/15/01/b.md",
+                 "assets/x.css"]
+    try:
+        mkdocs_compat.allow_dirty_builds(False)          # a full build: every file
+        files = mkdocs_compat.pages_to_render(_files(tmp_path / "1", {"p/2025/12/15/01/b.md"}), _Config)
+        assert sorted(f.src_uri for f in files) == sorted(all_files)
+        assert mkdocs_compat.allow_dirty_builds(True) is True
+        # the unchanged article goes; the changed one, the nav's pages, the assets stay (the
+        # home changed too, as with every issue added: it is prepared HTML, no links checked)
+        files = mkdocs_compat.pages_to_render(_files(tmp_path / "2", {"p/2025/12/15/01/b.md", "index.md"}),
+                                              _Config)
+        assert sorted(f.src_uri for f in files) == sorted(set(all_files) - {"p/2025/12/15/01/a.md"})
+        # a hand-written page changed: MkDocs checks its links against every file
+        (tmp_path / "3").mkdir()
+        files = mkdocs_compat.pages_to_render(_files(tmp_path / "3", {"about.md"}), _Config)
+        assert sorted(f.src_uri for f in files) == sorted(all_files)
+    finally:
+        mkdocs_compat.allow_dirty_builds(False)

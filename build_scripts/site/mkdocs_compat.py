@@ -185,17 +185,29 @@ def _nav_paths(nav) -> set[str]:
     return set()
 
 
+def _hand_written(file) -> bool:
+    """A page at the docs root whose Markdown MkDocs renders (the home there is generated:
+    prepared HTML, ``na_html: true`` in its front matter, indexes.py)."""
+    if "/" in file.src_uri:
+        return False
+    with open(file.abs_src_path, encoding="utf-8") as handle:
+        text = handle.read()
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    return "\nna_html: true\n" not in front + "\n"
+
+
 def pages_to_render(files, config):
     """The files of a dirty build, without the pages it would skip: a page whose output is
-    newer than its staged file, not in the nav and not a hand-written page (at the docs
-    root). MkDocs would still make a Page of each, put it through the nav and compare its
-    mtimes twice: at a year, more than the pages it renders. Kept as they are when a
-    hand-written page changed (MkDocs checks its links against every file), or in a full build."""
+    newer than its staged file, not in the nav and not at the docs root (hand-written pages).
+    MkDocs would still make a Page of each, put it through the nav and compare its mtimes
+    twice: at a year, more than the pages it renders. Kept as they are when a hand-written
+    page changed (MkDocs renders its Markdown and checks its links against every file), or
+    in a full build."""
     if not _DIRTY["on"]:
         return files
     keep = _nav_paths(config.nav)
     pages = files.documentation_pages()
-    if any(f.is_modified() for f in pages if "/" not in f.src_uri and f.src_uri not in keep):
+    if any(f.is_modified() and _hand_written(f) for f in pages):
         return files
     for f in pages:
         if "/" in f.src_uri and f.src_uri not in keep and not f.is_modified():
