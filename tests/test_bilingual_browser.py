@@ -94,6 +94,13 @@ def test_every_head_part_block_and_caption_is_paired(fixture_site, page, lang, w
             assert abs(a["x"] - b["x"]) < 2 and abs(b["y"] - (a["y"] + a["height"])) < 2, (key, a, b)
         previous_bottom = max(a["y"] + a["height"], b["y"] + b["height"])
     assert page.locator(".na-bilingual-notice").count() == 0
+    # the author links of either side lead to that side's author pages (the fetched page's
+    # links resolved against its own address)
+    zh, en = cells(page.locator('.na-bilingual-row[data-pair="byline"]'))
+    for side, prefix in [(zh, "zh-Hant/" if lang == "zh-Hant" else ""), (en, "en/")]:
+        hrefs = side.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert hrefs == [fixture_site["base"] + prefix + "authors/" + slug + "/"
+                         for slug in ("bao-lei-jing", "lu-xian-yan")], hrefs
     # the view stands in for the head's parts and the body; closing it brings them back
     assert page.locator(".na-head h1").is_hidden() and page.locator(".na-body").is_hidden()
     page.locator(".na-bilingual-toggle").click()
