@@ -18,6 +18,7 @@ import pytest
 
 from browser_fixtures import PREFIX, _Handler
 from site_fixture import _ARTICLES, make_docs
+from test_accessibility_browser import BLOCKING, axe_violations, describe
 
 ART, HOSTILE, LILUN = (a["rel"].removesuffix(".md") + "/" for a in _ARTICLES)
 LANG_PREFIX = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
@@ -177,6 +178,8 @@ def test_the_view_says_when_the_other_page_is_missing_or_cannot_be_loaded(fixtur
         assert status.inner_text() == expected and status.is_visible()
         assert button.get_attribute("aria-pressed") == "false"
         assert page.locator(".na-bilingual").is_hidden() and page.locator(".na-body").is_visible()
+        blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING]
+        assert blocking == [], describe(blocking)
     finally:
         if cause == "removed":
             aside.rename(other)
