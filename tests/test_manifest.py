@@ -96,3 +96,12 @@ def test_the_sample_manifest_passes():
     entries = load_manifest(ROOT / "dumps" / "manifest.yaml")
     assert [(e.meta.publication, str(e.meta.date), e.meta.page, e.meta.edition) for e in entries] == [
         ("通辽日报", "2025-12-15", 1, None), ("通辽日报", "2025-12-15", 2, None)]
+
+
+def test_the_manifest_is_parsed_by_libyaml_where_pyyaml_has_it():
+    import yaml
+    from build_scripts import manifest
+    if hasattr(yaml, "CSafeLoader"):          # the pure-Python parser: seconds for a year's manifest
+        assert issubclass(manifest._ManifestLoader, yaml.CSafeLoader)
+    else:
+        assert issubclass(manifest._ManifestLoader, yaml.SafeLoader)
