@@ -122,6 +122,8 @@ def segment_pages(paths: list[Path], entries: list[ManifestEntry], docs: Path, r
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for result in results:
+        if result.reused:       # its entry holds what was just checked (a year: ~3,000 dumps)
+            continue
         state.dumps[result.source] = {"sha256": result.sha256, "files": result.files,
                                       "articles": result.articles, "unsure": result.unsure,
                                       "meta": _meta_key(manifest.meta_for(root / result.source)),
