@@ -56,11 +56,17 @@ class NewsarchivePlugin(BasePlugin):
         self.nav = nav
         return nav
 
+    def on_pre_page(self, page, config, files):
+        view = self.views.get(page.file.src_uri)
+        if view and "meta" in view:             # an article: staging parsed its front matter
+            mkdocs_compat.read_body_only(page, view["meta"])
+        return page
+
     def on_page_markdown(self, markdown, page, config, files):
-        raw = dict(page.meta)
-        prepared = raw.pop("na_html", False)      # already HTML (indexes.py)
         view = self.views.get(page.file.src_uri) or {"alternates": []}
-        is_article = "id" in raw and "lang" in raw and "source" in raw and "permalink" in view
+        is_article = "meta" in view
+        raw = dict(view["meta"] if is_article else page.meta)
+        prepared = raw.pop("na_html", False)      # already HTML (indexes.py)
         title = str(raw.get("title") or "")
         safe_meta = {"title": Markup(html.escape(title))} if title else {}
         if not is_article and isinstance(raw.get("hide"), list):
@@ -101,6 +107,9 @@ class NewsarchivePlugin(BasePlugin):
         env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
         env.filters["na_json"] = _json_for_html
         env.globals["na_fragment"] = mkdocs_compat.FragmentCache()
+        # Templates do not change during a build (`mkdocs serve` makes a new environment for
+        # each): no stat of every included template on every page.
+        env.auto_reload = False
         return env
 
     def on_post_page(self, output, page, config):
