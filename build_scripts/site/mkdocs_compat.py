@@ -132,8 +132,9 @@ class FragmentCache:
         self.done: dict[tuple, str] = {}
         self.on = reach_ins_on()
 
-    def __call__(self, page, base_url: str, *key, caller):
-        if not self.on:
+    def __call__(self, page, base_url: str, *key, caller, cache: bool = True):
+        """``cache=False``: this page's body differs from the others' (rendered, not kept)."""
+        if not self.on or not cache:
             return caller()
         try:
             return self.done[(base_url, *key)]

@@ -106,6 +106,7 @@ class NewsarchivePlugin(BasePlugin):
         lang = self.lang
         env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
         env.filters["na_json"] = _json_for_html
+        env.globals["na_icon"] = icon
         env.globals["na_fragment"] = mkdocs_compat.FragmentCache()
         # Templates do not change during a build (`mkdocs serve` makes a new environment for
         # each): no stat of every included template on every page.
@@ -114,6 +115,16 @@ class NewsarchivePlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         return slim_html(output)
+
+
+ICONS_FILE = "assets/na-icons.svg"     # overrides/assets/na-icons.svg, a theme static template
+
+
+def icon(name: str, base_url: str) -> Markup:
+    """An icon of the build's icon file, where a Material partial would draw its SVG inline:
+    one file for the whole build instead of a copy of each path on every page."""
+    href = html.escape(f"{base_url}/{ICONS_FILE}#{name}")
+    return Markup(f'<svg viewBox="0 0 24 24"><use href="{href}"/></svg>')
 
 
 def article_html(markdown: str) -> str:
