@@ -123,7 +123,7 @@ ICONS_FILE = "assets/na-icons.svg"     # overrides/assets/na-icons.svg, a theme 
 def icon(name: str, base_url: str) -> Markup:
     """An icon of the build's icon file, where a Material partial would draw its SVG inline:
     one file for the whole build instead of a copy of each path on every page."""
-    href = html.escape(f"{base_url}/{ICONS_FILE}#{name}")
+    href = html.escape(f"{base_url.rstrip('/')}/{ICONS_FILE}#{name}")   # the 404 page: base_url "/…/"
     return Markup(f'<svg viewBox="0 0 24 24"><use href="{href}"/></svg>')
 
 

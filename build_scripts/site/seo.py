@@ -35,7 +35,6 @@ def news_article(meta: dict, lang: str, url: str, issue_url: str | None,
         "headline": str(meta.get("title") or ""),
         "inLanguage": lang,
         "url": url,
-        "mainEntityOfPage": url,
         "identifier": str(meta.get("id") or ""),
         "author": [{"@type": "Person", "name": str(a)} for a in (meta.get("authors") or [])],
     }
