@@ -107,6 +107,7 @@ class NewsarchivePlugin(BasePlugin):
         env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
         env.filters["na_json"] = _json_for_html
         env.globals["na_icon"] = icon
+        env.globals["config"] = config      # partials/language.html, imported without a page's context
         env.globals["na_fragment"] = mkdocs_compat.FragmentCache()
         # Templates do not change during a build (`mkdocs serve` makes a new environment for
         # each): no stat of every included template on every page.
