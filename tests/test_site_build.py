@@ -456,6 +456,11 @@ def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built
         uses = re.findall(r'<use href="([^"#]+)#([a-z]+)"/>', page)
         assert sorted(name for _, name in uses) == ["alternate", "close", "logo", "logo", "menu", "previous", "top"]
         page_dir = rel.removeprefix("en/").removeprefix("zh-Hant/")        # below its language's root
+        # nothing the page does not show or use: no generator tag, empty containers, tabs
+        # script, or Pagefind attributes (the index is made from the staged docs files)
+        assert "<meta name=\"generator\"" not in page and "__tabbed_" not in page, rel
+        assert not re.search(r'<div data-md-component="(skip|announce)">\s*</div>', page), rel
+        assert "data-pagefind" not in page, rel
         assert {posixpath.normpath(posixpath.join(page_dir, href)) for href, _ in uses} == {"assets/na-icons.svg"}
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                       page, re.S).group(1))
