@@ -63,7 +63,7 @@ def built(tmp_path_factory):
     work = tmp_path_factory.mktemp("sharded")
     tree = copy_project(work / "project")
     _generated_archive(tree, work / "generated")
-    years = json.loads(_stdout(tree, "shard", "--list"))
+    years = [shard["name"] for shard in json.loads(_stdout(tree, "shard", "--list"))]
     shards = [work / "shards" / year for year in years]
     for year, folder in zip(years, shards):
         cli(tree, "shard", year, "--offline", "--out", str(folder))

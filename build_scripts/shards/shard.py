@@ -31,13 +31,14 @@ PRESENCE = "presence.json"          # staging's .presence.json: the pages of eac
 FORMAT = 1
 
 
-def build_shard(name: str, out: Path, root: Path, site_url: str, *, offline: bool, engine: str,
-                strict: bool, search: bool) -> None:
-    """Segment, translate and build shard ``name`` of the project at ``root`` into ``out``."""
+def build_shard(name: str, out: Path, root: Path, manifest: Path, site_url: str, *, offline: bool,
+                engine: str, strict: bool, search: bool) -> None:
+    """Segment, translate and build shard ``name`` of the project at ``root`` (its dumps as
+    ``manifest`` lists them) into ``out``."""
     from ..site.build import build_site
     from ..variants import make_variants
 
-    entries = entries_of(root / "dumps" / "manifest.yaml", name)
+    entries = entries_of(manifest, name)
     docs, build = out / "docs", out / "build"
     _copy_hand_written(root / "docs", docs)
     counts = segment_pages([e.file for e in entries], entries, docs, build / "reports", root=root,
