@@ -106,14 +106,26 @@ def test_the_merge_made_the_pages_that_cross_years(built):
     assert "汪洋" in (built["merged"] / "authors" / "wang-yang" / "index.html").read_text(encoding="utf-8")
 
 
+def _merge(cwd: Path, tmp_path: Path, *shards: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"SITE_URL": SITE_URL}
+    return subprocess.run([sys.executable, "-m", "build_scripts", "merge", *map(str, shards), "--out",
+                           str(tmp_path / "site"), "--build-dir", str(tmp_path / "build")],
+                          cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_a_year_left_out_is_refused(built, tmp_path):
+    proc = _merge(built["merged"].parent / "project", tmp_path, built["shards"]["2025"])
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "shard 2024 of the manifest is not among those merged" in proc.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_shard_of_other_code_is_refused(built, tmp_path):
     folder = tmp_path / "old"
     folder.mkdir()
     (folder / "catalog").mkdir()
     (folder / "catalog" / "shard.json").write_text(json.dumps(
         {"format": 1, "name": "2024", "site_url": SITE_URL, "code": "other"}), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"SITE_URL": SITE_URL}
-    proc = subprocess.run([sys.executable, "-m", "build_scripts", "merge", str(folder), "--out",
-                           str(tmp_path / "site"), "--build-dir", str(tmp_path / "build")], cwd=REPO, env=env, capture_output=True, text=True)
+    proc = _merge(REPO, tmp_path, folder)
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "shard.json: built by other code" in proc.stderr

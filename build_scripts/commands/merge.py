@@ -20,6 +20,8 @@ def configure(parser) -> None:
                         help="where the site goes (default: site)")
     parser.add_argument("--build-dir", type=Path, default=Path("build/merge"), metavar="DIR",
                         help="the merge's own pages, staged and built (default: build/merge)")
+    parser.add_argument("--manifest", type=Path, default=Path("dumps/manifest.yaml"),
+                        help="the manifest whose every shard is merged (default: %(default)s)")
     parser.add_argument("--no-strict", dest="strict", action="store_false",
                         help="do not fail on MkDocs warnings (default: --strict)")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' info messages")
@@ -31,5 +33,5 @@ def writes(args) -> bool:
 
 def run(args) -> int:
     from ..shards.merge import merge_shards
-    merge_shards(args.shards, args.out, args.build_dir, strict=args.strict, verbose=args.verbose)
+    merge_shards(args.shards, args.out, args.build_dir, args.manifest, strict=args.strict, verbose=args.verbose)
     return 0

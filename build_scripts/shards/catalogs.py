@@ -44,8 +44,8 @@ def _json(path: Path) -> dict:
         raise UserError(f"{path}: unreadable ({e})") from None
 
 
-def load_shard(folder: Path, site_url: str, code: str) -> Shard:
-    """A built shard, checked against the merge's site URL and code."""
+def load_shard(folder: Path, site_url: str, code: str, inputs: str) -> Shard:
+    """A built shard, checked against the merge's site URL, code and site inputs (shard.site_inputs)."""
     info_path = folder / CATALOG / INFO_FILE
     info = _json(info_path)
     if info.get("format") != FORMAT:
@@ -54,6 +54,9 @@ def load_shard(folder: Path, site_url: str, code: str) -> Shard:
         raise UserError(f"{info_path}: built for SITE_URL {info.get('site_url')}, merging for {site_url}")
     if info.get("code") != code:
         raise UserError(f"{info_path}: built by other code or library versions; build the shard again")
+    if info.get("inputs") != inputs:
+        raise UserError(f"{info_path}: built with other configs, templates (overrides/) or hand-written "
+                        f"pages (docs/*.md); build the shard again")
     entries = {}
     for lang in LANGS:
         path = folder / CATALOG / f"{lang}.pickle"

@@ -27,18 +27,20 @@ from ..site.search import SHARDS_FILE
 from ..site.staging import hand_written
 from .catalogs import Shard, load_shard
 from .plan import LanguagePlan, plan_language
+from .select import shard_names
+from .shard import site_inputs
 
 
-def merge_shards(folders: list[Path], site: Path, build_dir: Path, *, strict: bool = True,
+def merge_shards(folders: list[Path], site: Path, build_dir: Path, manifest: Path, *, strict: bool = True,
                  verbose: bool = False, log=print, project: Project | None = None) -> Result:
+    """Merge the shards in ``folders`` (every shard of ``manifest``, each once) into ``site``."""
     project = project or Project.find()
     limit = size_limit_setting()
     if not folders:
         raise UserError("no shards given")
-    shards = [load_shard(folder.resolve(), project.site_url, code_fingerprint()) for folder in folders]
-    names = [s.name for s in shards]
-    if len(set(names)) != len(names):
-        raise UserError(f"a shard is given twice: {', '.join(sorted(n for n in names if names.count(n) > 1))}")
+    inputs = site_inputs(project)
+    shards = [load_shard(folder.resolve(), project.site_url, code_fingerprint(), inputs) for folder in folders]
+    _check_all_there([s.name for s in shards], manifest)
     hand = {lang: hand_written(project.root / "docs", lang) for lang in LANGS}
     t0 = time.perf_counter()
     plans = {lang: plan_language(lang, shards, set(hand[lang])) for lang in LANGS}
@@ -46,6 +48,16 @@ def merge_shards(folders: list[Path], site: Path, build_dir: Path, *, strict: bo
         new, shards, plans, hand, project, build_dir.resolve(), strict, verbose, log, t0))
     log_size(result, limit, log)
     return result
+
+
+def _check_all_there(names: list[str], manifest: Path) -> None:
+    """Each shard of the manifest once: a missing year would be a site without it."""
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise UserError(f"shard {', '.join(twice)} is given twice")
+    missing = [n for n in shard_names(manifest) if n not in names]
+    if missing:
+        raise UserError(f"{manifest}: shard {', '.join(missing)} of the manifest is not among those merged")
 
 
 def _merge_into(new: Path, shards: list[Shard], plans: dict[str, LanguagePlan], hand: dict[str, dict[str, bytes]],

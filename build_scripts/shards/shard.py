@@ -13,12 +13,14 @@ on as an artifact).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
 
 from .. import atomic
 from ..cache import code_fingerprint
+from ..project import Project
 from ..redirects import MOVED_FILE
 from ..segment_pages import segment_pages
 from ..site.labels import LANGS
@@ -48,7 +50,7 @@ def build_shard(name: str, out: Path, root: Path, manifest: Path, site_url: str,
     make_variants(docs, offline=offline, engine=engine, strict=strict)
     build_site(docs, out / "site", dumps_root=root, build_dir=build, strict=True, search=search,
                log=lambda line: print(f"shard {name}: {line}", file=sys.stderr))
-    export_catalog(build / "docs", out / CATALOG, name, site_url)
+    export_catalog(build / "docs", out / CATALOG, name, site_url, site_inputs(Project(root, site_url=site_url)))
 
 
 def _copy_hand_written(project_docs: Path, docs: Path) -> None:
@@ -61,11 +63,24 @@ def _copy_hand_written(project_docs: Path, docs: Path) -> None:
         atomic.write_bytes(docs / MOVED_FILE, moved.read_bytes(), sync=False)
 
 
-def export_catalog(staging: Path, dest: Path, name: str, site_url: str) -> None:
+def site_inputs(project: Project) -> str:
+    """What every page of a shard depends on besides its own inputs: the code, configs and
+    templates (build.build_inputs_hash) and the hand-written pages (the nav shows their titles).
+    The merge takes a shard's pages only when its own is the same."""
+    from ..site.build import build_inputs_hash
+    h = hashlib.sha256()
+    for lang in LANGS:
+        h.update(build_inputs_hash(project.root, lang, project.site_url).encode())
+    for page in sorted((project.root / "docs").glob("*.md")):
+        h.update(page.name.encode() + b"\0" + hashlib.sha256(page.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def export_catalog(staging: Path, dest: Path, name: str, site_url: str, inputs: str) -> None:
     """The shard's catalog and page list, and what it was built with (the merge checks it)."""
     for lang in LANGS:
         atomic.write_if_changed(dest / f"{lang}.pickle", (staging / f".{lang}.catalog.pickle").read_bytes(),
                                 sync=False)
     atomic.write_if_changed(dest / PRESENCE, (staging / PRESENCE_FILE).read_bytes(), sync=False)
-    info = {"format": FORMAT, "name": name, "site_url": site_url, "code": code_fingerprint()}
+    info = {"format": FORMAT, "name": name, "site_url": site_url, "code": code_fingerprint(), "inputs": inputs}
     atomic.write_if_changed(dest / INFO_FILE, json.dumps(info, indent=1) + "\n", sync=False)
