@@ -73,9 +73,9 @@ def _merge_into(new: Path, shards: list[Shard], plans: dict[str, LanguagePlan], 
         views.save(staging, lang, views.make_views(lang, plan.entries, sorted(rels), present,
                                                    plan.master_authors, root))
         made[lang] = {url_of(rel) for rel in rels}
-    log(f"merge: {len(shards)} shards; made here: "
-        + ", ".join(f"{len(made[lang])} {lang} pages" for lang in LANGS)
-        + " (" + ", ".join(f"{len(p.articles)} {lang} articles" for lang, p in plans.items()) + " of them)")
+    log(f"merge: {len(shards)} shards; pages made here (of them articles whose author links moved) / "
+        "taken from the shards: " + ", ".join(f"{lang} {len(made[lang])} ({len(p.articles)}) / {len(p.taken)}"
+                                              for lang, p in plans.items()))
     times = run_mkdocs(staging, parts, made, strict=strict, site_url=project.site_url, verbose=verbose,
                        project=project, incremental=False)
     outputs.assemble(parts, new, made)
