@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from pathlib import PurePosixPath
 
 import pytest
 
@@ -72,7 +73,7 @@ def test_each_article_s_lines_are_under_a_heading_linking_the_article(built, lan
 
 
 def entry(rel: str, lines) -> Entry:
-    return Entry(rel=__import__("pathlib").PurePosixPath(rel), meta={"title": rel, "source": {"lines": lines}})
+    return Entry(rel=PurePosixPath(rel), meta={"title": rel, "source": {"lines": lines}})
 
 
 def test_spans_cover_every_line_once_even_when_articles_overlap_or_run_past_the_end():
@@ -85,3 +86,16 @@ def test_spans_cover_every_line_once_even_when_articles_overlap_or_run_past_the_
 def test_a_pdf_s_hash_is_printed_text_and_stays():
     assert source_lines("# 一\n## 二", marked=False)[0].text == "# 一"
     assert [(x.text, x.heading) for x in source_lines("# 一\n  ## 二\n#三")] == [("一", True), ("二", True), ("#三", False)]
+
+
+def test_a_source_page_is_made_again_when_an_article_cut_from_it_is_retitled(tmp_path):
+    from build_scripts.site.indexes import Generator
+    (tmp_path / "dumps").mkdir()
+    (tmp_path / "dumps" / "d.txt").write_text("甲\n乙\n", encoding="utf-8")
+
+    def source_key(title):
+        e = Entry(rel=PurePosixPath("2025/12/15/01/a.md"),
+                  meta={"title": title, "page": 1, "order": 1, "source": {"file": "dumps/d.txt", "lines": [1, 2]}})
+        parts = Generator("zh-Hans", [e], dumps_root=tmp_path).parts()
+        return next(p.key for p in parts if p.rels == ["sources/d.md"])
+    assert source_key("旧标题") != source_key("新标题")
