@@ -39,13 +39,10 @@ def project(tmp_path_factory):
     shutil.copytree(REPO / "config", root / "config")
     shutil.copytree(REPO / "overrides", root / "overrides")
     docs = make_docs(root)
-    old = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = SITE_URL
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", SITE_URL)
         build_site(docs, root / "site", dumps_root=root, build_dir=root / "build",
                    project=Project(root), log=lambda *a: None)
-    finally:
-        os.environ.pop("SITE_URL") if old is None else os.environ.__setitem__("SITE_URL", old)
     return root
 
 
