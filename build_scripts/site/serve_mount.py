@@ -83,7 +83,8 @@ def mount(server, config, lang: str):
     """Serve ``lang`` at its own URL under the site root, the rest of site/ beside it."""
     own_url, root_url = config.site_url, config.extra["na_root_url"]     # set by the plugin's on_config
     server.mount_path, server.url = urlsplit(own_url).path, own_url
-    site = Project.find(Path(config.config_file_path).parent).root / "site"
+    config_dir = Path(config.config_file_path).parent if config.config_file_path else None   # None: `-f -`
+    site = Project.find(config_dir).root / "site"
     missing = missing_parts(site, lang)
     if missing:
         log.warning(f"serving {lang} only: no {', '.join(missing)}; the other languages and search need `make site`")
