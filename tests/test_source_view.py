@@ -43,6 +43,8 @@ def test_the_source_page_is_titled_by_paper_date_and_page(built, lang):  # noqa:
     page = source_page(built, lang)
     assert text(re.search(r"<h1.*?</h1>", page, re.S).group(0)) == TITLES[lang]
     assert html.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1)).startswith(TITLES[lang])
+    file_label = {"zh-Hans": "文件：", "zh-Hant": "檔案：", "en": "File: "}[lang] + "dumps/001_fixture.txt"
+    assert f'<p class="na-source-file">{file_label}</p>' in page     # which dump it is, named once
 
 
 @pytest.mark.parametrize("lang", PREFIX)

@@ -467,7 +467,8 @@ class Generator:
                                  [(e, link(frm, str(e.rel))) for e in arts])
         sections = [Section(ids.heading(2, t(self.lang, "source_span", title=a[0], first=a[1], last=a[2]), a[3])
                             if (a := run.article) else None, run.lines) for run in runs]
-        body = render("source", self.lang, heading=ids.heading(1, title), sections=sections)
+        body = render("source", self.lang, heading=ids.heading(1, title), sections=sections,
+                      file_label=t(self.lang, "source_file", file=f))
         return Page(frm, title, body, {"na_kind": "source", "hide": ["toc"]})
 
     def all(self) -> list[Page]:
