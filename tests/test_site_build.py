@@ -33,12 +33,9 @@ def built(tmp_path_factory):
     from build_scripts.site.build import build_site
     root = tmp_path_factory.mktemp("fixture")
     docs = make_docs(root)
-    old = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = URL
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", URL)
         result = build_site(docs, root / "site", dumps_root=root, build_dir=root / "build", log=lambda *a: None)
-    finally:
-        os.environ.pop("SITE_URL") if old is None else os.environ.__setitem__("SITE_URL", old)
     return root, result
 
 

@@ -7,7 +7,8 @@ matter; Material gets only an escaped title (it prints page.meta raw). A page wh
 ready (a generated page: front matter ``na_html: true``; an article's body) skips Markdown
 (mkdocs_compat.py). An article's body blocks are numbered for the bilingual view. Every
 page's HTML loses its template indentation and blank lines (``slim_html``). (The RSS
-feeds are made from the whole catalog after the builds: feeds.py.)
+feeds are made from the whole catalog after the builds: feeds.py.) Under `mkdocs serve` the
+rest of the built site is served beside the live build (serve_mount.py).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 
 from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
-from build_scripts.site import mkdocs_compat, views
+from build_scripts.site import mkdocs_compat, serve_mount, views
 from build_scripts.site.indexes import Headings
 from build_scripts.site.labels import DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels
 
@@ -116,6 +117,10 @@ class NewsarchivePlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         return slim_html(output)
+
+    def on_serve(self, server, config, builder):
+        # `mkdocs serve`: this language at its URL, the other languages and search from site/
+        return serve_mount.mount(server, config, self.lang)
 
 
 ICONS_FILE = "assets/na-icons.svg"     # overrides/assets/na-icons.svg, a theme static template

@@ -52,10 +52,11 @@ def root_url(site_url: str | None) -> str:
 
 def first_text(markdown: str) -> str:
     """An article's description (and the front page's standfirst): the whole sentences of
-    its first paragraph that fit in DESCRIPTION_CHARS."""
+    its first paragraph that fit in DESCRIPTION_CHARS, or its whole first sentence when that
+    alone is longer (never a sentence cut short)."""
     for block in parse_body(markdown):
         if block.kind == "paragraph":
-            return whole_sentences(block.text, DESCRIPTION_CHARS)
+            return whole_sentences(block.text, DESCRIPTION_CHARS, keep_long_first=True)
     return ""
 
 
