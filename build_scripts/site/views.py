@@ -28,7 +28,10 @@ from .indexes import link, source_page_rel, url_of
 from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
 from .slugs import author_slugs
 
-VIEWS_VERSION = 3         # 2: with the previous and next article; 3: the dateline printed once
+VIEWS_VERSION = 4         # 2: with the previous and next article; 3: the dateline printed once; 4: meta
+# The front matter keys an article page prints (overrides/): the plugin hands them to the
+# templates from the view, so MkDocs need not parse the front matter again.
+PAGE_META = ("title", "kicker", "subtitle", "publication", "authors", "page_name")
 DESCRIPTION_CHARS = 200
 
 
@@ -49,10 +52,11 @@ def root_url(site_url: str | None) -> str:
 
 def first_text(markdown: str) -> str:
     """An article's description (and the front page's standfirst): the whole sentences of
-    its first paragraph that fit in DESCRIPTION_CHARS."""
+    its first paragraph that fit in DESCRIPTION_CHARS, or its whole first sentence when that
+    alone is longer (never a sentence cut short)."""
     for block in parse_body(markdown):
         if block.kind == "paragraph":
-            return whole_sentences(block.text, DESCRIPTION_CHARS)
+            return whole_sentences(block.text, DESCRIPTION_CHARS, keep_long_first=True)
     return ""
 
 
@@ -209,6 +213,7 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
                               original["abs"] if original and original["exists"] else None)
     return {
         "alternates": alts,
+        "meta": {k: meta[k] for k in PAGE_META if k in meta},
         "title": entry.title,
         "date_text": format_date(lang, date) if date else "",
         "date_iso": date.isoformat() if date else "",
@@ -252,6 +257,21 @@ def article_key(entry: Entry, present_in: tuple[str, ...], master: list[str] | N
             _neighbour_key(around[0]), _neighbour_key(around[1]))
 
 
+def catalog_slugs(entries: list[Entry], master_authors: dict[str, list[str]] | None) -> dict[str, str]:
+    """Author key → slug over the whole catalog, as indexes.Generator names the author pages:
+    every zh-Hans name (``master_authors``: rel → zh-Hans names; None for zh-Hans itself)."""
+    if master_authors is None:
+        return author_slugs(n for e in entries for n in e.authors)
+    used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
+    return author_slugs((n for names in master_authors.values() for n in names), extra=used)
+
+
+def author_keys_of(entry: Entry, master_authors: dict[str, list[str]] | None) -> list[str]:
+    """The keys (zh-Hans names) an article's byline links by."""
+    master = None if master_authors is None else master_authors.get(str(entry.rel))
+    return _author_keys(entry.authors, master)
+
+
 def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[str, set[str]],
                master_authors: dict[str, list[str]] | None, root: str,
                before: tuple[dict[str, tuple], dict[str, dict]] = ({}, {})
@@ -260,12 +280,7 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
     key of each article's view; ``before``: the keys and views of the last staging
     (``reusable``), whose views are kept where the key is the same."""
     articles = {str(e.rel): e for e in entries}
-    # every zh-Hans name of the catalog, as indexes.Generator names the author pages
-    if master_authors is None:
-        slugs = author_slugs(n for e in entries for n in e.authors)
-    else:
-        used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
-        slugs = author_slugs((n for names in master_authors.values() for n in names), extra=used)
+    slugs = catalog_slugs(entries, master_authors)
     around = on_the_same_page(entries)
     old_keys, old_views = before
     keys, views = {}, {}
