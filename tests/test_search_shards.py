@@ -77,3 +77,19 @@ def test_adding_a_day_reindexes_its_week_only_and_a_new_month_folds_the_last_one
         ("2025-11", 30, "2025-11-01", "2025-11-30")]
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2025-11", "2025-12", "2026-01-01",
                                                                      "shards.json"]
+
+
+def test_a_year_shard_is_made_again_when_a_later_month_begins(tmp_path):
+    """A site shard (build_scripts/shards/) cuts its search as the whole archive does: its
+    inputs digest (the CI cache key) changes when it stops holding the archive's newest month."""
+    import datetime as dt
+    from build_scripts.manifest import ManifestEntry
+    from build_scripts.model import PageMeta
+    from build_scripts.shards.select import inputs_digest, newest_month
+    dump = tmp_path / "a.txt"
+    dump.write_text("x\n", encoding="utf-8")
+    december = [ManifestEntry(dump, PageMeta(date=dt.date(2025, 12, 31), page=1), 1)]
+    january = ManifestEntry(dump, PageMeta(date=dt.date(2026, 1, 1), page=1), 2)
+    assert newest_month(december) == "2025-12" and newest_month(december + [january]) == "2026-01"
+    assert inputs_digest(december, "2025-12") != inputs_digest(december, "2026-01")
+    assert inputs_digest(december, "2026-01") == inputs_digest(december, "2026-02")

@@ -35,10 +35,21 @@ def entries_of(manifest: Path, name: str) -> list[ManifestEntry]:
     return chosen
 
 
-def inputs_digest(entries: list[ManifestEntry]) -> str:
+def newest_month(entries: list[ManifestEntry]) -> str | None:
+    """The archive's newest month ("2025-12"): each shard's search index is cut as one build of
+    the whole archive cuts it (site/search.py), so the merged site equals that build."""
+    dates = [e.meta.date for e in entries if e.meta.date]
+    return f"{max(dates):%Y-%m}" if dates else None
+
+
+def inputs_digest(entries: list[ManifestEntry], newest_month: str | None = None) -> str:
     """A digest of what a shard is made from besides the code: its manifest entries, their
-    dumps and corrections files (a CI cache per shard, keyed by it, changes with its year only)."""
+    dumps and corrections files (a CI cache per shard, keyed by it, changes with its year only),
+    and whether it holds the archive's newest month (``newest_month``), which its search index
+    cuts into weeks (site/search.py)."""
     h = hashlib.sha256()
+    months = {f"{e.meta.date:%Y-%m}" for e in entries if e.meta.date}
+    h.update(b"newest\0" if newest_month in months else b"older\0")
     for e in sorted(entries, key=lambda e: str(e.file)):
         fixes = corrections_path(e.file)
         h.update(f"{e.file.name}\0{e.meta!r}\0".encode())
@@ -50,5 +61,6 @@ def inputs_digest(entries: list[ManifestEntry]) -> str:
 def shard_list(manifest: Path) -> list[dict[str, str]]:
     """Each shard's name and inputs digest, oldest first: the CI matrix."""
     entries = load_manifest(manifest)
-    return [{"name": name, "inputs": inputs_digest([e for e in entries if shard_of(e) == name])}
+    newest = newest_month(entries)
+    return [{"name": name, "inputs": inputs_digest([e for e in entries if shard_of(e) == name], newest)}
             for name in shard_names(manifest)]

@@ -20,12 +20,13 @@ from pathlib import Path
 
 from .. import atomic
 from ..cache import code_fingerprint
+from ..manifest import load_manifest
 from ..project import Project
 from ..redirects import MOVED_FILE
 from ..segment_pages import segment_pages
 from ..site.labels import LANGS
 from ..site.staging import PRESENCE_FILE
-from .select import entries_of
+from .select import entries_of, newest_month
 
 CATALOG = "catalog"
 INFO_FILE = "shard.json"
@@ -49,7 +50,8 @@ def build_shard(name: str, out: Path, root: Path, manifest: Path, site_url: str,
           f"({counts['segmented']} segmented)", file=sys.stderr)
     make_variants(docs, offline=offline, engine=engine, strict=strict)
     build_site(docs, out / "site", dumps_root=root, build_dir=build, strict=True, search=search,
-               log=lambda line: print(f"shard {name}: {line}", file=sys.stderr))
+               log=lambda line: print(f"shard {name}: {line}", file=sys.stderr),
+               newest_month=newest_month(load_manifest(manifest)))
     export_catalog(build / "docs", out / CATALOG, name, site_url, site_inputs(Project(root, site_url=site_url)))
 
 

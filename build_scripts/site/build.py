@@ -230,9 +230,10 @@ def size_warning(size: int, pages: int, limit: int) -> str | None:
 
 def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_dir: Path | None = None,
                strict: bool = True, search: bool = True, verbose: bool = False,
-               log=print, project: Project | None = None) -> Result:
+               log=print, project: Project | None = None, newest_month: str | None = None) -> Result:
     """Build the site into a new folder and swap it in for ``site`` once complete; on any
-    failure ``site`` is left as it was (a full disk: one line saying so)."""
+    failure ``site`` is left as it was (a full disk: one line saying so). ``newest_month``: the
+    whole archive's, when ``docs`` holds a part of it (search.shards)."""
     docs, site = docs.resolve(), site.resolve()
     limit = size_limit_setting()          # a bad setting fails before the build, not after it
     project = project or Project.find()
@@ -241,7 +242,7 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
     result = into_new_site(site, lambda new: _build_into(
         new, docs, build_dir, project, dumps_root=dumps_root or docs.parent, strict=strict, search=search,
-        verbose=verbose, log=log))
+        verbose=verbose, log=log, newest_month=newest_month))
     log_size(result, limit, log)
     return result
 
@@ -292,7 +293,7 @@ def _stopped_on_failure(indexer: Indexer | None):
 
 
 def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dumps_root: Path, strict: bool,
-                search: bool, verbose: bool, log) -> Result:
+                search: bool, verbose: bool, log, newest_month: str | None = None) -> Result:
     """Every step of the site stage, writing the site into the empty folder ``new``."""
     t0 = time.perf_counter()
     url = project.site_url
@@ -304,7 +305,7 @@ def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dum
     pages = outputs.staged_pages(build_dir / "docs")
     # Pagefind starts on a language as soon as its MkDocs build ends, reading the built
     # pages in its part, so indexing fills the cores the slowest build leaves idle.
-    indexer = Indexer(bundles, build_dir / "pagefind-src") if search else None
+    indexer = Indexer(bundles, build_dir / "pagefind-src", newest_month=newest_month) if search else None
 
     def index_language(lang: str) -> None:
         indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))

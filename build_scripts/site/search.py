@@ -109,10 +109,13 @@ def listed_pages(root: Path, urls: set[str]) -> list[tuple[str, Path]]:
     return sorted(("/" + url, root / url / "index.html") for url in urls)
 
 
-def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests) -> dict[str, list[tuple[str, Path, str]]]:
-    """Shard name → (url, file, body digest) of the pages it indexes, newest shard first."""
+def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests,
+           newest_month: str | None = None) -> dict[str, list[tuple[str, Path, str]]]:
+    """Shard name → (url, file, body digest) of the pages it indexes, newest shard first.
+    ``newest_month``: the archive's newest month when these pages are a part of it (a site
+    shard, build_scripts/shards/: cut as the whole archive's build cuts it); else their own."""
     indexed = [(url, path, digest) for url, path in lang_pages if (digest := digests(url, path))]
-    newest = max((month for url, *_ in indexed if (month := paths.month_of(url))), default=None)
+    newest = newest_month or max((month for url, *_ in indexed if (month := paths.month_of(url))), default=None)
     out: dict[str, list[tuple[str, Path, str]]] = {}
     for entry in indexed:
         out.setdefault(shard_of(entry[0], newest), []).append(entry)
@@ -182,8 +185,9 @@ class Indexer:
     the pages handed to Pagefind while it runs; ``docs`` is the staged docs tree (default:
     ``work``/../docs) whose articles are indexed."""
 
-    def __init__(self, site: Path, work: Path, parallel: int | None = None, docs: Path | None = None):
-        self.site, self.work = site, work
+    def __init__(self, site: Path, work: Path, parallel: int | None = None, docs: Path | None = None,
+                 newest_month: str | None = None):
+        self.site, self.work, self.newest_month = site, work, newest_month
         self.docs = docs or work.parent / "docs"
         self.parallel = parallel or job_count()
         self.out = Indexed()
@@ -196,7 +200,7 @@ class Indexer:
     def add_language(self, lang: str, lang_pages: list[tuple[str, Path]]) -> None:
         """Index the articles among ``lang_pages`` (url, built file): each from its docs file."""
         lang_pages = [(url, docs_file(self.docs / lang, url)) for url, _ in lang_pages]
-        plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out)
+        plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out, self.newest_month)
         self.plans.append(plan)
         self.queue = sorted(self.queue + jobs, key=lambda job: -len(job[2]))
         self.pump()
@@ -250,7 +254,7 @@ class Indexer:
 
 
 def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str, Path]],
-                   out: Indexed) -> tuple[_Language, list]:
+                   out: Indexed, newest_month: str | None = None) -> tuple[_Language, list]:
     """The shards of one language, and the Pagefind jobs (lang, shard, pages, source, bundle)
     for those whose text changed since their bundle was made."""
     root = site / PREFIX[lang] / "pagefind"
@@ -263,7 +267,7 @@ def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str
     stamp_file.unlink(missing_ok=True)          # written back when every Pagefind run succeeded
     shutil.rmtree(work / lang, ignore_errors=True)   # mirrors of an interrupted run
     plan = _Language(lang, root, stamp_file, {}, [], BodyDigests(work, lang))
-    by_shard = shards(lang_pages, plan.digests)
+    by_shard = shards(lang_pages, plan.digests, newest_month)
     out.counts[lang] = sum(len(v) for v in by_shard.values())
     out.shards[lang] = list(by_shard)
     out.reindexed[lang] = []
