@@ -10,7 +10,7 @@ from .errors import UserError
 from .lock import one_writer
 
 # name → module under build_scripts.commands, in the order a new user meets them.
-COMMANDS = ["build", "segment", "variants", "site", "serve", "review"]
+COMMANDS = ["build", "segment", "variants", "site", "serve", "review", "shard", "merge"]
 
 DESCRIPTION = """\
 Turn newspaper page dumps into a trilingual static archive site.
@@ -21,6 +21,8 @@ Turn newspaper page dumps into a trilingual static archive site.
   site       build the three-language site into site/
   serve      preview the whole site locally, rebuilding on change
   review     correct a dump's cut in the browser (an editor's corrections file)
+  shard      build one year of a large archive into a folder of its own
+  merge      assemble the whole site from built shards
 
 Run `python -m build_scripts COMMAND --help` for the options of one command.
 """

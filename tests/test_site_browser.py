@@ -146,60 +146,6 @@ def test_search_finds_the_sample_article(served, page, lang, query):
     shot(page, f"search-{lang}-{query}.png")
 
 
-def test_bilingual_view_aligns_paragraphs(served, page):
-    page.goto(served["base"] + ARTICLE)
-    zh_blocks = page.locator(".na-text [data-block]").count()
-    page.locator(".na-bilingual-toggle").click()
-    page.wait_for_selector(".na-bilingual-grid")
-    rows = page.locator(".na-bilingual-row")
-    assert rows.count() >= zh_blocks > 3
-    first = rows.first
-    assert first.locator('[data-side="zh"]').get_attribute("lang") == "zh-Hans"
-    assert first.locator('[data-side="en"]').get_attribute("lang") == "en"
-    assert "今年以来" in first.locator('[data-side="zh"]').inner_text()
-    assert first.locator('[data-side="en"]').inner_text().strip()
-    for i in range(rows.count()):
-        row = rows.nth(i)
-        assert row.get_attribute("data-block") == str(i + 1)
-    en_blocks = page.evaluate("document.querySelectorAll('.na-bilingual-cell[data-side=en]:not(.na-empty)').length")
-    assert (page.locator(".na-bilingual-notice").count() == 1) == (en_blocks != zh_blocks)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    boxes = [first.locator(f'[data-side="{s}"]').bounding_box() for s in ("zh", "en")]
-    assert boxes[0]["x"] < boxes[1]["x"] and abs(boxes[0]["y"] - boxes[1]["y"]) < 2   # side by side
-    shot(page, "bilingual.png")
-    page.set_viewport_size({"width": 390, "height": 800})
-    boxes = [first.locator(f'[data-side="{s}"]').bounding_box() for s in ("zh", "en")]
-    assert boxes[1]["y"] > boxes[0]["y"]                                                 # stacked on phones
-    page.locator(".na-bilingual-toggle").click()
-    assert page.locator(".na-bilingual").is_hidden()
-
-
-def test_bilingual_view_says_where_blocks_do_not_align(served, page, tmp_path):
-    """An article whose English has a block fewer gets the notice and a marked row."""
-    site = served["site"]
-    rel = ARTICLE
-    en = site / "en" / rel / "index.html"
-    html = en.read_text(encoding="utf-8")
-    cut = re.sub(r'<p data-block="(\d+)"[^>]*>.*?</p>\s*(?=</div>\s*<div class="na-figures">|\s*</div>\s*</div>)',
-                 "", html, count=1, flags=re.S)
-    blocks = len(re.findall(r'data-block="\d+"', html))
-    # drop the last English block (a copy of the page, so other tests are unaffected)
-    last = max(int(n) for n in re.findall(r'data-block="(\d+)"', html))
-    cut = re.sub(rf'<(p|h\d) data-block="{last}".*?</\1>', "", html, count=1, flags=re.S)
-    assert len(re.findall(r'data-block="\d+"', cut)) == blocks - 1
-    copy = site / "en" / "misaligned-copy" / "index.html"
-    copy.parent.mkdir(exist_ok=True)
-    copy.write_text(cut, encoding="utf-8")
-    page.goto(served["base"] + ARTICLE)
-    page.evaluate("document.querySelector('.na-bilingual-toggle').dataset.naPair = "
-                  f"'{served['base']}en/misaligned-copy/'")
-    page.locator(".na-bilingual-toggle").click()
-    page.wait_for_selector(".na-bilingual-notice")
-    assert page.locator(".na-bilingual-row.na-misaligned").count() >= 1
-    assert page.locator(".na-bilingual-cell.na-empty").count() == 1
-    copy.unlink()
-
-
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
 def test_dump_text_is_never_markup(served, page, lang):
     rel = hostile_rel(served["site"])

@@ -1,4 +1,4 @@
-"""The GitHub Actions workflows pass actionlint, and the Pages workflow does what the site needs."""
+"""The GitHub Actions workflows pass actionlint, and the Pages workflows do what the site needs."""
 from __future__ import annotations
 
 import shutil
@@ -10,6 +10,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
+KEEP_MEMORY = REPO / ".ci" / "keep-memory"      # the memory job's script, run by both Pages workflows
 
 
 def actionlint() -> str:
@@ -119,7 +120,8 @@ def test_pages_workflow_builds_strict_translates_and_publishes():
 def test_the_memory_is_pushed_after_the_deploy_and_retried_on_a_rejected_push():
     job = pages_flow()["jobs"]["keep-memory"]
     assert job["if"] == "github.ref == 'refs/heads/main'"
-    script = next(s["run"] for s in job["steps"] if "git push" in s.get("run", ""))
+    assert any(s.get("run") == ".ci/keep-memory" for s in job["steps"])
+    script = KEEP_MEMORY.read_text(encoding="utf-8")
     assert "for attempt in" in script and "git fetch" in script
     assert "variants --merge-memory" in script       # merged into main's memory as it is then
     assert script.index("git fetch") < script.index("--merge-memory") < script.index("git push")
@@ -133,7 +135,6 @@ def test_the_memory_push_survives_a_race_with_another_push(tmp_path):
 
     from build_scripts.variants.memory import Memory
 
-    script = next(s["run"] for s in pages_flow()["jobs"]["keep-memory"]["steps"] if "git push" in s.get("run", ""))
     git = shutil.which("git")
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@x", "PYTHONPATH": str(REPO)}
@@ -177,7 +178,7 @@ fi
 exec {git} "$@"
 """)
     (bin_dir / "git").chmod(0o755)
-    result = subprocess.run(["bash", "-e", "-c", script], cwd=work, capture_output=True, text=True, timeout=120,
+    result = subprocess.run(["bash", str(KEEP_MEMORY)], cwd=work, capture_output=True, text=True, timeout=120,
                             env={**env, "BUILT": str(built.path), "PATH": f"{bin_dir}:{os.environ['PATH']}"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "raced").exists() and "push rejected (attempt 1)" in result.stdout
@@ -188,3 +189,27 @@ exec {git} "$@"
     assert final.lookup("霍林郭勒市。", "google", "g1").text == "Huolin Gol City."      # the build's, kept
     assert len(final.machine) == 2
     assert json.loads((editor / memory).read_text(encoding="utf-8").splitlines()[0])  # a valid memory file
+
+
+def test_the_sharded_workflow_builds_a_year_per_runner_then_merges_and_deploys():
+    flow = yaml.safe_load((REPO / ".github" / "workflows" / "pages-sharded.yml").read_text(encoding="utf-8"))
+    jobs = flow["jobs"]
+    assert flow["permissions"] == {}
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "test": {"contents": "read"}, "plan": {"contents": "read"}, "shard": {"contents": "read"},
+        "merge": {"contents": "read"}, "deploy": {"pages": "write", "id-token": "write"},
+        "keep-memory": {"contents": "write"}}
+    assert jobs["plan"]["needs"] == "test" and jobs["shard"]["needs"] == "plan"
+    assert set(jobs["merge"]["needs"]) == {"plan", "shard"} and jobs["deploy"]["needs"] == "merge"
+    assert "needs.plan.outputs.shards" in jobs["shard"]["strategy"]["matrix"]["shard"]
+    steps = jobs["shard"]["steps"]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache"))["with"]
+    assert "matrix.shard.name" in cache["path"] and "matrix.shard.inputs" in cache["key"]   # a cache per year
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert 'build_scripts shard "$SHARD" --strict' in runs
+    merge_runs = "\n".join(s.get("run", "") for s in jobs["merge"]["steps"])
+    assert "build_scripts merge shards/*" in merge_runs and "--merge-memory" in merge_runs
+    assert "actions/upload-pages-artifact@v5" in uses_of(jobs["merge"])
+    assert any(s.get("run") == ".ci/keep-memory" for s in jobs["keep-memory"]["steps"])
+    # the one-runner build steps aside when the sharded one is on
+    assert pages_flow()["jobs"]["build"]["if"] == "vars.SHARDED_BUILD != 'true'"

@@ -240,11 +240,20 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     build_dir = (build_dir or project.build).resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
+    result = into_new_site(site, lambda new: _build_into(
+        new, docs, build_dir, project, dumps_root=dumps_root or docs.parent, strict=strict, search=search,
+        verbose=verbose, log=log))
+    log_size(result, limit, log)
+    return result
+
+
+def into_new_site(site: Path, make) -> Result:
+    """``make(new)`` fills the next site folder; it is swapped in for ``site`` once complete, and
+    on any failure ``site`` is left as it was (a full disk: one line saying so)."""
     new, removing_previous = publish.next_site(site), None
     try:
         new, removing_previous = publish.begin(site)
-        result = _build_into(new, docs, build_dir, project, dumps_root=dumps_root or docs.parent,
-                             strict=strict, search=search, verbose=verbose, log=log)
+        result = make(new)
         removing_previous.join()
         publish.swap_in(new, site)
     except OSError as e:
@@ -256,11 +265,14 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
         _discard_next(new, removing_previous)
         raise
     result.site = site
-    log(f"site: {site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")
+    return result
+
+
+def log_size(result: Result, limit: int, log) -> None:
+    log(f"site: {result.site}: {_mb(result.size)}, {result.pages} HTML pages ({result.seconds['total']:.1f} s)")
     warning = size_warning(result.size, result.pages, limit)
     if warning:
         log(warning)
-    return result
 
 
 def _discard_next(new: Path, removing_previous) -> None:

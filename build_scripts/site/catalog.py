@@ -160,6 +160,20 @@ def load_cached(lang_dir: Path, cache: Path, files: dict[str, os.stat_result] | 
     return entries
 
 
+def cached_entries(cache: Path) -> list[Entry] | None:
+    """The articles a cache file holds, in sort order (a sharded build's catalog, merge.py),
+    or None when it is missing or not of this code's format."""
+    try:
+        with cache.open("rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return None
+    entries = data["entries"]
+    return [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in entries.items()]
+
+
 def _read_cache(cache: Path) -> dict[str, tuple]:
     try:
         with cache.open("rb") as handle:

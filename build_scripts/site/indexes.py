@@ -369,12 +369,19 @@ class Generator:
 
     def pages_of_issue(self, issue: Issue) -> list[Page]:
         """The issue page, then one page per printed page."""
+        return [self.issue_page(issue), *self.printed_pages_of(issue)]
+
+    def issue_page(self, issue: Issue) -> Page:
         ids = HeadingIds()
         prev, next_ = self.neighbours(issue)
         body = render("issue", self.lang, heading=ids.heading(1, self.issue_title(issue)),
                       prev=self._issue_link(issue.index, prev), next=self._issue_link(issue.index, next_),
                       pages=self.printed_pages(issue.index, issue, ids))
-        pages = [Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"})]
+        return Page(issue.index, self.issue_title(issue), body, {"na_kind": "issue"})
+
+    def printed_pages_of(self, issue: Issue) -> list[Page]:
+        """One page per printed page of ``issue``."""
+        pages = []
         for n, (pdir, arts) in enumerate(issue.pages):
             frm = pdir + "/index.md"
             title = self.page_title(arts)
@@ -472,12 +479,15 @@ class Generator:
         parts = [Part(None, ["index.md"], lambda: [self.home()]),
                  Part(None, ["archive/index.md"], lambda: [self.archive()])]
         for issue in self.issues:
-            arts = [e for _, page_arts in issue.pages for e in page_arts]
-            # the issue page links the issues before and after it, by their titles
+            keys = _entry_keys([e for _, page_arts in issue.pages for e in page_arts])
+            # the issue page links the issues before and after it, by their titles; its printed
+            # pages only its own (a part apart: a new issue makes only its neighbour's issue page again)
             around = [x for i in self.neighbours(issue) for x in ([i.key, self.issue_title(i)] if i else ["-"])]
-            parts.append(Part(_digest(self.lang, "issue", *around, *_entry_keys(arts)),
-                              [issue.index, *(pdir + "/index.md" for pdir, _ in issue.pages)],
-                              functools.partial(self.pages_of_issue, issue)))
+            parts.append(Part(_digest(self.lang, "issue", *around, *keys), [issue.index],
+                              functools.partial(lambda i: [self.issue_page(i)], issue)))
+            parts.append(Part(_digest(self.lang, "printed pages", *keys),
+                              [pdir + "/index.md" for pdir, _ in issue.pages],
+                              functools.partial(self.printed_pages_of, issue)))
         parts.append(Part(None, ["authors/index.md"], lambda: [self.author_index()]))
         for slug, (name, arts) in self.authors.items():
             parts.append(Part(_digest(self.lang, "author", slug, name, *_entry_keys(arts)),

@@ -238,16 +238,26 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
 
 
 # -- all pages of a language ---------------------------------------------------------------
+def catalog_slugs(entries: list[Entry], master_authors: dict[str, list[str]] | None) -> dict[str, str]:
+    """Author key → slug over the whole catalog, as indexes.Generator names the author pages:
+    every zh-Hans name (``master_authors``: rel → zh-Hans names; None for zh-Hans itself)."""
+    if master_authors is None:
+        return author_slugs(n for e in entries for n in e.authors)
+    used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
+    return author_slugs((n for names in master_authors.values() for n in names), extra=used)
+
+
+def author_keys_of(entry: Entry, master_authors: dict[str, list[str]] | None) -> list[str]:
+    """The keys (zh-Hans names) an article's byline links by."""
+    master = None if master_authors is None else master_authors.get(str(entry.rel))
+    return _author_keys(entry.authors, master)
+
+
 def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[str, set[str]],
                master_authors: dict[str, list[str]] | None, root: str) -> dict[str, dict]:
     """The view of every staged page of ``lang`` (``pages``: its staged .md files)."""
     articles = {str(e.rel): e for e in entries}
-    # every zh-Hans name of the catalog, as indexes.Generator names the author pages
-    if master_authors is None:
-        slugs = author_slugs(n for e in entries for n in e.authors)
-    else:
-        used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
-        slugs = author_slugs((n for names in master_authors.values() for n in names), extra=used)
+    slugs = catalog_slugs(entries, master_authors)
     around = on_the_same_page(entries)
     views = {}
     for rel in pages:
