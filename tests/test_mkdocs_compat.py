@@ -102,3 +102,23 @@ def test_without_the_shortcuts_a_fragment_is_rendered_every_time(monkeypatch):
     for _ in range(3):
         cache(None, "..", "footer", caller=lambda: calls.append(1) or "<p>x</p>")
     assert len(calls) == 1
+
+
+def test_an_article_is_read_without_parsing_its_front_matter_again(monkeypatch):
+    import types
+
+    from mkdocs.utils import meta as mkdocs_meta
+    doc = "---\ntitle: 第一篇\nauthors: [甲]\n---\n\n正文第一段。\n\n## 小标题\n"
+    expected_body = mkdocs_meta.get_data(doc)[0]         # where MkDocs itself cuts the body
+    monkeypatch.delenv(mkdocs_compat.PLAIN_SETTING, raising=False)
+    mkdocs_compat.reach_ins_on.cache_clear()
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("front matter parsed again")
+    monkeypatch.setattr(mkdocs_meta.yaml, "load", no_yaml)
+    page = types.SimpleNamespace(file=types.SimpleNamespace(content_string=doc), markdown=None, meta=None)
+    staged = {"title": "从视图来的标题"}
+    mkdocs_compat.read_body_only(page, staged)
+    page.read_source(None)
+    assert page.markdown == expected_body == "正文第一段。\n\n## 小标题\n"
+    assert page.meta == staged and page.meta is not staged

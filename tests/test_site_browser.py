@@ -217,6 +217,8 @@ def test_no_broken_internal_links(served):
             if frag and local.suffix == ".html" and not re.fullmatch(r"L\d+-L\d+", frag):
                 if frag not in parse(local).ids and frag != "__skip":
                     broken.append(f"{rel}: {link} (no #{frag})")
+            if frag and local.suffix == ".svg" and f'id="{frag}"' not in local.read_text(encoding="utf-8"):
+                broken.append(f"{rel}: {link} (no icon #{frag})")      # assets/na-icons.svg
     assert broken == [], broken[:20]
     assert len(pages) > 3 * 16
 

@@ -33,12 +33,9 @@ def built(tmp_path_factory):
     from build_scripts.site.build import build_site
     root = tmp_path_factory.mktemp("fixture")
     docs = make_docs(root)
-    old = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = URL
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", URL)
         result = build_site(docs, root / "site", dumps_root=root, build_dir=root / "build", log=lambda *a: None)
-    finally:
-        os.environ.pop("SITE_URL") if old is None else os.environ.__setitem__("SITE_URL", old)
     return root, result
 
 
@@ -442,14 +439,26 @@ def test_slim_html_collapses_exactly_the_newline_runs_outside_kept_elements(page
 
 
 def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built):
+    icons = (built[1].site / "assets" / "na-icons.svg").read_text(encoding="utf-8")
+    for name in ("alternate", "close", "logo", "menu", "previous", "top"):
+        assert re.search(f'<symbol id="{name}" viewBox="0 0 24 24"><path d="[Mm][^"]+"/></symbol>', icons), name
     site = built[1].site
     for rel in ["", ART, "en/" + ART, "zh-Hant/archive/"]:
         page = html(site, rel)
         body = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "<kept>", page, flags=re.S)
         assert not re.search(r"^[ \t]+|\n\n", body, re.M), rel
-        # the logo and the search icon: one path each, reused by the drawer and the search box
-        assert page.count('id="na-icon-logo"') == 1 and page.count('href="#na-icon-logo"') == 1, rel
+        # the search icon: one path, reused by the search box; the others from the icon file
         assert page.count('id="na-icon-search"') == 1 and page.count('href="#na-icon-search"') == 1, rel
+        assert page.count("<path") == 1, rel
+        uses = re.findall(r'<use href="([^"#]+)#([a-z]+)"/>', page)
+        assert sorted(name for _, name in uses) == ["alternate", "close", "logo", "logo", "menu", "previous", "top"]
+        page_dir = rel.removeprefix("en/").removeprefix("zh-Hant/")        # below its language's root
+        # nothing the page does not show or use: no generator tag, empty containers, tabs
+        # script, or Pagefind attributes (the index is made from the staged docs files)
+        assert "<meta name=\"generator\"" not in page and "__tabbed_" not in page, rel
+        assert not re.search(r'<div data-md-component="(skip|announce)">\s*</div>', page), rel
+        assert "data-pagefind" not in page, rel
+        assert {posixpath.normpath(posixpath.join(page_dir, href)) for href, _ in uses} == {"assets/na-icons.svg"}
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                       page, re.S).group(1))
         assert "clipboard.copy" in config["translations"] and "search" not in config

@@ -139,7 +139,7 @@ def test_changing_a_label_makes_every_page_again_and_writes_those_that_show_it(s
     assert_same_as_fresh(docs, out, out.parent)
 
 
-def test_changing_a_title_remakes_the_issue_page_and_author_pages_showing_it(site, tmp_path, monkeypatch):
+def test_changing_a_title_remakes_the_issue_author_and_source_pages_showing_it(site, tmp_path, monkeypatch):
     docs, out = site
     restage(docs, out)
     parsed = []
@@ -149,10 +149,12 @@ def test_changing_a_title_remakes_the_issue_page_and_author_pages_showing_it(sit
     again = restage(docs, out)
     assert parsed == [docs / "zh-Hans" / LILUN]
     author = f"authors/{author_slug('王樱润')}.md"
-    for rel in [f"{ISSUE}/index.md", f"{ISSUE}/02/index.md", author, "index.md"]:
+    source = "sources/000_fixture.md"                   # its lines' heading names the article
+    for rel in [f"{ISSUE}/index.md", f"{ISSUE}/02/index.md", author, "index.md", source]:
         assert "理论创新新标题" in (out / "zh-Hans" / rel).read_text(encoding="utf-8"), rel
     # home, archive, authors index + the issue (issue page and its 2 pages) + the author page
-    assert again.reports["zh-Hans"].generated == ALWAYS_MADE + 3 + 1
+    # + the source page of the article's dump
+    assert again.reports["zh-Hans"].generated == ALWAYS_MADE + 3 + 1 + 1
     assert again.reports["en"].generated == ALWAYS_MADE
     assert "理论创新新标题" in (out / "zh-Hans" / LILUN).read_text(encoding="utf-8")
     assert_same_as_fresh(docs, out, tmp_path)

@@ -92,6 +92,13 @@ def _indented(raw: str) -> bool:
     return raw[:1] in ("\u3000", "\t") or raw[:2] == "  "
 
 
+def heading_mark(line: str) -> tuple[int | None, str]:
+    """A converter's heading mark on a dump line ("## 标题": rank 2) and the line without it;
+    rank None when it has none."""
+    m = _HEADING_MARK.match(line)
+    return (len(m.group(1)), m.group(2).strip(_EDGE_SPACE)) if m else (None, line)
+
+
 def read_blocks(dump: Dump) -> list[Block]:
     """One block per non-empty line, with its heading mark and the blank lines before it."""
     blocks, gap = [], 0
@@ -100,14 +107,11 @@ def read_blocks(dump: Dump) -> list[Block]:
         if not line:
             gap += 1
             continue
-        rank = None
         layout = dump.layout.get(number)
-        m = None if layout else _HEADING_MARK.match(line)   # a PDF's text has no converter marks
-        if m:
-            rank, line = len(m.group(1)), m.group(2).strip(_EDGE_SPACE)
-            if not line:  # a bare '#': converter noise, nothing to keep
-                gap += 1
-                continue
+        rank, line = (None, line) if layout else heading_mark(line)   # a PDF's text has no converter marks
+        if not line:  # a bare '#': converter noise, nothing to keep
+            gap += 1
+            continue
         text = normalise_punctuation(line)
         printed = raw.rstrip(_EDGE_SPACE)
         blocks.append(Block(TEXT, text, [number], rank=rank, gap_before=gap,

@@ -13,15 +13,18 @@ _CLOSERS = "\"'”’」』）)》"
 _SENTENCE_END = re.compile(rf"(?:[。！？]|[.!?](?=[{_CLOSERS}]*(?:\s|$)))[{_CLOSERS}]*")
 
 
-def whole_sentences(text: str, limit: int, *, one: bool = False) -> str:
+def whole_sentences(text: str, limit: int, *, one: bool = False, keep_long_first: bool = False) -> str:
     """The longest start of ``text`` that ends at a sentence end and has at most ``limit``
     characters (only the first sentence when ``one``); when the first sentence is already
-    longer, its first ``limit`` characters and an ellipsis. ``text`` shorter than ``limit``
-    that ends without a sentence end (a headline-like paragraph) is kept whole."""
+    longer, the whole first sentence if ``keep_long_first`` (a standfirst never stops
+    mid-sentence), else its first ``limit`` characters and an ellipsis (a one-line summary).
+    ``text`` shorter than ``limit`` that ends without a sentence end (a headline-like
+    paragraph) is kept whole; longer, with no sentence end at all, it is cut with an ellipsis."""
     text = " ".join(text.split())
     end = 0
     for match in _SENTENCE_END.finditer(text):
         if match.end() > limit:
+            end = end or (match.end() if keep_long_first else 0)
             break
         end = match.end()
         if one:

@@ -34,7 +34,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import paths
 from ..docfile import render_document
-from ..ingest import source_text
+from . import source_view
 from .catalog import Entry
 from .excerpt import whole_sentences
 from .labels import format_date, format_month, format_year, page_label, t
@@ -457,12 +457,26 @@ class Generator:
     def source_pages(self) -> list[Page]:
         return [self.source_page(f) for f in self.source_files()]
 
+    @functools.cached_property
+    def by_source(self) -> dict[str, list[Entry]]:
+        """The articles cut from each dump, in page order."""
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for e in sorted(self.entries, key=lambda a: (a.order, str(a.rel))):
+            out[str((e.meta.get("source") or {}).get("file") or "")].append(e)
+        return out
+
     def source_page(self, f: str) -> Page:
-        """The page of one source dump, every line with an anchor (#L12)."""
-        title = t(self.lang, "source_page", file=f)
-        body = render("source", self.lang, heading=HeadingIds().heading(1, title),
-                      lines=source_text(self.dumps_root / f).split("\n"))
-        return Page(source_page_rel(f), title, body, {"na_kind": "source", "hide": ["toc"]})
+        """The page of one source dump (source_view.py): every line with an anchor (#L12), each
+        article's lines under a heading linking the article."""
+        frm, arts = source_page_rel(f), self.by_source.get(f, [])
+        title, ids = source_view.page_title(self.lang, arts, f), HeadingIds()
+        runs = source_view.spans(source_view.dump_lines(self.dumps_root / f),
+                                 [(e, link(frm, str(e.rel))) for e in arts])
+        sections = [Section(ids.heading(2, t(self.lang, "source_span", title=a[0], first=a[1], last=a[2]), a[3])
+                            if (a := run.article) else None, run.lines) for run in runs]
+        body = render("source", self.lang, heading=ids.heading(1, title), sections=sections,
+                      file_label=t(self.lang, "source_file", file=f))
+        return Page(frm, title, body, {"na_kind": "source", "hide": ["toc"]})
 
     def all(self) -> list[Page]:
         return [page for part in self.parts() for page in part.make()]
@@ -493,7 +507,9 @@ class Generator:
             parts.append(Part(_digest(self.lang, "author", slug, name, *_entry_keys(arts)),
                               [f"authors/{slug}.md"], functools.partial(lambda s: [self.author_page(s)], slug)))
         for f, st in self._source_stats():
-            parts.append(Part(_digest(self.lang, "source", f, str(st.st_size), str(st.st_mtime_ns)),
+            # the page shows its articles' titles and links, so their front matter is an input
+            parts.append(Part(_digest(self.lang, "source", f, str(st.st_size), str(st.st_mtime_ns),
+                                      *_entry_keys(self.by_source.get(f, []))),
                               [source_page_rel(f)], functools.partial(lambda x: [self.source_page(x)], f)))
         return parts
 

@@ -7,7 +7,8 @@ matter; Material gets only an escaped title (it prints page.meta raw). A page wh
 ready (a generated page: front matter ``na_html: true``; an article's body) skips Markdown
 (mkdocs_compat.py). An article's body blocks are numbered for the bilingual view. Every
 page's HTML loses its template indentation and blank lines (``slim_html``). (The RSS
-feeds are made from the whole catalog after the builds: feeds.py.)
+feeds are made from the whole catalog after the builds: feeds.py.) Under `mkdocs serve` the
+rest of the built site is served beside the live build (serve_mount.py).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 
 from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
-from build_scripts.site import mkdocs_compat, views
+from build_scripts.site import mkdocs_compat, serve_mount, views
 from build_scripts.site.indexes import Headings
 from build_scripts.site.labels import DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels
 
@@ -56,11 +57,17 @@ class NewsarchivePlugin(BasePlugin):
         self.nav = nav
         return nav
 
+    def on_pre_page(self, page, config, files):
+        view = self.views.get(page.file.src_uri)
+        if view and "meta" in view:             # an article: staging parsed its front matter
+            mkdocs_compat.read_body_only(page, view["meta"])
+        return page
+
     def on_page_markdown(self, markdown, page, config, files):
-        raw = dict(page.meta)
-        prepared = raw.pop("na_html", False)      # already HTML (indexes.py)
         view = self.views.get(page.file.src_uri) or {"alternates": []}
-        is_article = "id" in raw and "lang" in raw and "source" in raw and "permalink" in view
+        is_article = "meta" in view
+        raw = dict(view["meta"] if is_article else page.meta)
+        prepared = raw.pop("na_html", False)      # already HTML (indexes.py)
         title = str(raw.get("title") or "")
         safe_meta = {"title": Markup(html.escape(title))} if title else {}
         if not is_article and isinstance(raw.get("hide"), list):
@@ -100,11 +107,30 @@ class NewsarchivePlugin(BasePlugin):
         lang = self.lang
         env.filters["na_lang"] = lambda text, default=lang: text_lang(str(text or ""), default)
         env.filters["na_json"] = _json_for_html
+        env.globals["na_icon"] = icon
+        env.globals["config"] = config      # partials/language.html, imported without a page's context
         env.globals["na_fragment"] = mkdocs_compat.FragmentCache()
+        # Templates do not change during a build (`mkdocs serve` makes a new environment for
+        # each): no stat of every included template on every page.
+        env.auto_reload = False
         return env
 
     def on_post_page(self, output, page, config):
         return slim_html(output)
+
+    def on_serve(self, server, config, builder):
+        # `mkdocs serve`: this language at its URL, the other languages and search from site/
+        return serve_mount.mount(server, config, self.lang)
+
+
+ICONS_FILE = "assets/na-icons.svg"     # overrides/assets/na-icons.svg, a theme static template
+
+
+def icon(name: str, base_url: str) -> Markup:
+    """An icon of the build's icon file, where a Material partial would draw its SVG inline:
+    one file for the whole build instead of a copy of each path on every page."""
+    href = html.escape(f"{base_url.rstrip('/')}/{ICONS_FILE}#{name}")   # the 404 page: base_url "/…/"
+    return Markup(f'<svg viewBox="0 0 24 24"><use href="{href}"/></svg>')
 
 
 def article_html(markdown: str) -> str:

@@ -15,7 +15,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def json_for_html(data) -> str:
     """JSON that is safe inside <script>: no '<', '>' or '&' survive literally."""
-    text = json.dumps(data, ensure_ascii=False, default=str, indent=None)
+    text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))   # no spaces: every article carries it
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -35,7 +35,6 @@ def news_article(meta: dict, lang: str, url: str, issue_url: str | None,
         "headline": str(meta.get("title") or ""),
         "inLanguage": lang,
         "url": url,
-        "mainEntityOfPage": url,
         "identifier": str(meta.get("id") or ""),
         "author": [{"@type": "Person", "name": str(a)} for a in (meta.get("authors") or [])],
     }

@@ -28,7 +28,10 @@ from .indexes import link, source_page_rel, url_of
 from .labels import DEFAULT_LANG, LANGS, NATIVE_NAME, PREFIX, format_date, page_label, t
 from .slugs import author_slugs
 
-VIEWS_VERSION = 3         # 2: with the previous and next article; 3: the dateline printed once
+VIEWS_VERSION = 4         # 2: with the previous and next article; 3: the dateline printed once; 4: meta
+# The front matter keys an article page prints (overrides/): the plugin hands them to the
+# templates from the view, so MkDocs need not parse the front matter again.
+PAGE_META = ("title", "kicker", "subtitle", "publication", "authors", "page_name")
 DESCRIPTION_CHARS = 200
 
 
@@ -49,10 +52,11 @@ def root_url(site_url: str | None) -> str:
 
 def first_text(markdown: str) -> str:
     """An article's description (and the front page's standfirst): the whole sentences of
-    its first paragraph that fit in DESCRIPTION_CHARS."""
+    its first paragraph that fit in DESCRIPTION_CHARS, or its whole first sentence when that
+    alone is longer (never a sentence cut short)."""
     for block in parse_body(markdown):
         if block.kind == "paragraph":
-            return whole_sentences(block.text, DESCRIPTION_CHARS)
+            return whole_sentences(block.text, DESCRIPTION_CHARS, keep_long_first=True)
     return ""
 
 
@@ -209,6 +213,7 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
                               original["abs"] if original and original["exists"] else None)
     return {
         "alternates": alts,
+        "meta": {k: meta[k] for k in PAGE_META if k in meta},
         "title": entry.title,
         "date_text": format_date(lang, date) if date else "",
         "date_iso": date.isoformat() if date else "",
