@@ -43,9 +43,8 @@ Results: a plain table on stdout, and WORK/results.json.
 
 **First search, computed** from the files Pagefind wrote in a language's
 bundle (``<lang root>/pagefind/``), as the site's search box
-(overrides/assets/newsarchive.js) loads them: on focus ``pagefind.js``,
-``pagefind-worker.js`` (Pagefind 1.5 searches in a web worker),
-``pagefind-entry.json``, the wasm named by the entry (``wasm.<lang>.pagefind``
+(overrides/assets/search.js) loads them: on focus ``pagefind.js`` (Pagefind runs
+in the page, no worker script), ``pagefind-entry.json``, the wasm named by the entry (``wasm.<lang>.pagefind``
 or ``wasm.unknown.pagefind``), the language's ``pagefind.<hash>.pf_meta``,
 and for zh the vendored OpenCC converter; on the query, every index chunk
 whose word range (``pf_meta``: from, to, hash) can hold the query's words or
@@ -62,8 +61,7 @@ files (``.js``, ``.json``) gzipped as GitHub Pages serves them.
 ``--browser`` checks the computed figure once per language with headless
 Chromium (/usr/bin/chromium via Playwright) against the site served locally
 without compression, summing the sizes of every response after
-the page loaded (body + headers; Playwright reports no body size for the
-worker script itself, so that figure lacks pagefind-worker.js).
+the page loaded (body + headers).
 """
 from __future__ import annotations
 
@@ -246,7 +244,13 @@ def _needs_conversion(site: Path, lang: str, query: str) -> tuple[list[Path], bo
     return [vendor / "t2s.json"], needs
 
 
-RECENT_PAGES = 400    # search.js: RECENT, the pages the first search covers at least
+def _recent_pages() -> int:
+    """search.js's RECENT: the pages the first search covers at least (read, not repeated)."""
+    js = (Path(__file__).resolve().parents[1] / "overrides/assets/search.js").read_text(encoding="utf-8")
+    return int(re.search(r"var RECENT = (\d+);", js).group(1))
+
+
+RECENT_PAGES = _recent_pages()
 
 
 def first_search(site: Path, lang: str, query: str) -> dict:
@@ -279,7 +283,7 @@ def first_search(site: Path, lang: str, query: str) -> dict:
             res["by_kind"][k] += v
     extra, converted = _needs_conversion(site, lang, query)
     res["converter_loaded"] = converted
-    setup = "setup (js, worker, entry, wasm)"
+    setup = "setup (js, entry, wasm)"
     for f, kind in [(listing, setup), *[(x, setup) for x in extra], *[(frag, "fragments") for _, frag in best]]:
         res["files"][str(f.relative_to(site))] = f.stat().st_size
         res["bytes"] += f.stat().st_size
@@ -291,11 +295,12 @@ def first_search(site: Path, lang: str, query: str) -> dict:
 def _first_search_bundle(site: Path, bundle: Path, lang: str, query: str, setup: bool) -> dict:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     code, info = next(iter(entry["languages"].items()))
-    files = [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json",
+    # search.js runs Pagefind in the page (noWorker): no pagefind-worker.js is fetched.
+    files = [bundle / "pagefind.js", bundle / "pagefind-entry.json",
              bundle / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", bundle / f"pagefind.{info['hash']}.pf_meta"]
-    meta = _pagefind_file(files[4])
+    meta = _pagefind_file(files[3])
     if not setup:   # a merged shard: its entry and pf_meta (the wasm and scripts are the primary's)
-        files = [files[2], files[4]]
+        files = [files[1], files[3]]
     pages, chunks = meta[1], meta[2]
     terms = query.lower().split()
     wanted = []
@@ -324,7 +329,7 @@ def _first_search_bundle(site: Path, bundle: Path, lang: str, query: str, setup:
     raw = {str(f.relative_to(site)): f.stat().st_size for f in files}
     text_like = {str(f.relative_to(site)): (_gzip_size(f) if f.suffix in (".js", ".json") else f.stat().st_size)
                  for f in files}
-    by_kind = {"setup (js, worker, entry, wasm)": sum(v for k, v in raw.items() if not k.endswith(
+    by_kind = {"setup (js, entry, wasm)": sum(v for k, v in raw.items() if not k.endswith(
         (".pf_meta", ".pf_index", ".pf_fragment"))),
         "pf_meta": sum(v for k, v in raw.items() if k.endswith(".pf_meta")),
         "index chunks": sum(v for k, v in raw.items() if k.endswith(".pf_index")),

@@ -186,8 +186,11 @@ def test_a_chinese_query_on_the_english_site_offers_the_chinese_site(served, pag
     link = page.locator(".na-search-other a")
     assert link.is_visible() and "霍林郭勒" in link.inner_text()
     link.click()
-    page.wait_for_function("document.querySelector('.na-search-result').dataset.naState === 'done'")
-    assert urlparse(page.url).path == urlparse(served["base"]).path + "search/"
+    zh_search = urlparse(served["base"]).path + "search/"      # the Chinese site's, not /en/search/
+    page.wait_for_url(lambda url: urlparse(url).path == zh_search)
+    page.wait_for_function("(document.querySelector('.na-search-result') || {dataset: {}}).dataset.naState"
+                           " === 'done'")
+    assert urlparse(page.url).path == zh_search
     assert ARTICLE in search_results(page, served["base"], "zh-Hans")
 
 

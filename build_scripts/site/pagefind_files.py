@@ -6,7 +6,8 @@ bytes and names, so the language's ``pf_meta`` (which names them) and
 ``pagefind-entry.json`` (which names the meta) differ too. ``make_canonical`` sorts the
 values of every filter file (and the filters in the meta), names each rewritten file by
 a hash of its bytes as Pagefind does, and updates the references, so a bundle depends
-on its pages only (and an incremental build equals a clean one).
+on its pages only (and an incremental build equals a clean one). It also cuts the word
+index into smaller chunks (pagefind_chunks.py), so a query fetches less.
 
 The files are gzip'd CBOR after a ``pagefind_dcd`` signature; ``read_cbor`` and
 ``cbor`` handle what they hold (integers, strings, arrays, maps, simple values).
@@ -18,6 +19,8 @@ import hashlib
 import json
 import struct
 from pathlib import Path
+
+from .pagefind_chunks import rechunk
 
 SIGNATURE = b"pagefind_dcd"
 ENTRY_FILE = "pagefind-entry.json"
@@ -91,21 +94,38 @@ def cbor(value) -> bytes:
     raise TypeError(f"CBOR: cannot write {type(value).__name__}")
 
 
-def read_file(path: Path):
+def _payload(path: Path) -> bytes:
+    """A Pagefind file's CBOR (gunzip'd, after the signature)."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path}: not a Pagefind file")
-    return read_cbor(data, len(SIGNATURE))[0]
+    return data[len(SIGNATURE):]
+
+
+def read_file(path: Path):
+    return read_cbor(_payload(path))[0]
 
 
 def _file_bytes(value) -> bytes:
+    """A Pagefind file of ``value``; bytes are CBOR already (word chunks: gzip level 6,
+    Pagefind's own, their bulk making level 9 cost a second a language)."""
+    if isinstance(value, bytes):
+        return gzip.compress(SIGNATURE + value, compresslevel=6, mtime=0)
     return gzip.compress(SIGNATURE + cbor(value), compresslevel=9, mtime=0)
 
 
-def _write_named(folder: Path, lang: str, hex_chars: int, prefix: str, suffix: str, value) -> str:
-    """Write ``value`` as ``<prefix><lang>_<hash><suffix>`` in ``folder``; return ``<lang>_<hash>``."""
+def _write_named(folder: Path, lang: str, hex_chars: int, prefix: str, suffix: str, value,
+                 taken: set[str] | None = None) -> str:
+    """Write ``value`` as ``<prefix><lang>_<hash><suffix>`` in ``folder``; return ``<lang>_<hash>``.
+    A name already in ``taken`` (another file of the same kind) gets a longer hash, as Pagefind does."""
     blob = _file_bytes(value)
-    name = f"{lang}_{hashlib.sha256(blob).hexdigest()[:hex_chars]}"
+    digest = hashlib.sha256(blob).hexdigest()
+    name = f"{lang}_{digest[:hex_chars]}"
+    while taken is not None and name in taken:
+        hex_chars += 1
+        name = f"{lang}_{digest[:hex_chars]}"
+    if taken is not None:
+        taken.add(name)
     (folder / f"{prefix}{name}{suffix}").write_bytes(blob)
     return name
 
@@ -114,8 +134,23 @@ def _hex_chars(name: str) -> int:
     return len(name.rsplit("_", 1)[-1])
 
 
+def _rechunk(bundle: Path, lang: str, listed: list) -> list:
+    """The word index of a bundle in smaller chunks (pagefind_chunks); returns the pf_meta's
+    new chunk list ([from, to, name] each)."""
+    chunks = []
+    for _, _, name in listed:
+        path = bundle / "index" / f"{name}.pf_index"
+        chunks.append(_payload(path))
+        path.unlink()
+    taken: set[str] = set()
+    hex_chars = _hex_chars(listed[0][2]) if listed else 7
+    return [[first, last, _write_named(bundle / "index", lang, hex_chars, "", ".pf_index", raw, taken)]
+            for first, last, raw in rechunk(chunks)]
+
+
 def make_canonical(bundle: Path) -> None:
-    """Rewrite the filter files, the meta and the entry of one Pagefind bundle in a fixed order."""
+    """Rewrite the filter files, the word chunks, the meta and the entry of one Pagefind
+    bundle in a fixed order."""
     entry_path = bundle / ENTRY_FILE
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in entry["languages"].items():
@@ -130,6 +165,7 @@ def make_canonical(bundle: Path) -> None:
             filters.append([name, _write_named(bundle / "filter", lang, _hex_chars(old), "", ".pf_filter",
                                                content)])
         meta[3] = sorted(filters)
+        meta[2] = _rechunk(bundle, lang, meta[2])
         meta_path.unlink()
         info["hash"] = _write_named(bundle, lang, _hex_chars(info["hash"]), "pagefind.", ".pf_meta", meta)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

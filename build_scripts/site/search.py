@@ -275,7 +275,7 @@ def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str
     for name, entries in by_shard.items():
         plan.stamps[name] = fp = fingerprint(lang, entries)
         first, last = _dates(entries)
-        plan.listing.append({"name": name, "pages": len(entries), "from": first, "to": last})
+        plan.listing.append({"name": name, "pages": len(entries), "from": first, "to": last, "tag": fp[:16]})
         if old_stamps.get(name) != fp or not (root / name / "pagefind.js").is_file():
             jobs.append((lang, name, entries, work / lang / name, root / name))
             out.reindexed[lang].append(name)

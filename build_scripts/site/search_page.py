@@ -12,10 +12,18 @@ Traditional query with opencc-js), with the page's Simplified→Traditional char
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from html import escape
 
 from .search_text import SearchArticle
 from .search_tokens import BLOCK_END, TAIL, spelling_counterparts, tokens
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """One converter a process: making one reads OpenCC's dictionaries (3 ms, every page)."""
+    import opencc
+    return opencc.OpenCC("t2s")
 
 
 class Simplifier:
@@ -24,8 +32,7 @@ class Simplifier:
     character for character, recording the character pairs it changed."""
 
     def __init__(self):
-        import opencc
-        self.cc = opencc.OpenCC("t2s")
+        self.cc = _t2s()
         self.pairs: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:

@@ -118,16 +118,23 @@
     var list = new URL(box.getAttribute("data-na-pagefind"), location.href);
     var base = new URL("../", list);
     var opts = { baseUrl: base.pathname, excerptLength: 0 };
+    /* A shard's tag (search.py: a digest of what it indexes) names its pagefind-entry.json
+       for the browser's cache, which Pagefind otherwise fetches anew every time. */
+    var tagged = function (shard, o) { return shard.tag ? Object.assign({ metaCacheTag: shard.tag }, o) : o; };
     var steps = [getJSON(list.href).then(function (data) {
       state.shards = data.shards || [];
       if (!state.shards.length) throw new Error("no search index");
       return import(new URL(state.shards[0].name + "/pagefind.js", list).href).then(function (pf) {
-        return pf.options(opts).then(function () { return initIn(pf, INDEX_LANGUAGE[lang]); }).then(function () {
+        /* noWorker: Pagefind searches in this page, not in a web worker of its own, which
+           would fetch pagefind-worker.js (12 KB gzip) and start and compile the wasm once
+           more before the first result; a search of our index takes a few ms. */
+        var first = tagged(state.shards[0], Object.assign({ noWorker: true }, opts));
+        return pf.options(first).then(function () { return initIn(pf, INDEX_LANGUAGE[lang]); }).then(function () {
           var merge = function (shards) {
             return shards.reduce(function (p, shard) {
               return p.then(function () {
                 return pf.mergeIndex(new URL(shard.name + "/", list).pathname,
-                                     Object.assign({ language: INDEX_LANGUAGE[lang] }, opts));
+                                     tagged(shard, Object.assign({ language: INDEX_LANGUAGE[lang] }, opts)));
               });
             }, Promise.resolve());
           };
@@ -522,6 +529,7 @@
   }
 
   input.addEventListener("input", function () {
+    initSearch().catch(function () {});   /* the index loads while the typing pause runs */
     clearTimeout(timer);
     timer = setTimeout(function () { runSearch(input.value); remember(input.value); }, delay);
   });
