@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .site import add_mkdocs_options
+
 HELP = "assemble the whole site from built shards (see shard)"
 
 
@@ -22,9 +24,7 @@ def configure(parser) -> None:
                         help="the merge's own pages, staged and built (default: build/merge)")
     parser.add_argument("--manifest", type=Path, default=Path("dumps/manifest.yaml"),
                         help="the manifest whose every shard is merged (default: %(default)s)")
-    parser.add_argument("--no-strict", dest="strict", action="store_false",
-                        help="do not fail on MkDocs warnings (default: --strict)")
-    parser.add_argument("--verbose", action="store_true", help="show MkDocs' info messages")
+    add_mkdocs_options(parser)
 
 
 def writes(args) -> bool:

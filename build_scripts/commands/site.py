@@ -23,10 +23,15 @@ def configure(parser) -> None:
                         help="where the site goes (default: site)")
     parser.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR",
                         help="staging docs dirs and partial builds (default: build)")
-    parser.add_argument("--no-strict", dest="strict", action="store_false",
-                        help="do not fail on MkDocs warnings (default: --strict)")
     parser.add_argument("--no-search", dest="search", action="store_false",
                         help="skip the Pagefind indexes")
+    add_mkdocs_options(parser)
+
+
+def add_mkdocs_options(parser) -> None:
+    """How the MkDocs builds run: the options of every command that builds pages (site, merge)."""
+    parser.add_argument("--no-strict", dest="strict", action="store_false",
+                        help="do not fail on MkDocs warnings (default: --strict)")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' info messages")
 
 

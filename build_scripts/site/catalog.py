@@ -138,7 +138,7 @@ def load_cached(lang_dir: Path, cache: Path, files: dict[str, os.stat_result] | 
     in sort order, is rewritten when anything was parsed or removed.
     """
     files = scan(lang_dir) if files is None else files
-    before = _read_cache(cache)
+    before = _read_cache(cache) or {}
     now: dict[str, tuple] = {}
     parsed = 0
     for rel, st in files.items():
@@ -153,9 +153,8 @@ def load_cached(lang_dir: Path, cache: Path, files: dict[str, os.stat_result] | 
         now[rel] = hit
     if not parsed and now.keys() == before.keys():
         # Unchanged: the cache holds the articles sorted (sorting 22k by sort_key takes a second).
-        return [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in before.items()]
-    entries = [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in now.items()]
-    entries.sort(key=sort_key)
+        return _entries(before)
+    entries = sorted(_entries(now), key=sort_key)
     write_pickle(cache, {"version": CACHE_VERSION, "entries": {str(e.rel): now[str(e.rel)] for e in entries}})
     return entries
 
@@ -163,18 +162,17 @@ def load_cached(lang_dir: Path, cache: Path, files: dict[str, os.stat_result] | 
 def cached_entries(cache: Path) -> list[Entry] | None:
     """The articles a cache file holds, in sort order (a sharded build's catalog, merge.py),
     or None when it is missing or not of this code's format."""
-    try:
-        with cache.open("rb") as handle:
-            data = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        return None
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return None
-    entries = data["entries"]
-    return [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in entries.items()]
+    cached = _read_cache(cache)
+    return None if cached is None else _entries(cached)
 
 
-def _read_cache(cache: Path) -> dict[str, tuple]:
+def _entries(cached: dict[str, tuple]) -> list[Entry]:
+    """The cache's records (rel → mtime, size, meta, digest, description) as entries, in its order."""
+    return [Entry(PurePosixPath(rel), meta, digest, text) for rel, (_, _, meta, digest, text) in cached.items()]
+
+
+def _read_cache(cache: Path) -> dict[str, tuple] | None:
+    """The cache's records, or None when it is missing, damaged or of another format."""
     try:
         with cache.open("rb") as handle:
             data = pickle.load(handle)
@@ -182,7 +180,7 @@ def _read_cache(cache: Path) -> dict[str, tuple]:
             return data["entries"]
     except Exception:       # noqa: BLE001 - a cache: anything wrong with it means "parse again"
         pass
-    return {}
+    return None
 
 
 def write_pickle(path: Path, data) -> None:

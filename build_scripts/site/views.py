@@ -262,7 +262,7 @@ def catalog_slugs(entries: list[Entry], master_authors: dict[str, list[str]] | N
     every zh-Hans name (``master_authors``: rel → zh-Hans names; None for zh-Hans itself)."""
     if master_authors is None:
         return author_slugs(n for e in entries for n in e.authors)
-    used = [k for e in entries for k in _author_keys(e.authors, master_authors.get(str(e.rel)))]
+    used = [k for e in entries for k in author_keys_of(e, master_authors)]
     return author_slugs((n for names in master_authors.values() for n in names), extra=used)
 
 
