@@ -1,7 +1,7 @@
 """Pagefind: per language, one search bundle per shard (a month, the newest month by week: see
 shard_of) at <language root>/pagefind/<shard>/, listed newest first
 in <language root>/pagefind/shards.json. search.js searches the newest
-shards (at least a month's worth of pages) first and merges the others (Pagefind mergeIndex)
+shards (at least search.js's RECENT pages, about a week) first and merges the others (Pagefind mergeIndex)
 when the reader asks or when the recent ones have few results.
 
 Pagefind indexes not the built pages but a page per article made from its staged docs file
