@@ -7,6 +7,7 @@ string can go.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import yaml
@@ -83,6 +84,24 @@ DUMP_TEXT = {
                        HOSTILE_SCRIPT, HOSTILE_JINJA, "正文"]) + "\n",
     DUMP_B: "以理论创新引领实践发展\n王樱润\n理论创新是社会发展和变革的先导。\n\n坚持问题导向。\n",
 }
+
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "config", "overrides")
+
+
+def make_project(root: Path, copy: bool = False) -> Path:
+    """Make ``root`` a project the CLI and MkDocs find: the repository's mkdocs.yml, config/
+    and overrides/, linked (or copied, for a test that must not see later edits)."""
+    for name in PROJECT_FILES:
+        source, target = REPO / name, root / name
+        if not copy:
+            target.symlink_to(source)
+        elif source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    return root
 
 
 def _write(path: Path, meta: dict, body: list[BodyBlock]) -> None:

@@ -15,7 +15,7 @@ from build_scripts.docfile import render_document, split_document
 from build_scripts.errors import UserError
 from build_scripts.site import build as site_build
 from build_scripts.site import feeds, outputs, publish
-from site_fixture import make_docs
+from site_fixture import make_docs, make_project
 
 ARTICLE = "2025/12/15/02/lilun.md"
 NEW_TITLE = "一个改过的标题"
@@ -120,8 +120,7 @@ def test_a_kill_after_mkdocs_rewrote_a_part_leaves_the_site(built):
     tmp_path, before = built
     repo = Path(__file__).resolve().parent.parent
     stamp = tmp_path / "build" / "site-parts" / ".zh-Hans.build"
-    for name in ("mkdocs.yml", "config", "overrides"):      # the folder is a project the CLI finds
-        (tmp_path / name).symlink_to(repo / name)
+    make_project(tmp_path)                                  # the folder is a project the CLI finds
     proc = subprocess.Popen([sys.executable, "-m", "build_scripts", "site", "--no-search", "--docs", "docs",
                              "--out", "site", "--build-dir", "build"], cwd=tmp_path, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(repo)},

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,9 +21,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts.project import Project
-from site_fixture import make_docs
+from site_fixture import make_docs, make_project
 
-REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 SITE_URL = "https://example.org/newsarchive/"
 ROOT = "/newsarchive/"
@@ -35,9 +33,7 @@ ARTICLE = "2025/12/15/01/jifa-keji/"
 def project(tmp_path_factory):
     from build_scripts.site.build import build_site
     root = tmp_path_factory.mktemp("serve")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "config", root / "config")
-    shutil.copytree(REPO / "overrides", root / "overrides")
+    make_project(root, copy=True)
     docs = make_docs(root)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", SITE_URL)

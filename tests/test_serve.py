@@ -8,9 +8,8 @@ import time
 from pathlib import Path
 
 from build_scripts.commands import serve
-from site_fixture import make_docs
+from site_fixture import make_docs, make_project
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def run_in_thread(queue: serve.RebuildQueue) -> threading.Thread:
@@ -107,8 +106,7 @@ def test_a_file_saved_while_a_rebuild_runs_is_seen_by_the_watcher(tmp_path):
 
 def test_the_preview_goes_to_its_own_folder_with_the_local_url_and_site_is_untouched(tmp_path, monkeypatch):
     make_docs(tmp_path)
-    for name in ("mkdocs.yml", "config", "overrides"):      # the folder is a project serve finds
-        (tmp_path / name).symlink_to(REPO / name)
+    make_project(tmp_path)                                  # the folder is a project serve finds
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("the deployed site")
     monkeypatch.chdir(tmp_path)
