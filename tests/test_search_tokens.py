@@ -3,6 +3,7 @@ tests/test_search_browser.py checks that the search box cuts a query the same wa
 from __future__ import annotations
 
 import json
+import os
 import re
 
 from build_scripts.site.search import BodyDigests, article_pages
@@ -94,3 +95,36 @@ def test_article_pages_and_digests_skip_pages_that_are_no_articles(tmp_path):
     assert first and digests("/bao/2025/12/15/01/a/", art) == first
     art.write_text("---\ntitle: 标题\ndate: 2025-12-15\n---\n\n另一段正文。\n", encoding="utf-8")
     assert BodyDigests(tmp_path, "zh-Hans")("/bao/2025/12/15/01/a/", art) != first
+
+
+def test_search_pages_from_the_staging_catalog_equal_those_parsed_and_follow_an_edit(tmp_path):
+    from build_scripts.site import catalog
+    from build_scripts.site.search import _mirror
+
+    docs = tmp_path / "docs"
+    art = docs / "zh-Hant/bao/2025/12/15/01/a.md"
+    art.parent.mkdir(parents=True)
+    art.write_text("---\ntitle: 標題\nkicker: 引題\ndate: 2025-12-15\npage: 1\npage_name: 要聞\nauthors: [包雷晶]\n"
+                   "captions: [生產車間。]\n---\n\n今年以來，推動發展。\n", encoding="utf-8")
+    catalog.load_cached(docs / "zh-Hant", catalog.cache_path(docs, "zh-Hant"))
+    fields = catalog.cached_fields(catalog.cache_path(docs, "zh-Hant"))
+    assert fields["bao/2025/12/15/01/a.md"][2]["kicker"] == "引題"
+    entries = [("/bao/2025/12/15/01/a/", art, "-")]
+    _mirror(entries, "zh-Hant", tmp_path / "parsed")
+    _mirror(entries, "zh-Hant", tmp_path / "cached", fields)
+    page = "bao/2025/12/15/01/a/index.html"
+    cached = (tmp_path / "cached" / page).read_text(encoding="utf-8")
+    assert cached == (tmp_path / "parsed" / page).read_text(encoding="utf-8") and "引题 题" in cached
+    art.write_text(art.read_text(encoding="utf-8").replace("引題", "副題"), encoding="utf-8")   # same size
+    os.utime(art, ns=(art.stat().st_atime_ns, art.stat().st_mtime_ns + 10**9))
+    _mirror(entries, "zh-Hant", tmp_path / "cached", fields)      # the cache no longer fits the file
+    assert "副题 题" in (tmp_path / "cached" / page).read_text(encoding="utf-8")
+
+
+def test_simplifier_converts_many_texts_as_one_by_one():
+    texts = ["推動經濟發展", "", "軟體產業，嚴格執行", "發髮"]
+    one_by_one = Simplifier()
+    expected = [one_by_one(t) for t in texts]
+    together = Simplifier()
+    assert together.every(texts) == expected and together.pairs == one_by_one.pairs
+    assert Simplifier().every(["第一行\n第二行", "發展"]) == [Simplifier()("第一行\n第二行"), "发展"]

@@ -60,5 +60,5 @@ def write_feeds(docs: Path, staging: Path, site: Path, root_url: str) -> None:
     """``site/<prefix>feed.xml`` for every language, from all of docs/<lang>/ (the catalog
     cache the staging step keeps in ``staging``)."""
     for lang in LANGS:
-        entries = catalog.load_cached(docs / lang, staging / f".{lang}.catalog.pickle")
+        entries = catalog.load_cached(docs / lang, catalog.cache_path(staging, lang))
         write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries, root_url), sync=False)

@@ -26,6 +26,7 @@ from ..cache import code_fingerprint
 from ..errors import UserError
 from ..project import LANGUAGES
 from ..workers import job_count
+from . import catalog
 from .labels import LANGS, PREFIX
 from .pagefind_files import make_canonical
 from .search_page import search_page
@@ -132,16 +133,21 @@ def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:
     return h.hexdigest()
 
 
-def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path) -> int:
+def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path,
+            fields: dict[str, tuple[int, int, dict]] | None = None) -> int:
     """The pages Pagefind should index, at their URLs under ``dest``: one search page per
-    article, made from its docs file."""
+    article, made from its docs file. ``fields``: the staging's front matter cache
+    (catalog.cached_fields), used for a file of the same mtime and size, not parsed again."""
     if dest.exists():
         shutil.rmtree(dest)
+    fields = fields or {}
     for url, path, _ in entries:
         target = dest / url.lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         rel = url.strip("/") + ".md"
-        target.write_text(search_page(read_article(path, rel), lang), encoding="utf-8")
+        hit, st = fields.get(rel), path.stat()
+        meta = hit[2] if hit and hit[:2] == (st.st_mtime_ns, st.st_size) else None
+        target.write_text(search_page(read_article(path, rel, meta), lang), encoding="utf-8")
     return len(entries)
 
 
@@ -194,12 +200,14 @@ class Indexer:
         self.plans: list[_Language] = []
         self.queue: list[tuple] = []
         self.running: list[tuple] = []
+        self.fields: dict[str, dict] = {}       # lang → the staging's front matter cache
         self.errors: list[str] = []
         work.mkdir(parents=True, exist_ok=True)
 
     def add_language(self, lang: str, lang_pages: list[tuple[str, Path]]) -> None:
         """Index the articles among ``lang_pages`` (url, built file): each from its docs file."""
         lang_pages = [(url, docs_file(self.docs / lang, url)) for url, _ in lang_pages]
+        self.fields[lang] = catalog.cached_fields(catalog.cache_path(self.docs, lang))
         plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out, self.newest_month)
         self.plans.append(plan)
         self.queue = sorted(self.queue + jobs, key=lambda job: -len(job[2]))
@@ -209,7 +217,7 @@ class Indexer:
         self._reap()
         while self.queue and len(self.running) < self.parallel:
             lang, name, entries, src, dest = self.queue.pop(0)
-            _mirror(entries, lang, src)
+            _mirror(entries, lang, src, self.fields.get(lang))
             if dest.exists():
                 shutil.rmtree(dest)
             proc = subprocess.Popen(
