@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
 
 from build_scripts.site.search import BodyDigests, article_pages
 from build_scripts.site.search_page import Simplifier, page_label, search_page
@@ -23,6 +26,33 @@ def test_other_text_is_cut_into_words_and_punctuation_glued_where_they_touched()
     assert tokens("“1+1+1”模式") == ["“", GLUE, "1", GLUE, "+", GLUE, "1", GLUE, "+", GLUE, "1", GLUE, "”",
                                     "模式", "式"]
     assert tokens("装机１４１０万千瓦") == ["装机", "机", "1410", "万千", "千瓦", "瓦"]   # full-width digits: NFKC
+
+
+def _tokens_one_by_one(text: str) -> list[str]:
+    """The rules of tokens() written out plainly, one piece at a time: what it must equal."""
+    from build_scripts.site.search_tokens import HAN
+    out: list[str] = []
+    for chunk in re.findall(f"[{HAN}]+|[^\\s{HAN}]+", text):
+        if re.match(f"[{HAN}]", chunk):
+            out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] + [chunk[-1]]
+            continue
+        for i, piece in enumerate(re.findall(r"[^\W_]+|[\W_]+", chunk)):
+            if i:
+                out.append(GLUE)
+            out.append(unicodedata.normalize("NFKC", piece) if re.match(r"[^\W_]", piece) else piece)
+    return out
+
+
+# Characters where the cutting rules meet: Han (BMP, extension B, compatibility), letters and
+# digits (ASCII, full-width, ligatures, fractions, accents), punctuation, "_", spaces of
+# every kind, the glue and block marks, an unassigned code point inside the Han range.
+_EDGES = "今年以来铝𠀀𪜀豈aZ09１４Ａﬁ½Ⅻé⑴，。、“”『』-+_.'’ \t\n\u3000\u00a0\u2060\u00b6\u241e\u9fff\u0301"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_EDGES), max_size=40) | st.text(max_size=40))
+def test_tokens_follow_their_rules_on_any_text(text):
+    assert tokens(text) == _tokens_one_by_one(text)
 
 
 def test_spelling_counterparts_both_ways_once_each():
