@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,6 +202,7 @@ class Indexer:
         self.queue: list[tuple] = []
         self.running: list[tuple] = []
         self.fields: dict[str, dict] = {}       # lang → the staging's front matter cache
+        self.removing: list[threading.Thread] = []   # mirrors being removed
         self.errors: list[str] = []
         work.mkdir(parents=True, exist_ok=True)
 
@@ -234,11 +236,23 @@ class Indexer:
                 continue
             output, _ = proc.communicate()
             self.running.remove(item)
-            shutil.rmtree(src, ignore_errors=True)
+            self._remove(src)
             if proc.returncode != 0 or not (dest / "pagefind.js").is_file():
                 self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
             else:
                 make_canonical(dest)       # the same bytes for the same pages, run after run
+
+    def _remove(self, mirror: Path) -> None:
+        """Remove a mirror beside the runs (deleting thousands of small folders takes the file
+        system seconds, not CPU: the next Pagefind run need not wait for it)."""
+        thread = threading.Thread(target=shutil.rmtree, args=(mirror,), kwargs={"ignore_errors": True})
+        thread.start()
+        self.removing.append(thread)
+
+    def _removed(self) -> None:
+        for thread in self.removing:
+            thread.join()
+        self.removing.clear()
 
     def stop(self) -> None:
         """End the runs under way (the site stage failed): none goes on writing after it."""
@@ -248,12 +262,14 @@ class Indexer:
             proc.communicate()
             shutil.rmtree(src, ignore_errors=True)
         self.running.clear()
+        self._removed()
 
     def finish(self) -> Indexed:
         while self.queue or self.running:
             self.pump()
             if self.running:
                 time.sleep(0.05)
+        self._removed()
         if self.errors:
             raise UserError("Pagefind failed: " + "; ".join(map(str, self.errors)))
         for plan in self.plans:
