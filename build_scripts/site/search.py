@@ -27,7 +27,7 @@ from ..errors import UserError
 from ..project import LANGUAGES
 from ..workers import job_count
 from .labels import LANGS, PREFIX
-from .pagefind_files import make_canonical
+from .pagefind_files import make_canonical, prune
 from .search_page import search_page
 from .search_text import is_article, read_article
 
@@ -231,6 +231,7 @@ class Indexer:
                 self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
             else:
                 make_canonical(dest)       # the same bytes for the same pages, run after run
+                prune(dest)                # and none the search box never loads
 
     def stop(self) -> None:
         """End the runs under way (the site stage failed): none goes on writing after it."""
