@@ -2,6 +2,7 @@
 escaping of dump text, discovery files, the configs as `mkdocs build --strict` runs them."""
 from __future__ import annotations
 
+import gzip
 import html as html_lib
 import json
 import os
@@ -226,7 +227,10 @@ def test_sitemap_and_feeds(built):
     assert parts and all(p.startswith(URL + "sitemaps/") for p in parts)
     urls = {}
     for part in parts:
-        tree = ET.parse(site / part[len(URL):])
+        assert part.endswith(".xml.gz")                    # gzip'd, the same bytes for the same text
+        data = (site / part[len(URL):]).read_bytes()
+        assert data[4:8] == b"\0\0\0\0" and not data[3] & 0x08   # no time, no name
+        tree = ET.ElementTree(ET.fromstring(gzip.decompress(data)))
         urls.update({u.find("s:loc", ns).text: u for u in tree.getroot().findall("s:url", ns)})
     assert URL + ART in urls and URL + "zh-Hant/" + ART in urls and URL + "en/" + ART in urls
     # every built page is listed, and nothing else
@@ -562,10 +566,10 @@ def test_sitemaps_go_by_month_and_stay_under_the_protocol_limit():
         files = seo.sitemaps(pages, "https://h/", PREFIX)
     finally:
         seo.SITEMAP_URLS = old
-    assert "sitemaps/2025-12.xml" in files and "sitemaps/2025-11.xml" in files
-    assert {n for n in files if n.startswith("sitemaps/pages")} == {"sitemaps/pages-1.xml", "sitemaps/pages-2.xml"}
-    assert files["sitemaps/pages-1.xml"].count("<url>") == 100 and files["sitemaps/pages-2.xml"].count("<url>") == 26
-    dec = files["sitemaps/2025-12.xml"]
+    assert "sitemaps/2025-12.xml.gz" in files and "sitemaps/2025-11.xml.gz" in files
+    assert {n for n in files if n.startswith("sitemaps/pages")} == {"sitemaps/pages-1.xml.gz", "sitemaps/pages-2.xml.gz"}
+    assert files["sitemaps/pages-1.xml.gz"].count("<url>") == 100 and files["sitemaps/pages-2.xml.gz"].count("<url>") == 26
+    dec = files["sitemaps/2025-12.xml.gz"]
     assert dec.count("<url>") == 3 * 30 - 1 and "2025/11/" not in dec
     assert 'hreflang="en" href="https://h/en/2025/12/01/01/a0/"' not in dec      # no page, no alternate
     assert 'hreflang="en" href="https://h/en/2025/12/01/01/a1/"' in dec
