@@ -474,7 +474,16 @@ def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built
         uses = re.findall(r'<use href="([^"#]+)#([a-z]+)"/>', page)
         assert sorted(name for _, name in uses) == ["alternate", "logo", "logo", "menu", "search", "top"]
         box = re.search(r'<div class="md-search na-search"[^>]*>(.*?)</div>', page, re.S)
-        assert box.group(1) == "" and 'data-na-icons="' in box.group(0), rel
+        assert box.group(1) == "" and "data-idle" not in box.group(0), rel
+        assert "data-label-on" not in page and "__md_scope" not in page, rel
+        # the words every page of a language would carry: in its assets/md-scope.js
+        from build_scripts.site.labels import LABELS
+        lang_root = site / rel.split("/")[0] if rel.startswith(("en/", "zh-Hant/")) else site
+        scope = (lang_root / "assets" / "md-scope.js").read_text(encoding="utf-8")
+        lang = {site: "zh-Hans", site / "en": "en", site / "zh-Hant": "zh-Hant"}[lang_root]
+        assert json.dumps(LABELS[lang]["search_idle"], ensure_ascii=False) in scope, rel
+        assert json.dumps(LABELS[lang]["pair_failed"], ensure_ascii=False) in scope, rel
+        assert "__md_scope=new URL" in scope and "{{" not in scope and "{%" not in scope
         # a table of contents hidden (the home page, the archive) or empty: its empty column only
         toc = page.split('data-md-type="toc"')
         assert len(toc) == 1 or 'class="md-nav__link"' in toc[1].split("</nav>")[0], rel
