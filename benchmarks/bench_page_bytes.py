@@ -8,7 +8,7 @@ issue, author, source (a dump's text), other. For each type: the count, the aver
 median bytes, and the share of the site's bytes; then each language's share (its HTML, its
 search bundles, the rest), what the search bundles hold (fragments, word index, filters, the
 Pagefind script and wasm, anything else), the whole site (every file, search bundles and
-assets too) and the projected year: a month × 12.2 (365 / 30 issues). A year built measures
+assets too) and the projected year: the site × 365 / its issues (a month: × 12.2). A year built measures
 less than that (its author pages grow slower than its articles).
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from build_scripts.site.labels import PREFIX  # noqa: E402
 
-YEAR_PER_MONTH = 365 / 30
+YEAR_ISSUES = 365
 _DAY = re.compile(r"\d{4}/\d{2}/\d{2}(?:/|$)")
 _DIGITS = re.compile(r"\d+")
 
@@ -123,8 +123,10 @@ def main() -> int:
     pages = sum(len(v) for v in sizes.values())
     print(f"  HTML: {html_total / 2**20:,.1f} MiB in {pages} pages; site: {total / 2**20:,.1f} MiB "
           f"(search, assets and the rest {(total - html_total) / 2**20:,.1f} MiB)")
-    print(f"  projected year (× {YEAR_PER_MONTH:.1f}): {total * YEAR_PER_MONTH / 1e9:.2f} GB "
-          f"({total * YEAR_PER_MONTH / 2**30:.2f} GiB), HTML {html_total * YEAR_PER_MONTH / 1e9:.2f} GB")
+    issues = len(sizes.get("issue", [])) / len(PREFIX)          # an issue page per language
+    scale = YEAR_ISSUES / issues if issues else 0.0
+    print(f"  projected year ({issues:.0f} issues × {scale:.1f}): {total * scale / 1e9:.2f} GB "
+          f"({total * scale / 2**30:.2f} GiB), HTML {html_total * scale / 1e9:.2f} GB")
     return 0
 
 
