@@ -178,11 +178,11 @@ def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: 
 
 def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
     """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt."""
-    files = seo.sitemaps(pages, site_url, PREFIX)
+    files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
-    for rel, text in files.items():
-        write_if_changed(site / rel, text, sync=False)
-    for old in (site / "sitemaps").glob("*.xml"):
+    for rel, content in files.items():
+        write_if_changed(site / rel, content, sync=False)
+    for old in (site / "sitemaps").glob("*.xml*"):      # parts gone, and the plain parts of before
         if f"sitemaps/{old.name}" not in files:
             old.unlink()
 

@@ -30,7 +30,7 @@ from ..project import LANGUAGES
 from ..workers import job_count
 from . import catalog
 from .labels import LANGS, PREFIX
-from .pagefind_files import make_canonical
+from .pagefind_files import make_canonical, prune
 from .search_page import search_page
 from .search_text import is_article, read_article
 
@@ -254,6 +254,7 @@ class Indexer:
                 self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
             else:
                 make_canonical(dest)       # the same bytes for the same pages, run after run
+                prune(dest)                # and none the search box never loads
 
     def _remove(self, mirror: Path) -> None:
         """Remove a mirror beside the runs (deleting thousands of small folders takes the file
