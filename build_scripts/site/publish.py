@@ -83,7 +83,7 @@ def remember(records: Path, folder: Path, files: dict[str, list[int]], site: Pat
         if old not in keep:
             old.unlink(missing_ok=True)
     cache.save_state(_record_of(records, folder), TREE_RECORD_VERSION,
-                     {"files": files, "mtime_ns": os.stat(folder).st_mtime_ns})
+                     {"files": files, "mtime_ns": os.stat(folder).st_mtime_ns}, lines=False)
 
 
 def begin_reusing(site: Path, records: Path) -> tuple[Path, threading.Thread | None, dict[str, list[int]]]:
