@@ -61,7 +61,7 @@ def write_feeds(docs: Path, staging: Path, site: Path, root_url: str) -> None:
     cache the staging step keeps in ``staging``: it has just been brought up to date, so its
     articles are read as they are, without a walk of docs/<lang>/)."""
     for lang in LANGS:
-        cache = staging / f".{lang}.catalog.pickle"
+        cache = catalog.cache_path(staging, lang)
         entries = catalog.cached_entries(cache)
         if entries is None:
             entries = catalog.load_cached(docs / lang, cache)
