@@ -93,3 +93,26 @@ def test_a_year_shard_is_made_again_when_a_later_month_begins(tmp_path):
     assert newest_month(december) == "2025-12" and newest_month(december + [january]) == "2026-01"
     assert inputs_digest(december, "2025-12") != inputs_digest(december, "2026-01")
     assert inputs_digest(december, "2026-01") == inputs_digest(december, "2026-02")
+
+
+def test_planned_from_the_staged_list_an_edited_article_is_re_digested_and_its_shard_re_indexed(tmp_path):
+    from build_scripts.site.search import listed_articles
+
+    docs, work, site = tmp_path / "docs", tmp_path / "work", tmp_path / "site"
+    pages = _days(docs, "2025-11", 1, 3) + _days(docs, "2025-12", 1, 3)
+    staged = {url.strip("/") + "/" for url, _ in pages} | {"", "archive/", "tongliao-ribao/2025/12/01/"}
+    listed = listed_articles(docs / LANG, staged)
+    assert [url for url, _ in listed] == sorted(url for url, _ in pages)       # the other pages left out
+    plan, jobs = _plan_language(site, work, LANG, listed, Indexed())
+    plan.commit()
+    for name in plan.stamps:
+        (plan.root / name).mkdir(parents=True, exist_ok=True)      # as if Pagefind had run
+        (plan.root / name / "pagefind.js").write_text("")
+    again, jobs = _plan_language(site, work, LANG, listed_articles(docs / LANG, staged), Indexed())
+    assert jobs == []                                   # nothing changed: nothing re-indexed
+    again.commit()
+    edited = Path(dict(listed)["/tongliao-ribao/2025/11/02/01/x/"])
+    edited.write_text(edited.read_text(encoding="utf-8").replace("正文", "另文"), encoding="utf-8")
+    out = Indexed()
+    _, jobs = _plan_language(site, work, LANG, listed_articles(docs / LANG, staged), out)
+    assert out.reindexed[LANG] == ["2025-11"]           # same size, a new mtime: read again

@@ -35,7 +35,7 @@ from ..errors import UserError
 from ..project import Project
 from ..workers import process_pool
 from . import feeds, mkdocs_compat, notfound, outputs, publish, seo
-from .search import Indexer, listed_pages
+from .search import Indexer
 from .labels import LANGS, PREFIX
 from .staging import stage
 
@@ -318,7 +318,7 @@ def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, proj
     indexer = Indexer(bundles, build_dir / "pagefind-src", newest_month=newest_month) if search else None
 
     def index_language(lang: str) -> None:
-        indexer.add_language(lang, listed_pages(parts / lang, pages[lang]))
+        indexer.add_staged(lang, pages[lang])
     with _stopped_on_failure(indexer):
         times = run_mkdocs(build_dir / "docs", parts, pages, strict=strict, site_url=url, verbose=verbose,
                            project=project,

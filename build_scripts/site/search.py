@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -89,27 +91,42 @@ class BodyDigests:
             self.known = {}          # a cache: when missing or unreadable, read every page
         self.now: dict[str, list] = {}
 
-    def __call__(self, url: str, path: Path) -> str | None:
+    def __call__(self, url: str, path: Path | str) -> str | None:
         """The digest of an article's docs file, or None for a page that is no article."""
-        if not is_article(url.strip("/") + ".md") or not path.is_file():
+        if not is_article(url.strip("/") + ".md"):
             return None
-        st = path.stat()
+        try:
+            st = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
         seen = self.known.get(url)
         if seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns:
             self.now[url] = seen
             return seen[2]
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()[:32]
         self.now[url] = [st.st_size, st.st_mtime_ns, digest]
         return digest
 
     def save(self) -> None:
-        atomic.write_text(self.path, json.dumps(self.now))
+        if self.now != self.known or not self.path.is_file():     # a no-change build writes nothing
+            atomic.write_text(self.path, json.dumps(self.now))
 
 
-def listed_pages(root: Path, urls: set[str]) -> list[tuple[str, Path]]:
-    """``pages`` from a known page list (URLs relative to the language root, as staged):
-    no walk of the built tree."""
-    return sorted(("/" + url, root / url / "index.html") for url in urls)
+def listed_articles(lang_docs: Path, urls) -> list[tuple[str, str]]:
+    """(url, docs file) of the articles among a known page list (URLs relative to the language
+    root, as staged: outputs.staged_pages): no walk of any tree, and paths as plain strings,
+    not Path objects (a year holds 22k articles a language, planned on every build)."""
+    base = str(lang_docs) + os.sep
+    out = []
+    for url in urls:
+        rel = url.strip("/") + ".md"
+        if is_article(rel):
+            out.append(("/" + rel[:-3] + "/", base + rel))
+    out.sort()
+    return out
 
 
 def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests,
@@ -147,9 +164,9 @@ def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path,
         target = dest / url.lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         rel = url.strip("/") + ".md"
-        hit, st = fields.get(rel), path.stat()
+        hit, st = fields.get(rel), os.stat(path)
         meta = hit[2] if hit and hit[:2] == (st.st_mtime_ns, st.st_size) else None
-        target.write_text(search_page(read_article(path, rel, meta), lang), encoding="utf-8")
+        target.write_text(search_page(read_article(Path(path), rel, meta), lang), encoding="utf-8")
     return len(entries)
 
 
@@ -221,7 +238,14 @@ class Indexer:
 
     def add_language(self, lang: str, lang_pages: list[tuple[str, Path]]) -> None:
         """Index the articles among ``lang_pages`` (url, built file): each from its docs file."""
-        lang_pages = [(url, docs_file(self.docs / lang, url)) for url, _ in lang_pages]
+        self.add_articles(lang, [(url, docs_file(self.docs / lang, url)) for url, _ in lang_pages])
+
+    def add_staged(self, lang: str, urls) -> None:
+        """Index the articles among the staged page URLs ``urls`` (outputs.staged_pages)."""
+        self.add_articles(lang, listed_articles(self.docs / lang, urls))
+
+    def add_articles(self, lang: str, lang_pages: list[tuple[str, Path | str]]) -> None:
+        """Index these articles: (url, docs file)."""
         self.fields[lang] = catalog.cached_fields(catalog.cache_path(self.docs, lang))
         plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out, self.newest_month)
         self.plans.append(plan)
