@@ -332,8 +332,9 @@ def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, proj
         files = outputs.assemble(parts, new, pages, held)
         with recording() as written:
             write_discovery(new, url, pages)
-            feeds.write_feeds(docs, build_dir / "docs", new, url)
-            notfound.write_article_lists(new, build_dir / "docs")   # what the 404 page suggests from
+            articles = feeds.catalog_entries(docs, build_dir / "docs")
+            feeds.write_feeds(docs, build_dir / "docs", new, url, articles)
+            notfound.write_article_lists(new, build_dir / "docs", articles, pages)   # what the 404 page suggests from
             # old URLs: the sample's before the paper was in the path, and what corrections took away
             moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
             redirects.write_pages(new, url, pages, moved, PREFIX)

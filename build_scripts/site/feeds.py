@@ -56,13 +56,22 @@ def feed_xml(lang: str, entries: list[catalog.Entry], root_url: str) -> str:
     return feed.writeString("utf-8")
 
 
-def write_feeds(docs: Path, staging: Path, site: Path, root_url: str) -> None:
-    """``site/<prefix>feed.xml`` for every language, from all of docs/<lang>/ (the catalog
-    cache the staging step keeps in ``staging``: it has just been brought up to date, so its
-    articles are read as they are, without a walk of docs/<lang>/)."""
+def catalog_entries(docs: Path, staging: Path) -> dict[str, list[catalog.Entry]]:
+    """Every language's articles, from the catalog cache the staging step keeps in ``staging``:
+    it has just been brought up to date, so its articles are read as they are, without a walk
+    of docs/<lang>/."""
+    out = {}
     for lang in LANGS:
         cache = catalog.cache_path(staging, lang)
         entries = catalog.cached_entries(cache)
-        if entries is None:
-            entries = catalog.load_cached(docs / lang, cache)
-        write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries, root_url), sync=False)
+        out[lang] = entries if entries is not None else catalog.load_cached(docs / lang, cache)
+    return out
+
+
+def write_feeds(docs: Path, staging: Path, site: Path, root_url: str,
+                entries: dict[str, list[catalog.Entry]] | None = None) -> None:
+    """``site/<prefix>feed.xml`` for every language, from all of docs/<lang>/ (``entries``:
+    catalog_entries, when the caller has them)."""
+    entries = entries or catalog_entries(docs, staging)
+    for lang in LANGS:
+        write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries[lang], root_url), sync=False)

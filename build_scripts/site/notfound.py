@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import paths
 from ..atomic import write_if_changed
-from . import views
+from . import catalog, views
 from .indexes import url_of
 from .labels import LANGS, PREFIX
 
@@ -29,24 +29,44 @@ def list_name(rel: str) -> str | None:
     return paths.day_of(rel)
 
 
-def article_lists(staging: Path) -> dict[str, str]:
-    """site-relative path → JSON text of every list, from the views staging kept."""
+def _from_views(staging: Path, lang: str):
+    """(rel, title) of every article, from the views staging kept (a whole language's pickle)."""
+    for rel, view in views.load(staging, lang).items():
+        if "permalink" in view:                     # an article
+            yield rel, str(view.get("title") or "")
+
+
+def _from_catalog(entries: list[catalog.Entry], staged: set[str]):
+    """(rel, title) of every staged article, from the catalog (what the feeds are made from: no
+    views pickle read); ``staged``: the language's staged page URLs (outputs.staged_pages)."""
+    for entry in entries:
+        rel = str(entry.rel)
+        if url_of(rel) in staged:
+            yield rel, entry.title                  # an article view's title (views.article_view)
+
+
+def article_lists(staging: Path, entries: dict[str, list[catalog.Entry]] | None = None,
+                  pages: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """site-relative path → JSON text of every list: from each language's catalog ``entries``
+    and staged ``pages`` when given, else from the views staging kept."""
     files = {}
     for lang in LANGS:
         lists: dict[str, list[list[str]]] = defaultdict(list)
-        for rel, view in views.load(staging, lang).items():
-            name = list_name(rel)
-            if "permalink" in view and name:        # an article
-                lists[name].append([url_of(rel), str(view.get("title") or "")])
+        found = (_from_catalog(entries[lang], pages[lang]) if entries is not None and pages is not None
+                 else _from_views(staging, lang))
+        for rel, title in found:
+            if name := list_name(rel):
+                lists[name].append([url_of(rel), title])
         for name, items in lists.items():
             files[f"{PREFIX[lang]}{FOLDER}/{name}.json"] = json.dumps(sorted(items), ensure_ascii=False,
                                                                       separators=(",", ":"))
     return files
 
 
-def write_article_lists(site: Path, staging: Path) -> None:
+def write_article_lists(site: Path, staging: Path, entries: dict[str, list[catalog.Entry]] | None = None,
+                        pages: dict[str, set[str]] | None = None) -> None:
     """Write the lists into site/ (only those that changed) and remove those of days gone."""
-    files = article_lists(staging)
+    files = article_lists(staging, entries, pages)
     for rel, text in files.items():
         write_if_changed(site / rel, text, sync=False)   # site/ is output: rebuilt if lost
     for lang in LANGS:
