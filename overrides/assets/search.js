@@ -112,7 +112,8 @@
   /* The index is cut into month shards, the newest month into weeks (build_scripts/site/search.py
      shard_of), listed newest first in pagefind/shards.json. The newest shard's bundle is the Pagefind instance, with the
      next ones merged in (mergeIndex) until it covers RECENT pages; the others are merged on
-     "search all years", or at once when the recent shards find fewer than FEW articles. */
+     "search all years", or at once when the recent shards find fewer than FEW articles
+     (a long query is spared most of their chunks: see headlineFirst). */
   function initSearch() {
     if (state.loading) return state.loading;
     var list = new URL(box.getAttribute("data-na-pagefind"), location.href);
@@ -204,7 +205,7 @@
     }, Promise.resolve()).then(function () { return out; });
   }
 
-  /* What a result must hold: each phrase, character and word (search.js's Pagefind terms). */
+  /* What a result must hold, as Pagefind terms: each phrase and word quoted (exact), each character. */
   function mustsOf(parts) {
     return parts.phrases.map(function (p) { return '"' + p + '"'; })
       .concat(parts.chars)
