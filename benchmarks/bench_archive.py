@@ -104,18 +104,20 @@ def cpu_seconds() -> float:
 
 # -- memory ---------------------------------------------------------------------------------
 class TreeRSS:
-    """Samples the resident memory of this process and all its descendants."""
+    """Samples the resident memory of this process and all its descendants, from a process of
+    its own: a sampling thread here would make the build's worker pools spawn instead of fork
+    (build_scripts/workers.py), and its CPU would count as the build's."""
 
     def __init__(self, interval: float = 0.2):
         self.interval = interval
         self.peak = 0
-        self.stage_peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._conn = None
+        self._proc = None
 
     @staticmethod
-    def sample() -> int:
-        me = os.getpid()
+    def sample(me: int | None = None, skip: int | None = None) -> int:
+        """The resident bytes of ``me`` (default this process) and its descendants but ``skip``."""
+        me = me or os.getpid()
         parent: dict[int, int] = {}
         for entry in os.scandir("/proc"):
             if not entry.name.isdigit():
@@ -126,11 +128,13 @@ class TreeRSS:
                 parent[int(entry.name)] = int(stat[stat.rfind(b")") + 2:].split()[1])
             except (OSError, ValueError, IndexError):
                 continue
+        children: dict[int, list[int]] = {}
+        for child, ppid in parent.items():
+            children.setdefault(ppid, []).append(child)
         tree, frontier = {me}, [me]
         while frontier:
-            p = frontier.pop()
-            for child, ppid in parent.items():
-                if ppid == p and child not in tree:
+            for child in children.get(frontier.pop(), []):
+                if child not in tree and child != skip:
                     tree.add(child)
                     frontier.append(child)
         total = 0
@@ -142,26 +146,57 @@ class TreeRSS:
                 continue
         return total
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            rss = self.sample()
-            self.peak = max(self.peak, rss)
-            self.stage_peak = max(self.stage_peak, rss)
-            self._stop.wait(self.interval)
+    @classmethod
+    def _run(cls, conn, me: int, interval: float) -> None:
+        """The sampler: samples every ``interval``; "stage" answers the peak since the last
+        "stage" (and starts the next), "peak" the peak since the last "reset", "stop" ends it."""
+        peak = stage = 0
+        while True:
+            rss = cls.sample(me, skip=os.getpid())
+            peak, stage = max(peak, rss), max(stage, rss)
+            if not conn.poll(interval):
+                continue
+            command = conn.recv()
+            if command == "stop":
+                return
+            if command == "stage":
+                conn.send(stage)
+                stage = rss
+            elif command == "peak":
+                conn.send(peak)
+            elif command == "reset":
+                peak = 0
 
     def start(self) -> "TreeRSS":
-        self._thread.start()
+        import multiprocessing
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                              else "spawn")
+        self._conn, child = context.Pipe()
+        self._proc = context.Process(target=self._run, args=(child, os.getpid(), self.interval), daemon=True)
+        self._proc.start()
         return self
 
+    def _ask(self, command: str) -> int:
+        self._conn.send(command)
+        value = self._conn.recv()
+        self.peak = max(self.peak, value)
+        return value
+
     def take_stage_peak(self) -> int:
-        rss = self.sample()
-        peak, self.stage_peak = max(self.stage_peak, rss), rss
-        self.peak = max(self.peak, peak)
-        return peak
+        return self._ask("stage")
+
+    def reset(self) -> None:
+        self._conn.send("reset")
+        self.peak = 0
+
+    def whole_peak(self) -> int:
+        return self._ask("peak")
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
+        """Ends the sampler (after the last CPU reading: waiting for it counts its CPU as ours)."""
+        if self._proc is not None:
+            self._conn.send("stop")
+            self._proc.join()
 
 
 def max_single_rss() -> int:
@@ -571,7 +606,7 @@ def main() -> int:
     rss = TreeRSS().start()
     try:
         res = run_pipeline(work, args.issues, args, rss, say)
-        res["peak_rss_tree"] = rss.peak
+        res["peak_rss_tree"] = rss.whole_peak()
         res["max_single_rss"] = max_single_rss()
         res["first_search"] = {lang: first_search(work / "site", lang, queries[lang]) for lang in LANGS}
         if args.browser:
@@ -586,9 +621,9 @@ def main() -> int:
             results["baseline"] = baseline_site.build_baseline(work / "docs", work / "baseline")
             print_baseline(res, results["baseline"])
         if args.add_one:
-            rss.peak = 0
+            rss.reset()
             more = run_pipeline(work, args.issues + 1, args, rss, say)
-            more["peak_rss_tree"] = rss.peak
+            more["peak_rss_tree"] = rss.whole_peak()
             more["max_single_rss"] = max_single_rss()
             results["add_one"] = more
             print_table(more, f"Adding issue {args.issues + 1} to the built archive (incremental rebuild)")

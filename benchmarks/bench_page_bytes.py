@@ -5,8 +5,11 @@
 Every HTML page of SITE (the site bench_archive.py builds of a generated month) is put
 in one type by its path (``page_type``): home, article, page (a printed page's list),
 issue, author, source (a dump's text), other. For each type: the count, the average and
-median bytes, and the share of the site's bytes; then the whole site (every file, search
-bundles and assets too) and the projected year: a month × 12.2 (365 / 30 issues).
+median bytes, and the share of the site's bytes; then each language's share (its HTML, its
+search bundles, the rest), what the search bundles hold (fragments, word index, filters, the
+Pagefind script and wasm, anything else), the whole site (every file, search bundles and
+assets too) and the projected year: the site × 365 / its issues (a month: × 12.2). A year built measures
+less than that (its author pages grow slower than its articles).
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from build_scripts.site.labels import PREFIX  # noqa: E402
 
-YEAR_PER_MONTH = 365 / 30
+YEAR_ISSUES = 365
 _DAY = re.compile(r"\d{4}/\d{2}/\d{2}(?:/|$)")
 _DIGITS = re.compile(r"\d+")
 
@@ -49,18 +52,51 @@ def page_type(rel: str) -> str:
     return {0: "issue", 1: "page", 2: "article"}.get(len(after), "other")
 
 
-def measure(site: Path) -> tuple[dict[str, list[int]], int]:
-    """Bytes of every HTML page by type, and the bytes of every file of the site."""
+def language_of(rel: str) -> str:
+    """The language whose root holds ``rel`` (the zh-Hans root is the site's own)."""
+    for lang, prefix in sorted(PREFIX.items(), key=lambda x: -len(x[1])):
+        if rel.startswith(prefix):
+            return lang
+    return next(lang for lang, prefix in PREFIX.items() if not prefix)
+
+
+def bundle_part(rel: str) -> str | None:
+    """What a file of a Pagefind bundle is (None: not in one)."""
+    parts = rel.split("/")
+    if "pagefind" not in parts:
+        return None
+    below = parts[parts.index("pagefind") + 1:]
+    if len(below) >= 3 and below[1] in ("fragment", "index", "filter"):
+        return below[1]
+    name = below[-1]
+    if name == "pagefind.js" or name.startswith("wasm."):
+        return "script, wasm"
+    if name.endswith((".pf_meta", "-entry.json")) or name == "shards.json":
+        return "meta, entry, list"
+    return "other"
+
+
+def measure(site: Path) -> tuple[dict[str, list[int]], int, dict, dict]:
+    """Bytes of every HTML page by type, the bytes of every file of the site, and per
+    language and per part of the search bundles."""
     sizes: dict[str, list[int]] = defaultdict(list)
+    by_lang: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    bundles: dict[str, int] = defaultdict(int)
     total = 0
     for dirpath, _, names in os.walk(site):
         for name in names:
             path = os.path.join(dirpath, name)
             size = os.lstat(path).st_size
             total += size
+            rel = os.path.relpath(path, site).replace(os.sep, "/")
+            part = bundle_part(rel)
+            kind = "html" if name.endswith(".html") else "search" if part else "rest"
+            by_lang[language_of(rel)][kind] += size
+            if part:
+                bundles[part] += size
             if name.endswith(".html"):
-                sizes[page_type(os.path.relpath(path, site).replace(os.sep, "/"))].append(size)
-    return sizes, total
+                sizes[page_type(rel)].append(size)
+    return sizes, total, by_lang, bundles
 
 
 def main() -> int:
@@ -68,7 +104,7 @@ def main() -> int:
     if not site.is_dir():
         print(f"{site}: no built site (run benchmarks/bench_archive.py first)", file=sys.stderr)
         return 2
-    sizes, total = measure(site)
+    sizes, total, by_lang, bundles = measure(site)
     html_total = sum(sum(v) for v in sizes.values())
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Bytes per page type of {site} (load average {load})")
@@ -78,11 +114,19 @@ def main() -> int:
         if values:
             print(f"  {kind:<10}{len(values):7}{statistics.mean(values):10,.0f}{statistics.median(values):10,.0f}"
                   f"{sum(values) / total:8.0%}")
+    mib = 2**20
+    print(f"  {'language':<10}{'HTML':>9}{'search':>9}{'rest':>9}   (MiB)")
+    for lang, kinds in sorted(by_lang.items()):
+        print(f"  {lang:<10}{kinds['html'] / mib:9.1f}{kinds['search'] / mib:9.1f}{kinds['rest'] / mib:9.1f}")
+    print("  search bundles: " + ", ".join(f"{part} {n / mib:.1f}" for part, n in sorted(bundles.items(), key=lambda x: -x[1]))
+          + f" MiB ({sum(bundles.values()) / mib:.1f} MiB)")
     pages = sum(len(v) for v in sizes.values())
     print(f"  HTML: {html_total / 2**20:,.1f} MiB in {pages} pages; site: {total / 2**20:,.1f} MiB "
           f"(search, assets and the rest {(total - html_total) / 2**20:,.1f} MiB)")
-    print(f"  projected year (× {YEAR_PER_MONTH:.1f}): {total * YEAR_PER_MONTH / 1e9:.2f} GB "
-          f"({total * YEAR_PER_MONTH / 2**30:.2f} GiB), HTML {html_total * YEAR_PER_MONTH / 1e9:.2f} GB")
+    issues = len(sizes.get("issue", [])) / len(PREFIX)          # an issue page per language
+    scale = YEAR_ISSUES / issues if issues else 0.0
+    print(f"  projected year ({issues:.0f} issues × {scale:.1f}): {total * scale / 1e9:.2f} GB "
+          f"({total * scale / 2**30:.2f} GiB), HTML {html_total * scale / 1e9:.2f} GB")
     return 0
 
 

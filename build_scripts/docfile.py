@@ -30,16 +30,8 @@ def render_document(meta: dict, body: list[BodyBlock] | str) -> str:
 
 def split_document(path: Path, text: str | None = None) -> tuple[dict, str]:
     """(front matter, Markdown body) of a docs file; a bad file is named in a UserError."""
-    if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise UserError(f"{path}: not UTF-8 text") from None
-    if not text.startswith("---"):
-        raise UserError(f"{path}:1: no YAML front matter")
-    end = text.find("\n---", 3)
-    if end < 0:
-        raise UserError(f"{path}:1: front matter not closed with ---")
+    text = _text(path, text)
+    end = _front_matter_end(path, text)
     try:
         meta = yaml.load(text[3:end], Loader=_Loader) or {}
     except yaml.YAMLError as e:
@@ -48,5 +40,32 @@ def split_document(path: Path, text: str | None = None) -> tuple[dict, str]:
         raise UserError(f"{path}{line}: malformed front matter: {getattr(e, 'problem', e)}") from None
     if not isinstance(meta, dict):
         raise UserError(f"{path}:1: front matter is not a mapping")
-    return meta, text[end + 4:].lstrip("\n")
+    return meta, _body(text, end)
 
+
+def document_body(path: Path, text: str | None = None) -> str:
+    """The Markdown body of a docs file whose front matter the caller has already (not parsed)."""
+    text = _text(path, text)
+    return _body(text, _front_matter_end(path, text))
+
+
+def _text(path: Path, text: str | None) -> str:
+    if text is not None:
+        return text
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+
+
+def _front_matter_end(path: Path, text: str) -> int:
+    if not text.startswith("---"):
+        raise UserError(f"{path}:1: no YAML front matter")
+    end = text.find("\n---", 3)
+    if end < 0:
+        raise UserError(f"{path}:1: front matter not closed with ---")
+    return end
+
+
+def _body(text: str, end: int) -> str:
+    return text[end + 4:].lstrip("\n")

@@ -83,3 +83,12 @@ def test_everything_a_reader_sees_is_converted_and_nothing_else():
     assert out["conversion"]["version"] == "1.4.2"
     assert blocks == [BodyBlock("subhead", "產業轉型", level=2),
                       BodyBlock("paragraph", "坐擁風光。發展1410萬千瓦。", lead_in="坐擁風光。")]
+
+
+def test_texts_converted_together_as_one_by_one():
+    cc = Converter("s2tw", {"通辽日报": "通遼日報"})
+    texts = ["通辽", "日报", "通辽日报社", "", "头发发展", "第一行\n第二行", "干部"]
+    assert cc.convert_all(texts) == [cc.convert(t) for t in texts]        # a text with a line break
+    assert cc.convert_all(texts[:5]) == [cc.convert(t) for t in texts[:5]]  # one call
+    assert cc.convert_all(["通辽", "日报"]) == ["通遼", "日報"]       # no phrase across two texts
+    assert cc.convert_all([]) == []

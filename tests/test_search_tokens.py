@@ -3,7 +3,11 @@ tests/test_search_browser.py checks that the search box cuts a query the same wa
 from __future__ import annotations
 
 import json
+import os
 import re
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
 
 from build_scripts.site.search import BodyDigests, article_pages
 from build_scripts.site.search_page import Simplifier, page_label, search_page
@@ -22,6 +26,33 @@ def test_other_text_is_cut_into_words_and_punctuation_glued_where_they_touched()
     assert tokens("“1+1+1”模式") == ["“", GLUE, "1", GLUE, "+", GLUE, "1", GLUE, "+", GLUE, "1", GLUE, "”",
                                     "模式", "式"]
     assert tokens("装机１４１０万千瓦") == ["装机", "机", "1410", "万千", "千瓦", "瓦"]   # full-width digits: NFKC
+
+
+def _tokens_one_by_one(text: str) -> list[str]:
+    """The rules of tokens() written out plainly, one piece at a time: what it must equal."""
+    from build_scripts.site.search_tokens import HAN
+    out: list[str] = []
+    for chunk in re.findall(f"[{HAN}]+|[^\\s{HAN}]+", text):
+        if re.match(f"[{HAN}]", chunk):
+            out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] + [chunk[-1]]
+            continue
+        for i, piece in enumerate(re.findall(r"[^\W_]+|[\W_]+", chunk)):
+            if i:
+                out.append(GLUE)
+            out.append(unicodedata.normalize("NFKC", piece) if re.match(r"[^\W_]", piece) else piece)
+    return out
+
+
+# Characters where the cutting rules meet: Han (BMP, extension B, compatibility), letters and
+# digits (ASCII, full-width, ligatures, fractions, accents), punctuation, "_", spaces of
+# every kind, the glue and block marks, an unassigned code point inside the Han range.
+_EDGES = "今年以来铝𠀀𪜀豈aZ09１４Ａﬁ½Ⅻé⑴，。、“”『』-+_.'’ \t\n\u3000\u00a0\u2060\u00b6\u241e\u9fff\u0301"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_EDGES), max_size=40) | st.text(max_size=40))
+def test_tokens_follow_their_rules_on_any_text(text):
+    assert tokens(text) == _tokens_one_by_one(text)
 
 
 def test_spelling_counterparts_both_ways_once_each():
@@ -94,3 +125,36 @@ def test_article_pages_and_digests_skip_pages_that_are_no_articles(tmp_path):
     assert first and digests("/bao/2025/12/15/01/a/", art) == first
     art.write_text("---\ntitle: 标题\ndate: 2025-12-15\n---\n\n另一段正文。\n", encoding="utf-8")
     assert BodyDigests(tmp_path, "zh-Hans")("/bao/2025/12/15/01/a/", art) != first
+
+
+def test_search_pages_from_the_staging_catalog_equal_those_parsed_and_follow_an_edit(tmp_path):
+    from build_scripts.site import catalog
+    from build_scripts.site.search import _mirror
+
+    docs = tmp_path / "docs"
+    art = docs / "zh-Hant/bao/2025/12/15/01/a.md"
+    art.parent.mkdir(parents=True)
+    art.write_text("---\ntitle: 標題\nkicker: 引題\ndate: 2025-12-15\npage: 1\npage_name: 要聞\nauthors: [包雷晶]\n"
+                   "captions: [生產車間。]\n---\n\n今年以來，推動發展。\n", encoding="utf-8")
+    catalog.load_cached(docs / "zh-Hant", catalog.cache_path(docs, "zh-Hant"))
+    fields = catalog.cached_fields(catalog.cache_path(docs, "zh-Hant"))
+    assert fields["bao/2025/12/15/01/a.md"][2]["kicker"] == "引題"
+    entries = [("/bao/2025/12/15/01/a/", art, "-")]
+    _mirror(entries, "zh-Hant", tmp_path / "parsed")
+    _mirror(entries, "zh-Hant", tmp_path / "cached", fields)
+    page = "bao/2025/12/15/01/a/index.html"
+    cached = (tmp_path / "cached" / page).read_text(encoding="utf-8")
+    assert cached == (tmp_path / "parsed" / page).read_text(encoding="utf-8") and "引题 题" in cached
+    art.write_text(art.read_text(encoding="utf-8").replace("引題", "副題"), encoding="utf-8")   # same size
+    os.utime(art, ns=(art.stat().st_atime_ns, art.stat().st_mtime_ns + 10**9))
+    _mirror(entries, "zh-Hant", tmp_path / "cached", fields)      # the cache no longer fits the file
+    assert "副题 题" in (tmp_path / "cached" / page).read_text(encoding="utf-8")
+
+
+def test_simplifier_converts_many_texts_as_one_by_one():
+    texts = ["推動經濟發展", "", "軟體產業，嚴格執行", "發髮"]
+    one_by_one = Simplifier()
+    expected = [one_by_one(t) for t in texts]
+    together = Simplifier()
+    assert together.every(texts) == expected and together.pairs == one_by_one.pairs
+    assert Simplifier().every(["第一行\n第二行", "發展"]) == [Simplifier()("第一行\n第二行"), "发展"]

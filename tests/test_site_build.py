@@ -2,6 +2,7 @@
 escaping of dump text, discovery files, the configs as `mkdocs build --strict` runs them."""
 from __future__ import annotations
 
+import gzip
 import html as html_lib
 import json
 import os
@@ -55,6 +56,21 @@ def test_every_language_is_built_with_its_lang(built):
     assert result.indexed == {"zh-Hans": 3, "zh-Hant": 3, "en": 3}
 
 
+def test_a_search_bundle_holds_only_what_the_search_box_loads(built):
+    """No Pagefind UI, worker or other language's wasm in a shard (pagefind_files.prune)."""
+    site = built[1].site
+    for prefix, wasm in [("", "unknown"), ("zh-Hant/", "unknown"), ("en/", "en")]:
+        root = site / prefix / "pagefind"
+        listing = json.loads((root / "shards.json").read_text(encoding="utf-8"))["shards"]
+        for shard in listing:
+            bundle = root / shard["name"]
+            entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            (info,) = entry["languages"].values()
+            assert {p.name for p in bundle.iterdir()} == {
+                "pagefind.js", "pagefind-entry.json", f"pagefind.{info['hash']}.pf_meta", f"wasm.{wasm}.pagefind",
+                "index", "fragment", "filter"}, prefix + shard["name"]
+
+
 def test_home_is_the_latest_issue_page_by_page(built):
     site = built[1].site
     home = html(site, "")
@@ -65,9 +81,12 @@ def test_home_is_the_latest_issue_page_by_page(built):
     en = html(site, "en/")
     assert "Page 1 · News" in en and "15 December 2025" in en
     for rel in ["archive/", "2025/12/15/", "2025/12/15/01/", "2025/12/15/02/", "authors/",
-                f"authors/{author_slug('卢显艳')}/", "sources/001_fixture/", "about/"]:
+                f"authors/{author_slug('卢显艳')}/", "about/"]:
         for prefix in ["", "zh-Hant/", "en/"]:
             assert (site / prefix / rel / "index.html").is_file(), prefix + rel
+    # a dump's page is zh-Hans's only: its lines are the same in every language
+    assert (site / "sources/001_fixture/index.html").is_file()
+    assert not (site / "zh-Hant/sources").exists() and not (site / "en/sources").exists()
     assert "Articles by Lu Xianyan" in html(site, f"en/authors/{author_slug('卢显艳')}/")
     page1 = html(site, "2025/12/15/01/")
     assert "下一版" in page1 and "../02/" in page1
@@ -179,13 +198,13 @@ def test_dump_text_is_escaped_everywhere(built, prefix):
 def test_alternates_seo_and_jsonld(built):
     site = built[1].site
     page = html(site, "en/" + ART)
-    for lang, prefix in [("zh-Hans", ""), ("zh-Hant", "zh-Hant/"), ("en", "en/"), ("x-default", "")]:
-        assert f'<link rel="alternate" hreflang="{lang}" href="{URL}{prefix}{ART}">' in page
+    # the hreflang alternates are the sitemaps' (test_sitemap_and_feeds), not repeated on every page
+    assert 'hreflang="' not in page[:page.index("</head>")] and "og:locale:alternate" not in page
+    assert page.count("<meta name=\"description\"") == 1 and "og:description" not in page
     assert f'<link rel="canonical" href="{URL}en/{ART}">' in page
     assert '<meta property="og:type" content="article">' in page
     assert '<meta property="article:published_time" content="2025-12-15">' in page
     assert '<meta property="og:locale" content="en_US">' in page
-    assert '<meta property="og:locale:alternate" content="zh_CN">' in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "en"
     assert data["datePublished"] == "2025-12-15"
@@ -208,7 +227,10 @@ def test_sitemap_and_feeds(built):
     assert parts and all(p.startswith(URL + "sitemaps/") for p in parts)
     urls = {}
     for part in parts:
-        tree = ET.parse(site / part[len(URL):])
+        assert part.endswith(".xml.gz")                    # gzip'd, the same bytes for the same text
+        data = (site / part[len(URL):]).read_bytes()
+        assert data[4:8] == b"\0\0\0\0" and not data[3] & 0x08   # no time, no name
+        tree = ET.ElementTree(ET.fromstring(gzip.decompress(data)))
         urls.update({u.find("s:loc", ns).text: u for u in tree.getroot().findall("s:url", ns)})
     assert URL + ART in urls and URL + "zh-Hant/" + ART in urls and URL + "en/" + ART in urls
     # every built page is listed, and nothing else
@@ -295,7 +317,7 @@ def test_every_kind_of_generated_page_escapes_dump_text(tmp_path, lang):
     master = {str(e.rel): e for e in catalog.load(docs / "zh-Hans")}
     pages = {p.rel: p for p in Generator(lang, catalog.load(docs / lang), master, dumps_root=tmp_path).all()}
     assert {p.meta["na_kind"] for p in pages.values()} == {
-        "home", "archive", "issue", "page", "authors", "author", "source"}
+        "home", "archive", "issue", "page", "authors", "author"} | ({"source"} if lang == "zh-Hans" else set())
     for rel, page in pages.items():
         tags = set(re.findall(r"<([a-z][a-z0-9]*)", page.body))
         assert tags <= {"h1", "h2", "h3", "a", "p", "div", "ul", "ol", "li", "span", "header", "section", "nav"}, (rel, tags)
@@ -309,7 +331,7 @@ def test_every_kind_of_generated_page_escapes_dump_text(tmp_path, lang):
         "archive/index.md": [HOSTILE_PAPER_SHOWN],
         "authors/index.md": [SCRIPT_SHOWN],
         hostile_author: [SCRIPT_SHOWN, HOSTILE_PAPER_SHOWN, HOSTILE_PAGE_SHOWN],
-        "sources/001_fixture.md": [SCRIPT_SHOWN, HOSTILE_JINJA],
+        **({"sources/001_fixture.md": [SCRIPT_SHOWN, HOSTILE_JINJA]} if lang == "zh-Hans" else {}),
     }
     for rel, shown in expected.items():
         for text in shown:
@@ -440,18 +462,34 @@ def test_slim_html_collapses_exactly_the_newline_runs_outside_kept_elements(page
 
 def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built):
     icons = (built[1].site / "assets" / "na-icons.svg").read_text(encoding="utf-8")
-    for name in ("alternate", "close", "logo", "menu", "previous", "top"):
+    for name in ("alternate", "close", "logo", "menu", "previous", "search", "top"):
         assert re.search(f'<symbol id="{name}" viewBox="0 0 24 24"><path d="[Mm][^"]+"/></symbol>', icons), name
     site = built[1].site
     for rel in ["", ART, "en/" + ART, "zh-Hant/archive/"]:
         page = html(site, rel)
         body = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "<kept>", page, flags=re.S)
         assert not re.search(r"^[ \t]+|\n\n", body, re.M), rel
-        # the search icon: one path, reused by the search box; the others from the icon file
-        assert page.count('id="na-icon-search"') == 1 and page.count('href="#na-icon-search"') == 1, rel
-        assert page.count("<path") == 1, rel
+        # every icon from the icon file; the search box's inside is search.js's, with its icons
+        assert page.count("<path") == 0, rel
         uses = re.findall(r'<use href="([^"#]+)#([a-z]+)"/>', page)
-        assert sorted(name for _, name in uses) == ["alternate", "close", "logo", "logo", "menu", "previous", "top"]
+        assert sorted(name for _, name in uses) == ["alternate", "logo", "logo", "menu", "search", "top"]
+        box = re.search(r'<div class="md-search na-search"[^>]*>(.*?)</div>', page, re.S)
+        assert box.group(1) == "" and "data-idle" not in box.group(0), rel
+        assert "data-label-on" not in page and "__md_scope" not in page, rel
+        # the words every page of a language would carry: in its assets/md-scope.js
+        from build_scripts.site.labels import LABELS
+        lang_root = site / rel.split("/")[0] if rel.startswith(("en/", "zh-Hant/")) else site
+        scope = (lang_root / "assets" / "md-scope.js").read_text(encoding="utf-8")
+        lang = {site: "zh-Hans", site / "en": "en", site / "zh-Hant": "zh-Hant"}[lang_root]
+        assert json.dumps(LABELS[lang]["search_idle"], ensure_ascii=False) in scope, rel
+        assert json.dumps(LABELS[lang]["pair_failed"], ensure_ascii=False) in scope, rel
+        assert "__md_scope=new URL" in scope and "{{" not in scope and "{%" not in scope
+        # a table of contents hidden (the home page, the archive) or empty: its empty column only
+        toc = page.split('data-md-type="toc"')
+        assert len(toc) == 1 or 'class="md-nav__link"' in toc[1].split("</nav>")[0], rel
+        assert len(toc) == 2 or re.search(r'<div class="md-sidebar md-sidebar--secondary" (hidden)?></div>', page), rel
+        if rel == "":
+            assert len(toc) == 1 and '<div class="md-sidebar md-sidebar--secondary" hidden></div>' in page
         page_dir = rel.removeprefix("en/").removeprefix("zh-Hant/")        # below its language's root
         # nothing the page does not show or use: no generator tag, empty containers, tabs
         # script, or Pagefind attributes (the index is made from the staged docs files)
@@ -537,10 +575,10 @@ def test_sitemaps_go_by_month_and_stay_under_the_protocol_limit():
         files = seo.sitemaps(pages, "https://h/", PREFIX)
     finally:
         seo.SITEMAP_URLS = old
-    assert "sitemaps/2025-12.xml" in files and "sitemaps/2025-11.xml" in files
-    assert {n for n in files if n.startswith("sitemaps/pages")} == {"sitemaps/pages-1.xml", "sitemaps/pages-2.xml"}
-    assert files["sitemaps/pages-1.xml"].count("<url>") == 100 and files["sitemaps/pages-2.xml"].count("<url>") == 26
-    dec = files["sitemaps/2025-12.xml"]
+    assert "sitemaps/2025-12.xml.gz" in files and "sitemaps/2025-11.xml.gz" in files
+    assert {n for n in files if n.startswith("sitemaps/pages")} == {"sitemaps/pages-1.xml.gz", "sitemaps/pages-2.xml.gz"}
+    assert files["sitemaps/pages-1.xml.gz"].count("<url>") == 100 and files["sitemaps/pages-2.xml.gz"].count("<url>") == 26
+    dec = files["sitemaps/2025-12.xml.gz"]
     assert dec.count("<url>") == 3 * 30 - 1 and "2025/11/" not in dec
     assert 'hreflang="en" href="https://h/en/2025/12/01/01/a0/"' not in dec      # no page, no alternate
     assert 'hreflang="en" href="https://h/en/2025/12/01/01/a1/"' in dec
@@ -651,7 +689,8 @@ def test_a_dateline_the_byline_prints_is_not_printed_again(built, prefix, dateli
 
 @pytest.mark.parametrize("prefix, cite, source", [
     ("", "包雷晶，卢显艳：「激发科技『向新力』打造闪亮『铝程碑』」，《", "查看原始文本：dumps/001_fixture.txt 第 3–12 行"),
-    ("en/", "Bao Leijing, Lu Xianyan. “Sparking the 'new force' of technology", "View the printed text: dumps/001_fixture.txt, lines 3–12"),
+    ("en/", "Bao Leijing, Lu Xianyan. “Sparking the 'new force' of technology",
+     "View the printed text (in Chinese): dumps/001_fixture.txt, lines 3–12"),
 ])
 def test_the_cite_box_says_who_what_where_and_links_the_printed_text(built, prefix, cite, source):
     page = html(built[1].site, prefix + ART)
@@ -659,6 +698,9 @@ def test_the_cite_box_says_who_what_where_and_links_the_printed_text(built, pref
     text = html_lib.unescape(re.sub(r"<[^>]+>", "", box))
     assert cite in text and "2025-12-15" in text
     assert f"{URL}{prefix}{ART}" in text                                  # the permalink, in words
-    link = re.search(r'<p class="na-source-link"><a href="([^"]+)">([^<]+)</a>', box)
-    assert html_lib.unescape(link.group(2)) == source
+    link = re.search(r'<p class="na-source-link"><a href="([^"]+)"( hreflang="zh-Hans")?>([^<]+)</a>', box)
+    assert html_lib.unescape(link.group(3)) == source
+    assert bool(link.group(2)) == bool(prefix)                          # another language's page: said so
     assert link.group(1).endswith("sources/001_fixture/#L3-L12")
+    target = (built[1].site / prefix / ART / link.group(1).split("#")[0]).resolve()
+    assert (target / "index.html").is_file() and target == (built[1].site / "sources/001_fixture").resolve()

@@ -1,6 +1,7 @@
-"""The source view (a dump's printed text) in every language: titled by paper, date and page,
-no converter marks ("### 产业转型" shows 产业转型), each article's lines under a heading that
-links the article page in the same language."""
+"""The source view (a dump's printed text), one page per dump, zh-Hans's (its lines are the
+Simplified text as printed, in every language): titled by paper, date and page, no converter
+marks ("### 产业转型" shows 产业转型), each article's lines under a heading that links the
+article page; the other languages' articles link it, saying it is in Chinese."""
 from __future__ import annotations
 
 import html
@@ -17,6 +18,7 @@ from test_site_build import built  # noqa: F401  (the fixture site, built once p
 
 PREFIX = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
 SOURCE = "sources/001_fixture/"
+SOURCE_LANGS = ["zh-Hans"]             # the languages with source pages
 TITLES = {"zh-Hans": "通辽日报 2025年12月15日 第1版 · 原始文本",
           "zh-Hant": "通遼日報 2025年12月15日 第1版 · 原始文本",
           "en": "Tongliao Daily, 15 December 2025, Page 1 · printed text"}
@@ -38,7 +40,7 @@ def text(fragment: str) -> str:
     return html.unescape(_TAG.sub("", fragment.replace('#</a>', '</a>'))).strip()
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", SOURCE_LANGS)
 def test_the_source_page_is_titled_by_paper_date_and_page(built, lang):  # noqa: F811
     page = source_page(built, lang)
     assert text(re.search(r"<h1.*?</h1>", page, re.S).group(0)) == TITLES[lang]
@@ -47,7 +49,7 @@ def test_the_source_page_is_titled_by_paper_date_and_page(built, lang):  # noqa:
     assert f'<p class="na-source-file">{file_label}</p>' in page     # which dump it is, named once
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", SOURCE_LANGS)
 def test_the_source_page_shows_no_converter_marks(built, lang):  # noqa: F811
     page = source_page(built, lang)
     lines = {int(n): (cls, html.unescape(t)) for n, cls, t in re.findall(
@@ -60,7 +62,7 @@ def test_the_source_page_shows_no_converter_marks(built, lang):  # noqa: F811
     assert lines[14] == ("", HOSTILE_SCRIPT)                 # dump text stays text
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", SOURCE_LANGS)
 def test_each_article_s_lines_are_under_a_heading_linking_the_article(built, lang):  # noqa: F811
     page = source_page(built, lang)
     heads = re.findall(r'<h2 id="[^"]*"><a href="([^"]+)">(.*?)</a>.*?</h2>\s*<ol class="na-source" lang="zh-Hans" '
@@ -72,6 +74,16 @@ def test_each_article_s_lines_are_under_a_heading_linking_the_article(built, lan
         [PREFIX[lang] + a for a in ARTICLES]
     lines_1_2 = page.index('id="L1"'), page.index('id="L2"')
     assert all(i < page.index("<h2") for i in lines_1_2)     # lines no article holds come first, unheaded
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
+def test_other_languages_link_the_one_source_page_saying_it_is_chinese(built, lang):  # noqa: F811
+    site = built[0] / "site"
+    assert not (site / PREFIX[lang] / SOURCE).exists()
+    page = (site / PREFIX[lang] / ARTICLES[0] / "index.html").read_text(encoding="utf-8")
+    href, label = re.search(r'<p class="na-source-link"><a href="([^"]+)" hreflang="zh-Hans">([^<]+)</a>', page).groups()
+    assert posixpath.normpath(posixpath.join(PREFIX[lang] + ARTICLES[0], href.split("#")[0])) + "/" == SOURCE
+    assert {"zh-Hant": "（簡體中文）", "en": "(in Chinese)"}[lang] in html.unescape(label)
 
 
 def entry(rel: str, lines) -> Entry:

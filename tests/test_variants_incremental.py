@@ -18,8 +18,9 @@ def test_unchanged_sources_are_not_converted_again(docs, memory_path, monkeypatc
     sources = sorted((docs / "zh-Hans").rglob("*.md"))
     assert first.written.reused["zh-Hant"] == 0 and first.written.written["zh-Hant"] == len(sources)
     calls = []
-    real = Converter.convert
+    real, real_all = Converter.convert, Converter.convert_all
     monkeypatch.setattr(Converter, "convert", lambda self, text: calls.append(text) or real(self, text))
+    monkeypatch.setattr(Converter, "convert_all", lambda self, texts: calls.append(texts) or real_all(self, texts))
     again = run(docs, memory_path)
     assert again.written.reused["zh-Hant"] == len(sources) and calls == []
     edited = sources[0]

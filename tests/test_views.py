@@ -47,7 +47,8 @@ def test_an_english_article_links_its_authors_by_their_chinese_names():
         {"text": "Wang Xiaoming", "href": UP_FROM_EN + "en/authors/wang-xiao-ming/"}]
     assert view["permalink"] == ROOT + "en/ribao/2025/12/15/01/chun-feng/"
     assert view["issue_href"] == UP_FROM_EN + "en/ribao/2025/12/15/"
-    assert view["source_href"] == UP_FROM_EN + "en/sources/001_x/#L4-L9"
+    assert view["source_href"] == UP_FROM_EN + "sources/001_x/#L4-L9"     # the one page, zh-Hans's
+    assert view["source_hreflang"] == "zh-Hans" and "(in Chinese)" in view["source_text"]
     assert view["pair_lang"] == "zh-Hans" and view["pair"]["href"] == UP_FROM_EN + "ribao/2025/12/15/01/chun-feng/"
     assert view["provenance"] == {"kind": "machine",
                                   "text": "Machine translation (google, 2025-12-16)."}

@@ -24,6 +24,7 @@ from ..manifest import load_manifest
 from ..project import Project
 from ..redirects import MOVED_FILE
 from ..segment_pages import segment_pages
+from ..site import catalog
 from ..site.labels import LANGS
 from ..site.staging import PRESENCE_FILE
 from .select import entries_of, newest_month
@@ -81,7 +82,7 @@ def site_inputs(project: Project) -> str:
 def export_catalog(staging: Path, dest: Path, name: str, site_url: str, inputs: str) -> None:
     """The shard's catalog and page list, and what it was built with (the merge checks it)."""
     for lang in LANGS:
-        atomic.write_if_changed(dest / f"{lang}.pickle", (staging / f".{lang}.catalog.pickle").read_bytes(),
+        atomic.write_if_changed(dest / f"{lang}.pickle", catalog.cache_path(staging, lang).read_bytes(),
                                 sync=False)
     atomic.write_if_changed(dest / PRESENCE, (staging / PRESENCE_FILE).read_bytes(), sync=False)
     info = {"format": FORMAT, "name": name, "site_url": site_url, "code": code_fingerprint(), "inputs": inputs}

@@ -85,6 +85,11 @@ class Entry:
         return self.rel.parent
 
 
+def cache_path(staging: Path, lang: str) -> Path:
+    """The front matter cache of a language's articles, in the staging folder."""
+    return staging / f".{lang}.catalog.pickle"
+
+
 def meta_digest(meta: dict) -> str:
     """A digest of a whole front matter (its type names too: a date and its string differ)."""
     text = json.dumps(meta, sort_keys=True, ensure_ascii=False, default=lambda v: f"{type(v).__name__}:{v}")
@@ -164,6 +169,13 @@ def cached_entries(cache: Path) -> list[Entry] | None:
     or None when it is missing or not of this code's format."""
     cached = _read_cache(cache)
     return None if cached is None else _entries(cached)
+
+
+def cached_fields(cache: Path) -> dict[str, tuple[int, int, dict]]:
+    """rel → (mtime_ns, size, ``INDEX_FIELDS`` of its front matter) of the articles a cache
+    file holds (empty when it is missing or not of this code's format): for a reader that
+    checks the file's stat itself (the search feed)."""
+    return {rel: hit[:3] for rel, hit in (_read_cache(cache) or {}).items()}
 
 
 def _entries(cached: dict[str, tuple]) -> list[Entry]:

@@ -37,7 +37,7 @@ from ..docfile import render_document
 from . import source_view
 from .catalog import Entry
 from .excerpt import whole_sentences
-from .labels import format_date, format_month, format_year, page_label, t
+from .labels import DEFAULT_LANG, format_date, format_month, format_year, page_label, t
 from .slugs import author_slugs
 
 
@@ -455,7 +455,7 @@ class Generator:
         return found
 
     def source_pages(self) -> list[Page]:
-        return [self.source_page(f) for f in self.source_files()]
+        return [self.source_page(f) for f in self.source_files()] if self.lang == DEFAULT_LANG else []
 
     @functools.cached_property
     def by_source(self) -> dict[str, list[Entry]]:
@@ -506,7 +506,9 @@ class Generator:
         for slug, (name, arts) in self.authors.items():
             parts.append(Part(_digest(self.lang, "author", slug, name, *_entry_keys(arts)),
                               [f"authors/{slug}.md"], functools.partial(lambda s: [self.author_page(s)], slug)))
-        for f, st in self._source_stats():
+        # a dump's page only in zh-Hans: its lines are the Simplified text as printed, the same in
+        # every language; the other languages link it, saying it is in Chinese (views.py)
+        for f, st in self._source_stats() if self.lang == DEFAULT_LANG else []:
             # the page shows its articles' titles and links, so their front matter is an input
             parts.append(Part(_digest(self.lang, "source", f, str(st.st_size), str(st.st_mtime_ns),
                                       *_entry_keys(self.by_source.get(f, []))),

@@ -7,7 +7,9 @@ bytes and names, so the language's ``pf_meta`` (which names them) and
 values of every filter file (and the filters in the meta), names each rewritten file by
 a hash of its bytes as Pagefind does, and updates the references, so a bundle depends
 on its pages only (and an incremental build equals a clean one). It also cuts the word
-index into smaller chunks (pagefind_chunks.py), so a query fetches less.
+index into smaller chunks (pagefind_chunks.py), so a query fetches less. ``prune`` takes
+out what the search box never loads (Pagefind's own UIs, its worker, the wasm of languages
+the bundle does not hold; a language without one loads wasm.unknown): a fifth of a shard's bytes, in every shard.
 
 The files are gzip'd CBOR after a ``pagefind_dcd`` signature; ``read_cbor`` and
 ``cbor`` handle what they hold (integers, strings, arrays, maps, simple values).
@@ -169,3 +171,24 @@ def make_canonical(bundle: Path) -> None:
         meta_path.unlink()
         info["hash"] = _write_named(bundle, lang, _hex_chars(info["hash"]), "pagefind.", ".pf_meta", meta)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# What a bundle keeps besides its index, fragment and filter folders and the language
+# files (pagefind.<hash>.pf_meta, wasm.<wasm>.pagefind): the script search.js imports and
+# the entry it reads. Pagefind's UIs (pagefind-ui, -component-ui, -modular-ui, -highlight)
+# are never loaded, nor the worker (search.js runs Pagefind with noWorker).
+KEPT = {"pagefind.js", ENTRY_FILE}
+
+
+def prune(bundle: Path) -> int:
+    """Delete the files of one bundle that search.js never loads; the bytes taken out."""
+    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    keep = set(KEPT)
+    for info in entry["languages"].values():
+        keep |= {f"pagefind.{info['hash']}.pf_meta", f"wasm.{info['wasm'] or 'unknown'}.pagefind"}
+    gone = 0
+    for path in bundle.iterdir():
+        if path.is_file() and path.name not in keep:
+            gone += path.stat().st_size
+            path.unlink()
+    return gone

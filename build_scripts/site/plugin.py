@@ -76,10 +76,8 @@ class NewsarchivePlugin(BasePlugin):
         if not is_article and isinstance(raw.get("hide"), list):
             safe_meta["hide"] = [h for h in raw["hide"] if h in {"toc", "navigation", "footer"}]
         page.meta = safe_meta
-        alternates = view["alternates"]
         na = NA(view, kind="article" if is_article else raw.get("na_kind", "page"), lang=self.lang, meta=raw,
-                labels=LABELS[self.lang], og_locale=OG_LOCALE[self.lang],
-                og_alternates=[OG_LOCALE[a["lang"]] for a in alternates if a["exists"] and not a["current"]])
+                labels=LABELS[self.lang], og_locale=OG_LOCALE[self.lang])
         page.na = na
         if is_article:
             na["jsonld"] = Markup(view["jsonld"])

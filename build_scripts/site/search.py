@@ -17,8 +17,10 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic, paths
@@ -26,8 +28,9 @@ from ..cache import code_fingerprint
 from ..errors import UserError
 from ..project import LANGUAGES
 from ..workers import job_count
+from . import catalog
 from .labels import LANGS, PREFIX
-from .pagefind_files import make_canonical
+from .pagefind_files import make_canonical, prune
 from .search_page import search_page
 from .search_text import is_article, read_article
 
@@ -132,17 +135,34 @@ def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:
     return h.hexdigest()
 
 
-def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path) -> int:
+def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path,
+            fields: dict[str, tuple[int, int, dict]] | None = None) -> int:
     """The pages Pagefind should index, at their URLs under ``dest``: one search page per
-    article, made from its docs file."""
+    article, made from its docs file. ``fields``: the staging's front matter cache
+    (catalog.cached_fields), used for a file of the same mtime and size, not parsed again."""
     if dest.exists():
         shutil.rmtree(dest)
+    fields = fields or {}
     for url, path, _ in entries:
         target = dest / url.lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         rel = url.strip("/") + ".md"
-        target.write_text(search_page(read_article(path, rel), lang), encoding="utf-8")
+        hit, st = fields.get(rel), path.stat()
+        meta = hit[2] if hit and hit[:2] == (st.st_mtime_ns, st.st_size) else None
+        target.write_text(search_page(read_article(path, rel, meta), lang), encoding="utf-8")
     return len(entries)
+
+
+@lru_cache(maxsize=1)
+def pagefind_command() -> tuple[str, ...]:
+    """Pagefind's binary, run directly: ``python -m pagefind`` starts Python only to find it
+    and exec it (50 ms of CPU a run, a run a shard and language). That module's way of
+    finding it where it can, else the module."""
+    try:
+        from pagefind.service import _must_get_executable
+        return (str(_must_get_executable().resolve()),)
+    except Exception:  # noqa: BLE001 - any trouble: let the module find it
+        return (sys.executable, "-m", "pagefind")
 
 
 def _dates(entries: list[tuple[str, Path, str]]) -> tuple[str | None, str | None]:
@@ -194,12 +214,15 @@ class Indexer:
         self.plans: list[_Language] = []
         self.queue: list[tuple] = []
         self.running: list[tuple] = []
+        self.fields: dict[str, dict] = {}       # lang → the staging's front matter cache
+        self.removing: list[threading.Thread] = []   # mirrors being removed
         self.errors: list[str] = []
         work.mkdir(parents=True, exist_ok=True)
 
     def add_language(self, lang: str, lang_pages: list[tuple[str, Path]]) -> None:
         """Index the articles among ``lang_pages`` (url, built file): each from its docs file."""
         lang_pages = [(url, docs_file(self.docs / lang, url)) for url, _ in lang_pages]
+        self.fields[lang] = catalog.cached_fields(catalog.cache_path(self.docs, lang))
         plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out, self.newest_month)
         self.plans.append(plan)
         self.queue = sorted(self.queue + jobs, key=lambda job: -len(job[2]))
@@ -209,11 +232,11 @@ class Indexer:
         self._reap()
         while self.queue and len(self.running) < self.parallel:
             lang, name, entries, src, dest = self.queue.pop(0)
-            _mirror(entries, lang, src)
+            _mirror(entries, lang, src, self.fields.get(lang))
             if dest.exists():
                 shutil.rmtree(dest)
             proc = subprocess.Popen(
-                [sys.executable, "-m", "pagefind", "--site", str(src), "--output-path", str(dest),
+                [*pagefind_command(), "--site", str(src), "--output-path", str(dest),
                  "--force-language", FORCE_LANGUAGE[lang], "--exclude-selectors", ".headerlink", "--quiet"],
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             self.running.append((lang, name, src, dest, proc))
@@ -226,11 +249,24 @@ class Indexer:
                 continue
             output, _ = proc.communicate()
             self.running.remove(item)
-            shutil.rmtree(src, ignore_errors=True)
+            self._remove(src)
             if proc.returncode != 0 or not (dest / "pagefind.js").is_file():
                 self.errors.append(f"{lang} {name}: {output.strip().splitlines()[-1:] or proc.returncode}")
             else:
                 make_canonical(dest)       # the same bytes for the same pages, run after run
+                prune(dest)                # and none the search box never loads
+
+    def _remove(self, mirror: Path) -> None:
+        """Remove a mirror beside the runs (deleting thousands of small folders takes the file
+        system seconds, not CPU: the next Pagefind run need not wait for it)."""
+        thread = threading.Thread(target=shutil.rmtree, args=(mirror,), kwargs={"ignore_errors": True})
+        thread.start()
+        self.removing.append(thread)
+
+    def _removed(self) -> None:
+        for thread in self.removing:
+            thread.join()
+        self.removing.clear()
 
     def stop(self) -> None:
         """End the runs under way (the site stage failed): none goes on writing after it."""
@@ -240,12 +276,14 @@ class Indexer:
             proc.communicate()
             shutil.rmtree(src, ignore_errors=True)
         self.running.clear()
+        self._removed()
 
     def finish(self) -> Indexed:
         while self.queue or self.running:
             self.pump()
             if self.running:
                 time.sleep(0.05)
+        self._removed()
         if self.errors:
             raise UserError("Pagefind failed: " + "; ".join(map(str, self.errors)))
         for plan in self.plans:

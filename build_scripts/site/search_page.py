@@ -39,18 +39,32 @@ class Simplifier:
         simple = self.cc.convert(text)
         if len(simple) != len(text):     # a phrase changed length: keep characters aligned
             simple = "".join(self.cc.convert(c) for c in text)
-        for s, t in zip(simple, text):
+        self._pair(simple, text)
+        return simple
+
+    def _pair(self, simple: str, text: str) -> None:
+        for s, t in dict.fromkeys(zip(simple, text)):      # each pair once, in text order
             if s != t and not s.isspace():
                 self.pairs.setdefault(s, t)
-        return simple
+
+    def every(self, texts: list[str]) -> list[str]:
+        """``[self(t) for t in texts]`` in one conversion where it can be (no text holds a line
+        break, and the whole keeps its length; OpenCC's phrases never span one)."""
+        whole = "\n".join(texts)
+        if whole.count("\n") == len(texts) - 1:
+            simple = self.cc.convert(whole)
+            if len(simple) == len(whole):
+                self._pair(simple, whole)
+                return simple.split("\n")
+        return [self(t) for t in texts]
 
     def pair_text(self) -> str:
         return "".join(s + t for s, t in sorted(self.pairs.items()))
 
 
-def _block(text: str, weight: int | None = None, same=lambda t: t) -> str:
+def _block(text: str, weight: int | None = None) -> str:
     attr = f' data-pagefind-weight="{weight}"' if weight else ""
-    return f"<p{attr}>{escape(' '.join(tokens(same(text))))} {BLOCK_END}</p>"
+    return f"<p{attr}>{escape(' '.join(tokens(text)))} {BLOCK_END}</p>"
 
 
 def _meta(name: str, value: str, kind: str = "meta") -> str:
@@ -73,14 +87,13 @@ def info_value(art: SearchArticle) -> str:
 
 
 def search_page(art: SearchArticle, lang: str) -> str:
+    heads = [h for h in (art.kicker, art.subtitle) if h]
+    texts = [art.title, *heads, *art.paragraphs, *art.captions] + ([" ".join(art.authors)] if art.authors else [])
     simplify = Simplifier() if lang == "zh-Hant" else None
-    same = simplify or (lambda t: t)
-    blocks = [_block(art.title, 10, same)]
-    blocks += [_block(h, 5, same) for h in (art.kicker, art.subtitle) if h]
-    blocks += [_block(p, None, same) for p in art.paragraphs]
-    blocks += [_block(c, None, same) for c in art.captions]
-    if art.authors:
-        blocks.append(_block(" ".join(art.authors), None, same))
+    if simplify:
+        texts = simplify.every(texts)
+    weights = [10] + [5] * len(heads)
+    blocks = [_block(text, weights[i] if i < len(weights) else None) for i, text in enumerate(texts)]
     if lang == "en":
         blocks.append(f"<p>{TAIL} {escape(' '.join(spelling_counterparts(art.text())))}</p>")
     metas = [_meta("title", art.title), _meta("info", info_value(art))]

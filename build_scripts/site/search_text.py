@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import paths
 from ..body import parse_body
-from ..docfile import split_document
+from ..docfile import document_body, split_document
 
 _PAGE_FILE = re.compile(r"/\d{2}/[^/]+\.md$")     # …/PP/<slug>.md
 
@@ -46,8 +46,13 @@ def is_article(rel: str) -> bool:
     return bool(paths.day_of(rel) and _PAGE_FILE.search(rel))
 
 
-def read_article(path: Path, rel: str) -> SearchArticle:
-    meta, markdown = split_document(path)
+def read_article(path: Path, rel: str, meta: dict | None = None) -> SearchArticle:
+    """An article's searchable text; ``meta``: its front matter when the caller has it
+    (the staging's catalog, its keys catalog.INDEX_FIELDS), else it is parsed."""
+    if meta is None:
+        meta, markdown = split_document(path)
+    else:
+        markdown = document_body(path)
     return SearchArticle(
         url=rel[: -len(".md")] + "/",
         title=str(meta.get("title") or ""),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import add
 from pathlib import Path
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -33,22 +34,25 @@ SPELLING_FILE = Path(__file__).resolve().parent.parent / "data" / "spelling_en.t
 def han_tokens(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
-    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    return [*map(add, run, run[1:]), run[-1]]
 
 
 def tokens(text: str) -> list[str]:
     """Index tokens of a text: Han runs as pairs + last character; other text cut into words
     (letters and digits, NFKC) and punctuation, with GLUE between pieces that touched."""
     out: list[str] = []
-    for m in _CHUNK.finditer(text):
-        chunk = m.group()
+    for chunk in _CHUNK.findall(text):
         if _IS_HAN.match(chunk):
-            out += han_tokens(chunk)
-            continue
-        for i, piece in enumerate(_PIECE.findall(chunk)):
-            if i:
-                out.append(GLUE)
-            out.append(unicodedata.normalize("NFKC", piece) if _WORD.match(piece) else piece)
+            if len(chunk) > 1:
+                out += map(add, chunk, chunk[1:])
+            out.append(chunk[-1])
+        elif chunk.isalnum():            # one word (str.isalnum is re's [^\W_])
+            out.append(chunk if chunk.isascii() else unicodedata.normalize("NFKC", chunk))
+        else:
+            for i, piece in enumerate(_PIECE.findall(chunk)):
+                if i:
+                    out.append(GLUE)
+                out.append(unicodedata.normalize("NFKC", piece) if _WORD.match(piece) else piece)
     return out
 
 

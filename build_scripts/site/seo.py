@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -68,9 +69,12 @@ def _sitemap_part(rel: str) -> str:
 
 
 def sitemaps(pages: dict[str, set[str]], site_url: str, prefixes: dict[str, str]) -> dict[str, str]:
-    """The site's sitemaps: ``sitemap.xml``, an index of ``sitemaps/<part>.xml``, one per month
+    """The site's sitemaps: ``sitemap.xml``, an index of ``sitemaps/<part>.xml.gz``, one per month
     of dated pages ("2025-12") and one for the others ("pages"), numbered ("pages-1", …) when
-    a part has more URLs than SITEMAP_URLS; every URL with its hreflang alternates.
+    a part has more URLs than SITEMAP_URLS; every URL with its hreflang alternates (the only
+    place they are: not on every page). A part's text is given here; it is written gzip'd
+    (write_sitemaps: the protocol allows it, and its alternates make it 15 times bigger
+    than gzip'd), the index as it is (robots.txt names it).
 
     ``pages`` holds each language's page URLs relative to its root ("", "archive/", …); a page's
     alternates are the same relative path in the other languages that have it.
@@ -84,11 +88,18 @@ def sitemaps(pages: dict[str, set[str]], site_url: str, prefixes: dict[str, str]
         urls = parts[part]
         for n in range(0, len(urls), SITEMAP_URLS):
             name = part if len(urls) <= SITEMAP_URLS else f"{part}-{n // SITEMAP_URLS + 1}"
-            files[f"sitemaps/{name}.xml"] = _urlset(urls[n:n + SITEMAP_URLS], pages, site_url, prefixes)
+            files[f"sitemaps/{name}.xml.gz"] = _urlset(urls[n:n + SITEMAP_URLS], pages, site_url, prefixes)
     index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
     index += [f"<sitemap><loc>{xml_escape(site_url + name)}</loc></sitemap>" for name in files]
     files["sitemap.xml"] = "\n".join(index + ["</sitemapindex>", ""])
     return files
+
+
+def sitemap_bytes(name: str, text: str) -> bytes:
+    """What is written for a sitemap file: a part (``.gz``) gzip'd with no name or time in its
+    header, so the same sitemap gives the same bytes, build after build."""
+    data = text.encode("utf-8")
+    return gzip.compress(data, compresslevel=9, mtime=0) if name.endswith(".gz") else data
 
 
 def _urlset(urls: list[tuple[str, str]], pages: dict[str, set[str]], site_url: str,

@@ -142,7 +142,7 @@ def _make_views(docs: Path, out: Path, lang: str, present: dict[str, set[str]], 
 def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_result], list[catalog.Entry]]:
     """Every file of docs/<lang>/ with its stat, and its articles (through the front matter cache)."""
     sources = catalog.scan(docs / lang)
-    return sources, catalog.load_cached(docs / lang, out / f".{lang}.catalog.pickle", sources)
+    return sources, catalog.load_cached(docs / lang, catalog.cache_path(out, lang), sources)
 
 
 def _write_authors(out: Path, entries: list[catalog.Entry]) -> None:

@@ -208,7 +208,8 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
     source_href = None
     if src.get("file"):
         anchor = f"#L{lines[0]}-L{lines[-1]}" if lines[0] else ""
-        source_href = up + url_of(source_page_rel(src["file"])) + anchor
+        # the one page of a dump, zh-Hans's (indexes.py: its lines are the same in every language)
+        source_href = _to_site_root(lang, url) + PREFIX[DEFAULT_LANG] + url_of(source_page_rel(src["file"])) + anchor
     jsonld = seo.news_article(meta, lang, permalink, root + PREFIX[lang] + issue_rel if issue_rel else None,
                               original["abs"] if original and original["exists"] else None)
     return {
@@ -227,7 +228,9 @@ def article_view(entry: Entry, lang: str, present_in: tuple[str, ...], master_au
         "source_file": src.get("file") or "",
         "source_first": lines[0], "source_last": lines[-1],
         "source_href": source_href,
-        "source_text": t(lang, "source_lines", file=src.get("file") or "", first=lines[0], last=lines[-1]),
+        "source_text": t(lang, "source_lines" if lang == DEFAULT_LANG else "source_lines_zh",
+                         file=src.get("file") or "", first=lines[0], last=lines[-1]),
+        "source_hreflang": DEFAULT_LANG if lang != DEFAULT_LANG else None,
         "permalink": permalink,
         "provenance": provenance(meta, lang),
         "original": original,

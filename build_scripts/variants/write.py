@@ -87,24 +87,38 @@ def read_sources(docs: Path) -> list[Source]:
 
 # -- zh-Hant ------------------------------------------------------------------------
 def traditional(src: Source, cc: Converter) -> tuple[dict, list[BodyBlock]]:
-    """Convert what a reader sees; ids, slugs, dates, numbers, paths and keys stay."""
+    """Convert what a reader sees; ids, slugs, dates, numbers, paths and keys stay.
+    Every text of the article goes through OpenCC in one call (Converter.convert_all)."""
     meta = dict(src.meta)
     meta["lang"] = HANT
+    texts: list[str] = []
     for key in ("title", "kicker", "subtitle", "byline", "dateline", "publication", "page_name"):
         if isinstance(meta.get(key), str):
-            meta[key] = cc.convert(meta[key])
+            texts.append(meta[key])
     for key in ("authors", "captions"):
         if isinstance(meta.get(key), list):
-            meta[key] = [cc.convert(x) if isinstance(x, str) else x for x in meta[key]]
+            texts += [x for x in meta[key] if isinstance(x, str)]
+    for b in src.body:
+        if b.lead_in and b.text.startswith(b.lead_in):
+            # Lead-in and rest apart, so the lead-in stays a prefix of the text.
+            texts += [b.lead_in, b.text[len(b.lead_in):]]
+        else:
+            texts.append(b.text)
+    converted = iter(cc.convert_all(texts))
+    for key in ("title", "kicker", "subtitle", "byline", "dateline", "publication", "page_name"):
+        if isinstance(meta.get(key), str):
+            meta[key] = next(converted)
+    for key in ("authors", "captions"):
+        if isinstance(meta.get(key), list):
+            meta[key] = [next(converted) if isinstance(x, str) else x for x in meta[key]]
     meta["conversion"] = cc.provenance.as_front_matter()
     body = []
     for b in src.body:
         if b.lead_in and b.text.startswith(b.lead_in):
-            # Lead-in and rest apart, so the lead-in stays a prefix of the text.
-            lead, rest = cc.convert(b.lead_in), cc.convert(b.text[len(b.lead_in):])
+            lead, rest = next(converted), next(converted)
             body.append(BodyBlock(b.kind, lead + rest, level=b.level, lead_in=lead))
         else:
-            body.append(BodyBlock(b.kind, cc.convert(b.text), level=b.level))
+            body.append(BodyBlock(b.kind, next(converted), level=b.level))
     return meta, body
 
 

@@ -82,7 +82,8 @@
     localizeSearch(lang, L, M, home);
   }
 
-  /* The search box searches the requested language's index, in its words (partials/search.html). */
+  /* The search box searches the requested language's index, in its words (partials/search.html:
+     search.js makes the box's inside from these attributes after this file has run). */
   function localizeSearch(lang, L, M, home) {
     var search = document.querySelector(".na-search");
     if (!search) return;
@@ -91,25 +92,13 @@
                   "data-more": L.search_more, "data-page-label": L.search_page_label, "data-date": L.search_date,
                   "data-other-site": L.search_other_site, "data-idle": L.search_idle, "data-count": L.search_count,
                   "data-none": L.search_none, "data-error": L.search_error, "data-recent": L.search_recent,
-                  "data-all": L.search_all };
+                  "data-all": L.search_all, "data-filter": L.search_filter, "data-year": L.search_year,
+                  "data-page": L.search_page, "data-any": L.search_any, "data-options": M.search,
+                  "data-reset": M["search.reset"] };
     Object.keys(attrs).forEach(function (name) { search.setAttribute(name, attrs[name]); });
     if (lang === "en") search.setAttribute("data-na-zh-search", root + "search/");
     else search.removeAttribute("data-na-zh-search");
-    var input = search.querySelector(".na-search-input");
-    input.placeholder = L.search_placeholder;
-    input.setAttribute("aria-label", L.search_placeholder);
     setAttr('label.md-header__button[for="__search"]', "title", L.search_placeholder);
-    setAttr(".md-search__options", "aria-label", M.search);
-    setAttr('.na-search button[type="reset"]', "title", M["search.reset"]);
-    setAttr('.na-search button[type="reset"]', "aria-label", M["search.reset"]);
-    search.querySelector(".na-search-meta").textContent = L.search_idle;
-    search.querySelectorAll(".na-search-filters label").forEach(function (label) {
-      var which = label.querySelector("select").getAttribute("data-na-filter");
-      setText(label, which === "year" ? L.search_year : L.search_page);
-      label.querySelector('option[value=""]').textContent = L.search_any;
-    });
-    setText(search.querySelector(".na-search-next button"), L.search_more);
-    setText(search.querySelector(".na-search-all"), L.search_all);
   }
 
   /* ------------------------------------------------------------ suggestions */

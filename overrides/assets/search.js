@@ -13,6 +13,38 @@
   "use strict";
   var box = document.querySelector(".na-search");
   if (!box) return;
+  if (!box.querySelector("form")) box.innerHTML = boxMarkup();
+
+  /* The box's inside, Material's search markup, made here from the box's data attributes
+     (partials/search.html): the same on every page, so no page carries it. */
+  function boxMarkup() {
+    function a(name) {
+      return (box.getAttribute(name) || "").replace(/&/g, "&amp;").replace(/"/g, "&quot;")
+        .replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+    function icon(name) { return '<svg viewBox="0 0 24 24"><use href="' + a("data-na-icons") + "#" + name + '"/></svg>'; }
+    function filter(name) {
+      return "<label>" + a("data-" + name) + ' <select data-na-filter="' + name + '"><option value="">' +
+        a("data-any") + "</option></select></label>";
+    }
+    var ph = a("aria-label"), reset = a("data-reset");
+    return '<label class="md-search__overlay" for="__search"></label><div class="md-search__inner" role="search">' +
+      '<form class="md-search__form" name="na-search" action="javascript:void(0)">' +
+      '<input type="text" class="md-search__input na-search-input" name="query" aria-label="' + ph +
+      '" placeholder="' + ph + '" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" required>' +
+      '<label class="md-search__icon md-icon" for="__search">' + icon("search") + icon("previous") + "</label>" +
+      '<nav class="md-search__options" aria-label="' + a("data-options") + '"><button type="reset" class="md-search__icon md-icon" title="' +
+      reset + '" aria-label="' + reset + '" tabindex="-1">' + icon("close") + "</button></nav></form>" +
+      '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0">' +
+      '<div class="md-search-result na-search-result" aria-live="polite">' +
+      '<div class="md-search-result__meta na-search-meta">' + a("data-idle") + "</div>" +
+      '<p class="na-search-other" hidden><a href=""></a></p>' +
+      '<details class="na-search-filters" hidden><summary>' + a("data-filter") + "</summary>" + filter("year") + filter("page") + "</details>" +
+      '<ol class="md-search-result__list na-search-list" role="presentation"></ol>' +
+      '<div class="md-search-result__meta na-search-next" hidden><button type="button" class="md-button">' + a("data-more") + "</button></div>" +
+      '<div class="md-search-result__meta na-search-more" hidden><button type="button" class="md-button na-search-all">' + a("data-all") + "</button></div>" +
+      "</div></div></div></div>";
+  }
 
   /* ------------------------------------------------------------ tokens */
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
