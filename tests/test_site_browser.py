@@ -351,7 +351,10 @@ def _long_headlines_search_what_decides(browser, site, base) -> None:
             assert hrefs and hrefs[0].endswith(want), (query, hrefs)
             assert any("/2024-03/" in u for u in urls) == older_loaded, (query, urls)
             assert pg.locator(".na-search-more button").is_visible(), query
-            assert "only" not in pg.locator(".na-search-meta").inner_text() or not older_loaded
+            meta = pg.locator(".na-search-meta").inner_text()    # says how much was searched
+            assert ("other years: only articles with this headline" in meta) == older_loaded, (query, meta)
+            assert (" to " in meta and "only)" in meta) == (not older_loaded), (query, meta)
+            assert not meta.startswith("1 articles"), meta           # one article, in the singular
             pg.locator(".na-search-more button").click()
             pg.wait_for_function("document.querySelector('.na-search-result').dataset.naState === 'done' && "
                                  "document.querySelector('.na-search-more').hidden")

@@ -581,8 +581,8 @@
       if (seq !== state.seq || !res) return null;
       state.results = res.results; state.shown = 0; state.query = q;
       var newest = state.recent[0] || {}, oldest = state.recent[state.recent.length - 1] || {};
-      meta.textContent = (res.results.length ? label("count", res.results.length) : label("none")) +
-        (state.merged || res.partial ? "" : (box.getAttribute("data-recent") || "")
+      meta.textContent = (res.results.length ? label(res.results.length === 1 ? "count-one" : "count", res.results.length) : label("none")) +
+        (res.partial ? label("partial") : state.merged ? "" : (box.getAttribute("data-recent") || "")
           .replace("{from}", oldest.from || "").replace("{to}", newest.to || ""));
       allYears.hidden = state.merged && !res.partial;
       fillFilters(res.filters);
