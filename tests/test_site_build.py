@@ -506,6 +506,10 @@ def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built
         assert "clipboard.copy" in config["translations"] and "search" not in config
         assert not [k for k in config["translations"] if k.startswith("search.")]
         assert "\\u" not in page.split('id="__config"')[1].split("</script>")[0]
+        # nor what the bundle reads only when set, nor the dialog (no page has a copy button)
+        assert not {"annotate", "tags", "version"} & set(config) and "select.version" not in config["translations"]
+        assert 'data-md-component="dialog"' not in page and 'data-md-component="logo"' not in page, rel
+        assert '", "' not in page.split('id="__config"')[1].split("</script>")[0]      # no spaces
 
 
 def test_site_size_guard(tmp_path, monkeypatch):
