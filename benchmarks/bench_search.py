@@ -446,18 +446,44 @@ def print_report(res: dict, verbose: bool = False) -> None:
         print(f"{lang:8} latency: cold {first.get('ms', 0):.0f} ms{focused}, warm median {lat.get('warm_median', 0):.0f} ms, "
               f"p95 {lat.get('warm_p95', 0):.0f} ms, max {lat.get('warm_max', 0):.0f} ms; "
               f"first search download {first.get('bytes_gzip', 0) / 1024:.1f} KB gzip ({first.get('query')!r})")
+        for kind, f in data.get("firsts", {}).items():
+            if f["kb"]:
+                print(f"{lang:8} first search, {kind} ({len(f['kb'])} on fresh pages, {min(f['words'])}–"
+                      f"{max(f['words'])} words): {statistics.median(f['kb']):.1f} KB gzip median, "
+                      f"max {max(f['kb']):.1f}; cold {statistics.median(f['ms']):.0f} ms median, max {max(f['ms']):.0f}")
         if verbose:
             print("  first search: " + ", ".join(f"{name} {n / 1024:.1f}" for name, n in first.get("files", [])))
             for line in data["failures"][:30]:
                 print("  missed: " + line)
 
 
-def measure(browser, base: str, lang: str, queries: list[Query], judge: Judge) -> dict:
+def first_queries(queries: list[Query], n: int) -> dict[str, list[Query]]:
+    """The queries each searched first on a fresh page (--first N): the N titles of the most
+    words (the longest first search: every word costs an index chunk in each shard searched),
+    and N one-word queries (en "word", zh "w2")."""
+    titles = sorted((q for q in queries if q.kind == "title"), key=lambda q: (-len(q.text.split()), -len(q.text)))
+    words = [q for q in queries if q.kind in ("word", "w2")]
+    return {"long title": titles[:n], "one word": words[:n]}
+
+
+def first_searches(browser, base: str, lang: str, picked: dict[str, list[Query]]) -> dict:
+    """Per kind: the first-search download (KB gzip) and cold latency (ms) of each query, each
+    typed on a fresh page."""
+    out = {}
+    for kind, qs in picked.items():
+        runs = [run_queries(browser, base, lang, [q])[1] for q in qs]
+        out[kind] = {"kb": [r.get("bytes_gzip", 0) / 1024 for r in runs], "ms": [r.get("ms") or 0 for r in runs],
+                     "words": [len(q.text.split()) for q in qs]}
+    return out
+
+
+def measure(browser, base: str, lang: str, queries: list[Query], judge: Judge, first_n: int = 0) -> dict:
     t = time.perf_counter()
     rows, first = run_queries(browser, base, lang, queries)
     if queries:
         first["focus_ms"] = cold_after_focus(browser, base, lang, queries[0])
-    return {"kinds": figures(rows, judge), "latency": latency(rows), "first": first,
+    firsts = first_searches(browser, base, lang, first_queries(queries, first_n)) if first_n else {}
+    return {"kinds": figures(rows, judge), "latency": latency(rows), "first": first, "firsts": firsts,
             "seconds": time.perf_counter() - t, "failures": failures(rows, judge)}
 
 
@@ -473,6 +499,13 @@ def print_ratios(res: dict, other: dict) -> None:
         ratio = lambda a, b: f"{a / b:6.2f}" if b else "   -  "  # noqa: E731
         print(f"{lang:8} {kb:8.1f} / {kb0:7.1f} {ratio(kb, kb0)} {cold:6.0f} / {cold0:5.0f} {ratio(cold, cold0)} "
               f"{warm:5.0f} / {warm0:4.0f} {ratio(warm, warm0)}")
+        for kind, f in data.get("firsts", {}).items():
+            f0 = was.get("firsts", {}).get(kind)
+            if f["kb"] and f0 and f0["kb"]:
+                kb, kb0 = max(f["kb"]), max(f0["kb"])
+                cold, cold0 = statistics.median(f["ms"]), statistics.median(f0["ms"])
+                print(f"  {kind + ' (max KB, median ms)':24} {kb:6.1f} / {kb0:7.1f} {ratio(kb, kb0)} "
+                      f"{cold:6.0f} / {cold0:5.0f} {ratio(cold, cold0)}")
 
 
 def main(argv=None) -> int:
@@ -484,6 +517,8 @@ def main(argv=None) -> int:
     ap.add_argument("--titles", type=int, default=0, help="exact-title queries: every title (0) or this many")
     ap.add_argument("--langs", default=",".join(LANGS))
     ap.add_argument("--against", type=Path, help="another build of the same archive, measured in turn")
+    ap.add_argument("--first", type=int, default=0,
+                    help="also search N of the longest titles and N one-word queries each first on a fresh page")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--verbose", "-v", action="store_true", help="list the first search's files and the misses")
     args = ap.parse_args(argv)
@@ -504,7 +539,7 @@ def main(argv=None) -> int:
                 qs = en_queries(arts, judge, args.per_kind, rnd, args.titles) if lang == "en" else \
                     zh_queries(lang, arts, judge, args.per_kind, rnd, args.titles)
                 for run, (_, base) in zip(runs, servers):
-                    run["langs"][lang] = measure(browser, base, lang, qs, judge)
+                    run["langs"][lang] = measure(browser, base, lang, qs, judge, args.first)
             browser.close()
     finally:
         for server, _ in servers:

@@ -16,12 +16,33 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .errors import UserError
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+_recorders: list[set[str]] = []
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """The paths every ``write_bytes``/``write_text``/``write_if_changed`` in the block is
+    given (written or found unchanged), as strings: what a step made, without a walk."""
+    paths: set[str] = set()
+    _recorders.append(paths)
+    try:
+        yield paths
+    finally:
+        _recorders.remove(paths)
+
+
+def _record(path: Path) -> None:
+    for paths in _recorders:
+        paths.add(os.fspath(path))
 
 
 def replace_with(target: Path, make: Callable[[Path], object]) -> None:
@@ -41,6 +62,8 @@ def replace_with(target: Path, make: Callable[[Path], object]) -> None:
 
 
 def write_bytes(path: Path, data: bytes, *, sync: bool = True) -> None:
+    _record(path)
+
     def make(tmp: Path) -> None:
         with open(tmp, "xb") as handle:
             handle.write(data)
@@ -60,6 +83,7 @@ def write_if_changed(path: Path, content: str | bytes, *, sync: bool = True) -> 
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
+            _record(path)
             return False
     except FileNotFoundError:
         pass

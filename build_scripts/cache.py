@@ -92,7 +92,10 @@ def load_state(path: Path, version: int) -> dict:
     return record["data"]
 
 
-def save_state(path: Path, version: int, data: dict) -> bool:
-    """Write the record atomically unless it already holds exactly this; True if written."""
+def save_state(path: Path, version: int, data: dict, *, lines: bool = True) -> bool:
+    """Write the record atomically unless it already holds exactly this; True if written.
+    ``lines=False``: on one line (json's C encoder; a record of 100k entries takes a tenth
+    of the time)."""
     record = {"version": [FORMAT_VERSION, version], "code": code_fingerprint(), "data": data}
-    return atomic.write_if_changed(path, json.dumps(record, ensure_ascii=False, sort_keys=True, indent=0))
+    return atomic.write_if_changed(path, json.dumps(record, ensure_ascii=False, sort_keys=True,
+                                                    indent=0 if lines else None))

@@ -67,3 +67,22 @@ def test_ranges_meet_so_that_every_term_falls_in_one():
 
 def test_a_word_that_extends_the_last_word_of_the_chunk_before():
     assert pc.boundaries([["in"], ["integr", "intellig"]]) == [("in", "int"), ("int", "intellig")]
+
+
+def test_english_bundles_are_cut_into_smaller_chunks_than_chinese_ones(tmp_path):
+    """make_canonical cuts each bundle's word index at its language's size (pagefind_chunks.TARGETS)."""
+    import gzip
+
+    from build_scripts.site.pagefind_files import SIGNATURE, _payload, _rechunk
+    assert pc.target_of("en") < pc.target_of("und") == pc.TARGET
+    words = [word(f"w{i:03d}", 20, 10) for i in range(120)]
+    counts = {}
+    for lang in ("en", "und"):
+        bundle = tmp_path / lang
+        (bundle / "index").mkdir(parents=True)
+        (bundle / "index" / f"{lang}_0000001.pf_index").write_bytes(gzip.compress(SIGNATURE + chunk_bytes(words)))
+        listed = _rechunk(bundle, lang, [["w000", "w119", f"{lang}_0000001"]])
+        sizes = [len(_payload(bundle / "index" / f"{name}.pf_index")) - len(SIGNATURE) for *_, name in listed]
+        assert max(sizes) <= pc.target_of(lang) < 2 * min(sizes[:-1])
+        counts[lang] = len(listed)
+    assert counts["en"] > counts["und"]

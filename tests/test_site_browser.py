@@ -277,7 +277,8 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
                        .replace("20251215-02-cccccc", "20240302-02-dddddd")
                        .replace("理论创新是社会发展", "黄河湿地候鸟是社会发展")
                        .replace("理論創新是社會發展", "黃河濕地候鳥是社會發展")
-                       .replace("Theoretical innovation guides", "Wetland cranes guide"), encoding="utf-8")
+                       .replace("Theoretical innovation guides", "Wetland cranes guide")
+                       .replace("Theoretical innovation leads practice", OLD_HEADLINE), encoding="utf-8")
     handler = functools.partial(_Handler, directory=str(tmp_path / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
@@ -302,6 +303,7 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
             assert any(h.endswith("2024/03/02/02/jiu-wen/") for h in hrefs), (prefix, hrefs)
         ctx.close()
         assert problems == []
+        _long_headlines_search_what_decides(browser, site, base)
         old_files = {p: p.stat().st_mtime_ns for p in (site / "pagefind" / "2024-03").rglob("*") if p.is_file()}
         time.sleep(1.1)
         art = docs / "zh-Hans" / "2025/12/15/02/lilun.md"
@@ -319,6 +321,48 @@ def test_search_shards_by_month_and_reindexes_only_what_changed(tmp_path, browse
     finally:
         server.shutdown()
         os.environ.pop("SITE_URL") if old_url is None else os.environ.__setitem__("SITE_URL", old_url)
+
+
+OLD_HEADLINE = "Wetland cranes return early to northern marshes"
+
+
+def _long_headlines_search_what_decides(browser, site, base) -> None:
+    """A headline of four words or more typed in full, with the first search covering the
+    newest shard only (search.js's RECENT made 1 in this copy of the site): the newest
+    shard's own headline is answered from that shard, the older shard not even loaded; an
+    older article's headline merges the older shard, searches it for the query's two rarest
+    words only and shows that article first, offering "search all years" for the rest, which
+    finds it first too."""
+    script = site / "en" / "assets" / "search.js"
+    original = script.read_text(encoding="utf-8")
+    assert "var RECENT = 400;" in original
+    script.write_text(original.replace("var RECENT = 400;", "var RECENT = 1;"), encoding="utf-8")
+    try:
+        for query, want, older_loaded in [("Theoretical innovation leads practice", "2025/12/15/02/lilun/", False),
+                                          (OLD_HEADLINE, "2024/03/02/02/jiu-wen/", True)]:
+            ctx = browser.new_context()
+            pg = ctx.new_page()
+            problems, urls = [], []
+            pg.on("pageerror", lambda e: problems.append(str(e)))
+            pg.on("request", lambda r: urls.append(r.url))
+            _search(pg, base + "en/", query)
+            pg.wait_for_function("document.querySelector('.na-search-result').dataset.naState === 'done'")
+            hrefs = [a.get_attribute("href") for a in pg.locator(".na-search-list a").all()]
+            assert hrefs and hrefs[0].endswith(want), (query, hrefs)
+            assert any("/2024-03/" in u for u in urls) == older_loaded, (query, urls)
+            assert pg.locator(".na-search-more button").is_visible(), query
+            meta = pg.locator(".na-search-meta").inner_text()    # says how much was searched
+            assert ("other years: only articles with this headline" in meta) == older_loaded, (query, meta)
+            assert (" to " in meta and "only)" in meta) == (not older_loaded), (query, meta)
+            assert not meta.startswith("1 articles"), meta           # one article, in the singular
+            pg.locator(".na-search-more button").click()
+            pg.wait_for_function("document.querySelector('.na-search-result').dataset.naState === 'done' && "
+                                 "document.querySelector('.na-search-more').hidden")
+            assert pg.locator(".na-search-list a").first.get_attribute("href").endswith(want), query
+            assert problems == []
+            ctx.close()
+    finally:
+        script.write_text(original, encoding="utf-8")
 
 
 def _font_of_first(page, selector: str, char: str) -> list[str]:

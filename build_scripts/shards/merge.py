@@ -44,7 +44,7 @@ def merge_shards(folders: list[Path], site: Path, build_dir: Path, manifest: Pat
     hand = {lang: hand_written(project.root / "docs", lang) for lang in LANGS}
     t0 = time.perf_counter()
     plans = {lang: plan_language(lang, shards, set(hand[lang])) for lang in LANGS}
-    result = into_new_site(site.resolve(), lambda new: _merge_into(
+    result = into_new_site(site.resolve(), lambda new, _held: _merge_into(
         new, shards, plans, hand, project, build_dir.resolve(), strict, verbose, log, t0))
     log_size(result, limit, log)
     return result

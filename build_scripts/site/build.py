@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cache, redirects
-from ..atomic import write_if_changed, write_text
+from ..atomic import recording, write_if_changed, write_text
 from ..errors import UserError
 from ..project import Project
 from ..workers import process_pool
@@ -52,6 +52,7 @@ class Result:
     reindexed: dict[str, list[str]] = field(default_factory=dict)  # shards Pagefind ran for
     size: int = 0                                                  # bytes of site/, every file
     pages: int = 0                                                 # HTML pages in site/
+    files: dict[str, list[int]] | None = None                      # what site/ holds (outputs.Held)
 
 
 def _mkdocs_build(config_file: str, docs_dir: str, site_dir: str, strict: bool, site_url: str | None,
@@ -240,21 +241,29 @@ def build_site(docs: Path, site: Path, *, dumps_root: Path | None = None, build_
     build_dir = (build_dir or project.build).resolve()
     if not (docs / LANGS[0]).is_dir():
         raise UserError(f"{docs / LANGS[0]}: no articles; run `python -m build_scripts segment` first")
-    result = into_new_site(site, lambda new: _build_into(
-        new, docs, build_dir, project, dumps_root=dumps_root or docs.parent, strict=strict, search=search,
-        verbose=verbose, log=log, newest_month=newest_month))
+    result = into_new_site(site, lambda new, held: _build_into(
+        new, held, docs, build_dir, project, dumps_root=dumps_root or docs.parent, strict=strict, search=search,
+        verbose=verbose, log=log, newest_month=newest_month), records=build_dir / "site-trees")
     log_size(result, limit, log)
     return result
 
 
-def into_new_site(site: Path, make) -> Result:
-    """``make(new)`` fills the next site folder; it is swapped in for ``site`` once complete, and
-    on any failure ``site`` is left as it was (a full disk: one line saying so)."""
+def into_new_site(site: Path, make, records: Path | None = None) -> Result:
+    """``make(new, held)`` fills the next site folder; it is swapped in for ``site`` once complete,
+    and on any failure ``site`` is left as it was (a full disk: one line saying so). With
+    ``records`` (a folder), ``new`` may be the site before the published one, holding ``held``
+    (outputs.Held; publish.begin_reusing), and what the result says ``new`` holds is recorded."""
     new, removing_previous = publish.next_site(site), None
     try:
-        new, removing_previous = publish.begin(site)
-        result = make(new)
-        removing_previous.join()
+        if records is None:
+            (new, removing_previous), held = publish.begin(site), {}
+        else:
+            new, removing_previous, held = publish.begin_reusing(site, records)
+        result = make(new, held)
+        if removing_previous is not None:
+            removing_previous.join()
+        if records is not None and result.files is not None:
+            publish.remember(records, new, result.files, site)
         publish.swap_in(new, site)
     except OSError as e:
         _discard_next(new, removing_previous)
@@ -292,9 +301,10 @@ def _stopped_on_failure(indexer: Indexer | None):
         raise
 
 
-def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dumps_root: Path, strict: bool,
-                search: bool, verbose: bool, log, newest_month: str | None = None) -> Result:
-    """Every step of the site stage, writing the site into the empty folder ``new``."""
+def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, project: Project, *, dumps_root: Path,
+                strict: bool, search: bool, verbose: bool, log, newest_month: str | None = None) -> Result:
+    """Every step of the site stage, writing the site into the folder ``new``: empty, or an
+    earlier site holding ``held`` (outputs.assemble)."""
     t0 = time.perf_counter()
     url = project.site_url
     counts = stage(docs, build_dir / "docs", dumps_root=dumps_root, site_url=url)
@@ -319,20 +329,22 @@ def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dum
         log(f"site: MkDocs built {len(LANGS)} languages in parallel in {t2 - t1:.1f} s "
             f"({', '.join(f'{lang} {s:.1f} s' for lang, s in times.items())}; "
             f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
-        outputs.assemble(parts, new, pages)
-        write_discovery(new, url, pages)
-        feeds.write_feeds(docs, build_dir / "docs", new, url)
-        notfound.write_article_lists(new, build_dir / "docs")   # what the 404 page suggests from
-        # old URLs: the sample's before the paper was in the path, and what corrections took away
-        moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
-        redirects.write_pages(new, url, pages, moved, PREFIX)
+        files = outputs.assemble(parts, new, pages, held)
+        with recording() as written:
+            write_discovery(new, url, pages)
+            feeds.write_feeds(docs, build_dir / "docs", new, url)
+            notfound.write_article_lists(new, build_dir / "docs")   # what the 404 page suggests from
+            # old URLs: the sample's before the paper was in the path, and what corrections took away
+            moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
+            redirects.write_pages(new, url, pages, moved, PREFIX)
+        files.update(outputs.written(new, written))
         t_assembled = time.perf_counter()
         result = Result(new, counts, seconds={"stage": t1 - t0, "mkdocs": t2 - t1, "assemble": t_assembled - t2,
                                              **times})
         result.incremental = dirty
         if indexer:
             done = indexer.finish()
-            outputs.link_tree(bundles, new)
+            files.update(outputs.link_tree(bundles, new, held))
             result.indexed, result.shards, result.reindexed = done.counts, done.shards, done.reindexed
             t3 = time.perf_counter()
             result.seconds["pagefind"] = t3 - t_assembled
@@ -340,6 +352,8 @@ def _build_into(new: Path, docs: Path, build_dir: Path, project: Project, *, dum
                 f"{', '.join(f'{len(result.shards[lang])} {lang}' for lang in result.shards)} shards; re-indexed "
                 f"{', '.join(f'{lang} ' + ('+'.join(v) or '-') for lang, v in result.reindexed.items())} "
                 f"in {t3 - t_assembled:.1f} s after the assembly (it starts with the first finished build)")
+    outputs.remove_stale(new, held, files)
     result.seconds["total"] = time.perf_counter() - t0
-    result.size, result.pages = site_size(new)
+    result.files = files
+    result.size, result.pages = outputs.size_of(files)
     return result

@@ -58,7 +58,11 @@ def feed_xml(lang: str, entries: list[catalog.Entry], root_url: str) -> str:
 
 def write_feeds(docs: Path, staging: Path, site: Path, root_url: str) -> None:
     """``site/<prefix>feed.xml`` for every language, from all of docs/<lang>/ (the catalog
-    cache the staging step keeps in ``staging``)."""
+    cache the staging step keeps in ``staging``: it has just been brought up to date, so its
+    articles are read as they are, without a walk of docs/<lang>/)."""
     for lang in LANGS:
-        entries = catalog.load_cached(docs / lang, catalog.cache_path(staging, lang))
+        cache = catalog.cache_path(staging, lang)
+        entries = catalog.cached_entries(cache)
+        if entries is None:
+            entries = catalog.load_cached(docs / lang, cache)
         write_if_changed(site / PREFIX[lang] / FEED_FILE, feed_xml(lang, entries, root_url), sync=False)

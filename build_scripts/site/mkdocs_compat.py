@@ -228,7 +228,7 @@ def pages_to_render(files, config):
         return files
     keep = _nav_paths(config.nav)
     pages = files.documentation_pages()
-    if any(f.is_modified() and _hand_written(f) for f in pages):
+    if any("/" not in f.src_uri and f.is_modified() and _hand_written(f) for f in pages):   # root pages only
         return files
     for f in pages:
         if "/" in f.src_uri and f.src_uri not in keep and not f.is_modified():

@@ -101,21 +101,71 @@ def link_file(src: str, dest: str) -> None:
         shutil.copy2(src, dest)
 
 
-def assemble(parts: Path, dest: Path, pages: dict[str, set[str]]) -> None:
-    """Fill the new folder ``dest`` with parts/zh-Hans at its root and parts/<lang> at
-    dest/<lang>/, as hard links.
+# What a site folder holds, by relative path: for a linked file its source's
+# [inode, size, mtime_ns] when it was linked, for a written one the file's own. A file whose
+# source still has all three is that same file (its inode is alive: the folder links it), so
+# the next assembly into the folder (publish.begin_reusing) leaves it; any other is replaced.
+Held = dict[str, list[int]]
 
-    ``dest`` is the next site (publish.py): the live site/ is never written. The parts are
-    only ever written by making new files (MkDocs writes through ``build._write_new_files``,
-    Pagefind into new bundle folders), so a link in the live site keeps its bytes while a
-    build runs. ``pages``: each language's pages now (from staging: the pages are not walked)."""
+
+def _mark(path: str) -> list[int]:
+    st = os.stat(path)
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _put(src: str, dest_root: str, rel: str, held: Held, files: Held) -> None:
+    """``dest_root/rel`` as a link to ``src``, unless the folder holds that file already."""
+    mark = _mark(src)
+    if held.get(rel) != mark:
+        dest = os.path.join(dest_root, rel)
+        if rel in held:
+            try:
+                os.unlink(dest)
+            except FileNotFoundError:
+                pass
+        link_file(src, dest)
+    files[rel] = mark
+
+
+def assemble(parts: Path, dest: Path, pages: dict[str, set[str]], held: Held | None = None) -> Held:
+    """Fill the folder ``dest`` with parts/zh-Hans at its root and parts/<lang> at
+    dest/<lang>/, as hard links; returns what it put there (``Held``).
+
+    ``dest`` is the next site (publish.py): the live site/ is never written. It is new, or
+    a site of an earlier build that ``held`` describes (publish.begin_reusing): then only the
+    files that changed are linked anew. The parts are only ever written by making new files
+    (MkDocs writes through ``build._write_new_files``, Pagefind into new bundle folders), so a
+    link in the live site keeps its bytes while a build runs. ``pages``: each language's
+    pages now (from staging: the pages are not walked)."""
+    held, files = held or {}, {}
     for lang in LANGS:
-        src_root, dest_root = os.path.join(parts, lang), os.path.join(dest, PREFIX[lang])
+        src_root = os.path.join(parts, lang)
         for rel in [*map(page_file, pages[lang]), *_other_files(Path(src_root), pages[lang])]:
-            link_file(os.path.join(src_root, rel), os.path.join(dest_root, rel))
+            _put(os.path.join(src_root, rel), str(dest), os.path.join(PREFIX[lang], rel), held, files)
+    return files
 
 
-def link_tree(src: Path, dest: Path) -> None:
-    """Every file under ``src`` linked at the same place under ``dest``."""
+def link_tree(src: Path, dest: Path, held: Held | None = None) -> Held:
+    """Every file under ``src`` linked at the same place under ``dest`` (see ``assemble``)."""
+    held, files = held or {}, {}
     for rel in relative_files(src):
-        link_file(os.path.join(src, rel), os.path.join(dest, rel))
+        _put(os.path.join(src, rel), str(dest), rel, held, files)
+    return files
+
+
+def written(dest: Path, paths: set[str]) -> Held:
+    """``Held`` of the files written into ``dest`` (atomic.recording's paths; others left out)."""
+    root = os.path.join(dest, "")
+    return {path[len(root):]: _mark(path) for path in paths if path.startswith(root)}
+
+
+def remove_stale(dest: Path, held: Held, files: Held) -> None:
+    """Remove what ``dest`` held and the build did not put there again (a page gone, a
+    shard's bundle replaced), with the folders left empty."""
+    for rel in held.keys() - files.keys():
+        _remove_with_empty_parents(dest / rel, dest)
+
+
+def size_of(files: Held) -> tuple[int, int]:
+    """Bytes and HTML pages of a site folder that holds exactly ``files`` (as build.site_size)."""
+    return sum(mark[1] for mark in files.values()), sum(rel.endswith(".html") for rel in files)

@@ -22,7 +22,7 @@ import json
 import struct
 from pathlib import Path
 
-from .pagefind_chunks import rechunk
+from .pagefind_chunks import rechunk, target_of
 
 SIGNATURE = b"pagefind_dcd"
 ENTRY_FILE = "pagefind-entry.json"
@@ -147,7 +147,7 @@ def _rechunk(bundle: Path, lang: str, listed: list) -> list:
     taken: set[str] = set()
     hex_chars = _hex_chars(listed[0][2]) if listed else 7
     return [[first, last, _write_named(bundle / "index", lang, hex_chars, "", ".pf_index", raw, taken)]
-            for first, last, raw in rechunk(chunks)]
+            for first, last, raw in rechunk(chunks, target_of(lang))]
 
 
 def make_canonical(bundle: Path) -> None:

@@ -5,9 +5,14 @@ The next site is ``.<name>.next`` beside site/ (the same file system, so the swa
 rename). On Linux the two folders are exchanged in one ``renameat2(RENAME_EXCHANGE)``:
 there is no moment without a site/. Elsewhere site/ is renamed aside and the next one
 renamed in (two renames; a kill between them leaves the previous site at ``.<name>.previous``).
-The previous site is kept at ``.<name>.previous`` and removed while the next build runs
-(removing a year's 86k page folders takes seconds: not at the end of a build, but beside
-its MkDocs runs).
+The previous site is kept at ``.<name>.previous``. A build that knows what it holds (a
+record of its files, ``begin_reusing``) makes the next site out of it: renamed to
+``.<name>.next``, only the files that changed since are replaced and those gone removed
+(outputs.assemble), where linking a year's 86k pages into new folders takes seconds.
+Without a record it is removed while the next build runs, beside its MkDocs runs, and the
+next site is made from nothing. A folder's record is kept under the build folder, named by
+the folder's device and inode (which a rename keeps); it is dropped before the folder is
+changed and written once the folder is complete, so an interrupted build's folder has none.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import shutil
 import threading
 from pathlib import Path
 
+from .. import cache
 from ..errors import UserError
 
 _AT_FDCWD = -100
@@ -41,6 +47,61 @@ def begin(site: Path) -> tuple[Path, threading.Thread]:
     removing = threading.Thread(target=discard, args=(previous_site(site),), daemon=True)
     removing.start()
     return new, removing
+
+
+TREE_RECORD_VERSION = 1
+
+
+def _record_of(records: Path, folder: Path) -> Path | None:
+    try:
+        st = os.stat(folder)
+    except FileNotFoundError:
+        return None
+    return records / f"{st.st_dev}-{st.st_ino}.json"
+
+
+def held_files(records: Path, folder: Path) -> dict[str, list[int]]:
+    """What ``folder`` holds by its record (outputs.Held), or {} when it has none, or the
+    folder's top level changed since (its mtime: a file added or removed there by hand)."""
+    record = _record_of(records, folder)
+    data = cache.load_state(record, TREE_RECORD_VERSION) if record else {}
+    if not data or data.get("mtime_ns") != os.stat(folder).st_mtime_ns:
+        return {}
+    return data.get("files", {})
+
+
+def forget(records: Path, folder: Path) -> None:
+    record = _record_of(records, folder)
+    if record:
+        record.unlink(missing_ok=True)
+
+
+def remember(records: Path, folder: Path, files: dict[str, list[int]], site: Path) -> None:
+    """Record what the complete ``folder`` holds; drop the records of folders no longer there."""
+    keep = {_record_of(records, f) for f in (folder, site, previous_site(site))} - {None}
+    for old in records.glob("*.json"):
+        if old not in keep:
+            old.unlink(missing_ok=True)
+    cache.save_state(_record_of(records, folder), TREE_RECORD_VERSION,
+                     {"files": files, "mtime_ns": os.stat(folder).st_mtime_ns}, lines=False)
+
+
+def begin_reusing(site: Path, records: Path) -> tuple[Path, threading.Thread | None, dict[str, list[int]]]:
+    """The next site made out of the previous one when its record says what it holds (that,
+    ``held``, is returned), else as ``begin`` does (``held`` empty). ``site`` is never changed."""
+    new, previous = next_site(site), previous_site(site)
+    if new.exists() and not previous.exists():
+        os.rename(new, previous)      # an interrupted build's folder: no record, removed below
+    held = held_files(records, previous) if previous.is_dir() else {}
+    if not held:
+        forget(records, previous)
+        new, removing = begin(site)
+        forget(records, new)          # a new folder may have the inode of one removed before
+        return new, removing, {}
+    forget(records, previous)         # changed from here on: no record until it is complete
+    discard(new)
+    os.rename(previous, new)
+    return new, None, held
 
 
 def discard(folder: Path) -> None:

@@ -20,8 +20,8 @@ document.querySelectorAll("link[rel=alternate]").forEach(function (l) { l.setAtt
   var given = {{ {
     ".na-search": {
       "data-more": L.search_more, "data-page-label": L.search_page_label, "data-date": L.search_date,
-      "data-other-site": L.search_other_site, "data-idle": L.search_idle, "data-count": L.search_count,
-      "data-none": L.search_none, "data-error": L.search_error, "data-recent": L.search_recent,
+      "data-other-site": L.search_other_site, "data-idle": L.search_idle, "data-count": L.search_count, "data-count-one": L.search_count_one,
+      "data-none": L.search_none, "data-error": L.search_error, "data-recent": L.search_recent, "data-partial": L.search_partial,
       "data-all": L.search_all, "data-filter": L.search_filter, "data-year": L.search_year,
       "data-page": L.search_page, "data-any": L.search_any, "data-options": lang.t("search"),
       "data-reset": lang.t("search.reset")

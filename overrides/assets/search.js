@@ -144,7 +144,8 @@
   /* The index is cut into month shards, the newest month into weeks (build_scripts/site/search.py
      shard_of), listed newest first in pagefind/shards.json. The newest shard's bundle is the Pagefind instance, with the
      next ones merged in (mergeIndex) until it covers RECENT pages; the others are merged on
-     "search all years", or at once when the recent shards find fewer than FEW articles. */
+     "search all years", or at once when the recent shards find fewer than FEW articles
+     (a long query is spared most of their chunks: see headlineFirst). */
   function initSearch() {
     if (state.loading) return state.loading;
     var list = new URL(box.getAttribute("data-na-pagefind"), location.href);
@@ -236,38 +237,85 @@
     }, Promise.resolve()).then(function () { return out; });
   }
 
+  /* What a result must hold, as Pagefind terms: each phrase and word quoted (exact), each character. */
+  function mustsOf(parts) {
+    return parts.phrases.map(function (p) { return '"' + p + '"'; })
+      .concat(parts.chars)
+      .concat(parts.words.map(function (w) { return '"' + w + '"'; }));
+  }
+
+  function searcher(filters) {
+    return function (term, sorted) {
+      return function () {
+        return state.pagefind.search(term, sorted ? { filters: filters, sort: { date: "desc" } } : { filters: filters });
+      };
+    };
+  }
+
   /* The results holding every part of q, best first: exact headline, then score, then newest.
      A query of one Chinese part is searched once, with its scores; any other query for all
      its parts (the scores) and once per part, a result having to be in each. Only when results tie on score is it searched
-     again by date. */
+     again by date. The answer also lists the parts (musts) and the results of each (found). */
   function find(q, filters) {
-    var pf = state.pagefind, parts = queryParts(q);
-    if (!parts.all.length) return Promise.resolve({ results: [], filters: {} });
-    var search = function (term, sorted) {
-      return function () { return pf.search(term, sorted ? { filters: filters, sort: { date: "desc" } } : { filters: filters }); };
-    };
-    var musts = parts.phrases.map(function (p) { return '"' + p + '"'; })
-      .concat(parts.chars)
-      .concat(parts.words.map(function (w) { return '"' + w + '"'; }));
+    var parts = queryParts(q), search = searcher(filters);
+    if (!parts.all.length) return Promise.resolve({ results: [], filters: {}, musts: [], found: [] });
+    var musts = mustsOf(parts);
     /* one Chinese part: its own search ranks it; a word's exact search alone would rank its
        stem's other words (organized: organization) above it */
     var single = musts.length === 1 && !parts.words.length;
     var all = single ? musts[0] : parts.all.join(" ");
     var jobs = [search(all)].concat(single ? [] : musts.map(function (m) { return search(m); }));
-    var scores, keep;
+    var scores, keep, found;
     return inTurn(jobs).then(function (r) {
-      var must = r.slice(1).map(ids);
+      found = single ? [ids(r[0])] : r.slice(1).map(ids);
       scores = r[0];
-      keep = scores.results.filter(function (x) { return must.every(function (s) { return s.has(x.id); }); });
+      keep = scores.results.filter(function (x) { return found.every(function (s) { return s.has(x.id); }); });
       return tied(keep) ? inTurn([search(all, true)]) : [null];
     }).then(function (r) {
       var rank = new Map();
       if (r[0]) r[0].results.forEach(function (x, i) { rank.set(x.id, i); });
       keep.sort(function (a, b) { return (b.score - a.score) || ((rank.get(a.id) || 0) - (rank.get(b.id) || 0)); });
       return exactTitlesFirst(keep, q);
-    }).then(function (results) {
-      return { results: results, filters: scores.filters || {} };
+    }).then(function (ranked) {
+      return { results: ranked.results, exact: ranked.exact, filters: scores.filters || {}, musts: musts,
+               found: found };
     });
+  }
+
+  /* A query of LONG parts or more, which the recent shards answered with few results (res, by
+     find): in the other shards (merged), every part costs an index chunk of each, so only its
+     RARE rarest parts (fewest results in the recent shards) are searched there first. Among
+     the articles found (not in the recent shards: res.found lists theirs), those whose
+     headline is exactly the query hold every part: they come first, before the recent
+     shards' results, and the search of every part in every shard waits for "search all
+     years". Null when none is the headline (then every part is searched). */
+  var LONG = 4, RARE = 2;
+  function headlineFirst(q, filters, res) {
+    if (res.musts.length < LONG) return Promise.resolve(null);
+    var order = res.musts.map(function (m, i) { return i; }).sort(function (a, b) {
+      return (res.found[a].size - res.found[b].size) || (res.musts[b].length - res.musts[a].length) || (a - b);
+    }).slice(0, RARE);
+    var search = searcher(filters), key = titleKey(q);
+    return inTurn(order.map(function (i) { return search(res.musts[i]); })).then(function (r) {
+      var sets = r.map(ids), score = new Map();
+      r.forEach(function (one) { one.results.forEach(function (x) { score.set(x.id, (score.get(x.id) || 0) + x.score); }); });
+      var fresh = r[0].results.filter(function (x) {
+        return sets.every(function (s) { return s.has(x.id); }) &&
+          !order.some(function (i) { return res.found[i].has(x.id); });
+      }).sort(function (a, b) { return score.get(b.id) - score.get(a.id); }).slice(0, HEADLINE_CHECK);
+      return Promise.all(fresh.map(loaded)).then(function (data) {
+        var exact = fresh.filter(function (x, i) { return titleKey(titleOf(data[i])) === key; });
+        if (!exact.length) return null;
+        return { results: exact.concat(res.results), filters: res.filters, partial: true };
+      });
+    });
+  }
+  var HEADLINE_CHECK = 5;   /* the best candidates whose headline is compared (their fragments) */
+
+  /* A result's headline in the script the index holds (Simplified for zh). */
+  function titleOf(data) {
+    var title = (data.meta && data.meta.title) || "";
+    return state.convert ? state.convert(title) : title;
   }
 
   function tied(results) {
@@ -286,12 +334,10 @@
   function exactTitlesFirst(results, q) {
     var head = results.slice(0, PAGE), key = titleKey(q);
     return Promise.all(head.map(loaded)).then(function (data) {
-      var exact = head.filter(function (r, i) {
-        var title = (data[i].meta && data[i].meta.title) || "";
-        return titleKey(state.convert ? state.convert(title) : title) === key;
-      });
-      if (!exact.length) return results;
-      return exact.concat(results.filter(function (r) { return exact.indexOf(r) < 0; }));
+      var exact = head.filter(function (r, i) { return titleKey(titleOf(data[i])) === key; });
+      if (!exact.length) return { results: results, exact: 0 };
+      return { results: exact.concat(results.filter(function (r) { return exact.indexOf(r) < 0; })),
+               exact: exact.length };
     });
   }
 
@@ -523,17 +569,22 @@
     }).then(function (res) {
       if (seq !== state.seq) return null;
       if (!state.merged && res.results.length < FEW) {   /* few here: look in every year */
-        return state.all().then(function () { return find(q, filters); });
+        /* a long query whose headline the recent shards hold: that article, the others on
+           "search all years" */
+        if (res.exact && res.musts.length >= LONG) return res;
+        return state.all().then(function () {
+          return everything ? null : headlineFirst(q, filters, res);
+        }).then(function (first) { return first || find(q, filters); });
       }
       return res;
     }).then(function (res) {
       if (seq !== state.seq || !res) return null;
       state.results = res.results; state.shown = 0; state.query = q;
       var newest = state.recent[0] || {}, oldest = state.recent[state.recent.length - 1] || {};
-      meta.textContent = (res.results.length ? label("count", res.results.length) : label("none")) +
-        (state.merged ? "" : (box.getAttribute("data-recent") || "")
+      meta.textContent = (res.results.length ? label(res.results.length === 1 ? "count-one" : "count", res.results.length) : label("none")) +
+        (res.partial ? label("partial") : state.merged ? "" : (box.getAttribute("data-recent") || "")
           .replace("{from}", oldest.from || "").replace("{to}", newest.to || ""));
-      allYears.hidden = state.merged;
+      allYears.hidden = state.merged && !res.partial;
       fillFilters(res.filters);
       filterBox.hidden = !res.results.length && !Object.keys(filters).length;
       list.replaceChildren();
