@@ -26,6 +26,9 @@ DROPPED = [
     "</div>",
     '{% include "partials/javascripts/content.html" %}',              # no tabbed content
     '{% include "partials/top.html" %}',                              # the button, from the icon file
+    "</div>",                                                         # no dialog: nothing to copy
+    '<div class="md-dialog" data-md-component="dialog">',
+    '<div class="md-dialog__inner md-typeset"></div>',
 ]
 
 

@@ -148,9 +148,13 @@ def test_articles_link_the_articles_before_and_after_them_on_their_page(built, p
     first, second = html(site, prefix + ART), html(site, prefix + HOSTILE)
     nav = lambda page: page[page.index('na-article-nav'):page.index("</nav>", page.index('na-article-nav'))]  # noqa: E731
     assert re.findall(r'rel="(prev|next)" href="([^"]*)"', nav(first)) == [("next", "../hostile/")]
-    assert f'{want["next_article"]}{want["colon"]}<span lang=' in nav(first) and want["others"][0] in nav(first)
+    assert f'{want["next_article"]}{want["colon"]}' in nav(first) and want["others"][0] in nav(first)
     assert re.findall(r'rel="(prev|next)" href="([^"]*)"', nav(second)) == [("prev", "../jifa-keji/")]
-    assert f'← {want["prev_article"]}{want["colon"]}<span lang=' in nav(second) and want["title"] in nav(second)
+    assert f'← {want["prev_article"]}{want["colon"]}' in nav(second) and want["title"] in nav(second)
+    # a title says its language only where it is not the page's (the rest inherit <html lang>)
+    page_lang = {"": "zh-Hans", "zh-Hant/": "zh-Hant", "en/": "en"}[prefix]
+    assert f'<span lang="{page_lang}">' not in nav(first) + nav(second)
+    assert f' lang="{page_lang}"' not in first[first.index('<div class="na-article">'):first.index("</article>")]
     assert "na-article-nav" not in html(site, prefix + "2025/12/15/02/lilun/")    # alone on its page
 
 
@@ -502,6 +506,10 @@ def test_built_pages_carry_no_template_indentation_and_draw_each_icon_once(built
         assert "clipboard.copy" in config["translations"] and "search" not in config
         assert not [k for k in config["translations"] if k.startswith("search.")]
         assert "\\u" not in page.split('id="__config"')[1].split("</script>")[0]
+        # nor what the bundle reads only when set, nor the dialog (no page has a copy button)
+        assert not {"annotate", "tags", "version"} & set(config) and "select.version" not in config["translations"]
+        assert 'data-md-component="dialog"' not in page and 'data-md-component="logo"' not in page, rel
+        assert '", "' not in page.split('id="__config"')[1].split("</script>")[0]      # no spaces
 
 
 def test_site_size_guard(tmp_path, monkeypatch):
@@ -665,7 +673,7 @@ def test_a_caption_without_its_picture_is_a_caption_line(built, prefix, lang, ca
     figures = re.search(r'<div class="na-figures">(.*?)</div>', page_html, re.S).group(1)
     # each figure holds its caption and nothing else: no box standing in for the picture
     inside = [" ".join(f.split()) for f in re.findall(r'<figure class="na-figure">(.*?)</figure>', figures, re.S)]
-    assert inside == [f'<figcaption lang="{lang}">{c}</figcaption>' for c in captions]
+    assert inside == [f'<figcaption>{c}</figcaption>' for c in captions]      # in the page's language: no lang of its own
     assert "placeholder" not in page_html.split('<div class="na-body">', 1)[1]
     # an article without captions has no figures block at all
     assert 'class="na-figures"' not in html(built[1].site, prefix + "2025/12/15/02/lilun/")

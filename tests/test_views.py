@@ -11,6 +11,7 @@ from build_scripts.site.catalog import Entry
 ROOT = "https://example.org/archive/"
 REL = "ribao/2025/12/15/01/chun-feng.md"          # url ribao/2025/12/15/01/chun-feng/
 UP_FROM_EN = "../" * 7                             # en/ribao/2025/12/15/01/chun-feng/ → site root
+UP_IN_EN = "../" * 6                               # … → the English home (en/)
 
 
 def _entry(**meta) -> Entry:
@@ -28,7 +29,7 @@ def test_alternates_link_the_same_page_in_the_languages_that_have_it_else_their_
         ("zh-Hans", True, False), ("zh-Hant", False, False), ("en", True, True)]
     assert alts[0]["href"] == UP_FROM_EN + "ribao/2025/12/15/01/chun-feng/"
     assert alts[1]["href"] == UP_FROM_EN + "zh-Hant/"
-    assert alts[2]["href"] == UP_FROM_EN + "en/ribao/2025/12/15/01/chun-feng/"
+    assert alts[2]["href"] == "./"                  # the page itself, not the way round by the root
     assert alts[0]["abs"] == ROOT + "ribao/2025/12/15/01/chun-feng/"
     assert alts[1]["abs"] == ROOT + "zh-Hant/"
 
@@ -44,9 +45,9 @@ def test_an_english_article_links_its_authors_by_their_chinese_names():
                               {"王小明": "wang-xiao-ming"})
     assert view["byline_parts"] == [
         {"text": "Staff reporter ", "href": None},
-        {"text": "Wang Xiaoming", "href": UP_FROM_EN + "en/authors/wang-xiao-ming/"}]
+        {"text": "Wang Xiaoming", "href": UP_IN_EN + "authors/wang-xiao-ming/"}]
     assert view["permalink"] == ROOT + "en/ribao/2025/12/15/01/chun-feng/"
-    assert view["issue_href"] == UP_FROM_EN + "en/ribao/2025/12/15/"
+    assert view["issue_href"] == UP_IN_EN + "ribao/2025/12/15/"          # not by way of the site's root
     assert view["source_href"] == UP_FROM_EN + "sources/001_x/#L4-L9"     # the one page, zh-Hans's
     assert view["source_hreflang"] == "zh-Hans" and "(in Chinese)" in view["source_text"]
     assert view["pair_lang"] == "zh-Hans" and view["pair"]["href"] == UP_FROM_EN + "ribao/2025/12/15/01/chun-feng/"

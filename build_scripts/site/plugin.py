@@ -183,11 +183,13 @@ def number_blocks(html_text: str, lang: str) -> str:
 
 
 def _json_for_html(obj) -> Markup:
-    """Jinja's tojson (<, >, &, ' escaped for a <script>) with UTF-8 text instead of \\u escapes."""
+    """Jinja's tojson (<, >, &, ' escaped for a <script>) with UTF-8 text instead of \\u escapes
+    and no spaces after its commas and colons (the runtime configuration is on every page)."""
     import functools
     import json
     from jinja2.utils import htmlsafe_json_dumps
-    return htmlsafe_json_dumps(obj, dumps=functools.partial(json.dumps, ensure_ascii=False, sort_keys=True))
+    return htmlsafe_json_dumps(obj, dumps=functools.partial(json.dumps, ensure_ascii=False, sort_keys=True,
+                                                            separators=(",", ":")))
 
 
 # Template indentation is dropped outside the elements that keep whitespace: <pre>, <textarea>,

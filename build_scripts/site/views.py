@@ -67,8 +67,9 @@ def _to_site_root(lang: str, url: str) -> str:
 
 
 def _up(lang: str, url: str) -> str:
-    """From a page at ``url`` to its language's home ("../../en/"; "" at the site root)."""
-    return _to_site_root(lang, url) + PREFIX[lang]
+    """From a page at ``url`` to its language's home ("../../"; "" at the home), not by way of
+    the site's root: every link into the page's own language is that much shorter."""
+    return "../" * url.count("/")
 
 
 def alternates(rel: str, lang: str, present_in: tuple[str, ...], root: str) -> list[dict]:
@@ -80,8 +81,10 @@ def alternates(rel: str, lang: str, present_in: tuple[str, ...], root: str) -> l
     for other in LANGS:
         exists = other == lang or other in present_in
         target = PREFIX[other] + (url if exists else "")
+        # the page itself: "./", not the way round by the site's root
+        href = "./" if other == lang else (to_site_root + target) or "./"
         out.append({"lang": other, "name": NATIVE_NAME[other], "current": other == lang, "exists": exists,
-                    "href": (to_site_root + target) or "./", "abs": root + target})
+                    "href": href, "abs": root + target})
     return out
 
 

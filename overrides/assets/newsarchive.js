@@ -145,7 +145,8 @@
     button.addEventListener("click", function () {
       if (button.getAttribute("aria-pressed") === "true") return show(false);
       var ready = view.firstChild ? Promise.resolve() :
-        fetchPair(new URL(data("na-pair"), location.href).href).then(function (pair) {
+        // the other page: the header's link to the pair's language (partials/alternate.html)
+        fetchPair(document.querySelector('.na-langs a[hreflang="' + langs.there + '"]').href).then(function (pair) {
           view.appendChild(buildBilingual(parts(document), parts(pair.doc), langs, pair.base, text));
         });
       ready.then(function () {

@@ -71,10 +71,9 @@
     document.querySelectorAll(".na-made-with-before").forEach(function (el) { el.textContent = madeWith[0]; });
     document.querySelectorAll(".na-made-with-after").forEach(function (el) { el.textContent = madeWith[1] || ""; });
     /* the switcher: the same path in every language */
-    document.querySelectorAll(".na-langs a[data-na-lang]").forEach(function (a) {
-      var code = a.getAttribute("data-na-lang"), current = code === lang;
+    document.querySelectorAll(".na-langs a[hreflang]").forEach(function (a) {
+      var code = a.getAttribute("hreflang"), current = code === lang;
       a.href = root + strings[code].prefix + rest + location.search + location.hash;
-      a.classList.toggle("na-lang-current", current);
       if (current) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
     });
     setAttr(".na-langs button", "aria-label", M["select.language"]);
