@@ -60,6 +60,21 @@ def test_the_search_on_an_english_404_searches_the_english_articles(served, page
     assert re.search(r"\d+ articles? found", page.locator(".na-search-meta").inner_text())
 
 
+def _search_words(page) -> dict[str, str]:
+    """The search box's attributes of words (labels.SEARCH_BOX_WORDS and Material's two)."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelector('.na-search').attributes]
+        .filter(a => /^data-(?!na-)/.test(a.name)).map(a => [a.name, a.value]))""")
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_a_404_search_box_has_every_word_a_page_of_its_language_has(served, page, prefix):
+    page.goto(served["base"] + prefix)
+    words = _search_words(page)
+    assert {"data-count", "data-count-one", "data-partial", "data-reset"} <= words.keys(), words
+    open_missing(page, served["base"] + prefix + "no/such/page/")
+    assert _search_words(page) == words
+
+
 def test_a_traditional_chinese_path_gets_the_404_in_traditional_characters(served, page):
     open_missing(page, served["base"] + "zh-Hant/no/such/page/")
     assert page.evaluate("document.documentElement.lang") == "zh-Hant"

@@ -246,10 +246,30 @@ NOT_FOUND_KEYS = ("site_name", "home", "archive", "authors", "about", "language"
 NOT_FOUND_PREFIXES = ("not_found_", "search_")
 
 
-def not_found_labels() -> dict[str, dict[str, str]]:
-    """Each language's strings for the 404 page, with its URL prefix."""
-    return {lang: {"prefix": PREFIX[lang], **{k: v for k, v in LABELS[lang].items()
-                                              if k in NOT_FOUND_KEYS or k.startswith(NOT_FOUND_PREFIXES)}}
+# The search box's words (search.js reads them from its attributes): attribute → label. Set
+# on every page by assets/md-scope.js, on the 404 page in the requested language by
+# assets/notfound.js; Material's own two ("data-options", "data-reset") each add from its
+# translations.
+SEARCH_BOX_WORDS = {
+    "data-more": "search_more", "data-page-label": "search_page_label", "data-date": "search_date",
+    "data-other-site": "search_other_site", "data-idle": "search_idle", "data-count": "search_count",
+    "data-count-one": "search_count_one", "data-none": "search_none", "data-error": "search_error",
+    "data-recent": "search_recent", "data-partial": "search_partial", "data-all": "search_all",
+    "data-filter": "search_filter", "data-year": "search_year", "data-page": "search_page",
+    "data-any": "search_any",
+}
+
+
+def search_box_words(lang: str) -> dict[str, str]:
+    """The search box's attributes of words (SEARCH_BOX_WORDS) in ``lang``."""
+    return {attr: LABELS[lang][key] for attr, key in SEARCH_BOX_WORDS.items()}
+
+
+def not_found_labels() -> dict[str, dict]:
+    """Each language's strings for the 404 page, with its URL prefix and its search box's words."""
+    return {lang: {"prefix": PREFIX[lang], "search_box": search_box_words(lang),
+                   **{k: v for k, v in LABELS[lang].items()
+                      if k in NOT_FOUND_KEYS or k.startswith(NOT_FOUND_PREFIXES)}}
             for lang in LANGS}
 
 

@@ -23,7 +23,8 @@ from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
 from build_scripts.site import mkdocs_compat, serve_mount, views
 from build_scripts.site.indexes import Headings
-from build_scripts.site.labels import DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels
+from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels,
+                                      search_box_words)
 
 
 class NA(dict):
@@ -46,6 +47,7 @@ class NewsarchivePlugin(BasePlugin):
         config.site_name = LABELS[lang]["site_name"]
         config.extra["na_root_url"] = root
         config.extra["na_labels"] = LABELS[lang]
+        config.extra["na_search_words"] = search_box_words(lang)     # assets/md-scope.js
         config.extra["na_langs"] = [{"lang": x, "name": NATIVE_NAME[x], "prefix": PREFIX[x]} for x in LANGS]
         config.extra["na_not_found"] = not_found_labels()     # overrides/404.html
         self.lang = lang

@@ -18,14 +18,8 @@ document.querySelectorAll("link[rel=alternate]").forEach(function (l) { l.setAtt
   var root = __md_scope.href;
   var at = function (path) { return new URL(path, root).href; };
   var given = {{ {
-    ".na-search": {
-      "data-more": L.search_more, "data-page-label": L.search_page_label, "data-date": L.search_date,
-      "data-other-site": L.search_other_site, "data-idle": L.search_idle, "data-count": L.search_count, "data-count-one": L.search_count_one,
-      "data-none": L.search_none, "data-error": L.search_error, "data-recent": L.search_recent, "data-partial": L.search_partial,
-      "data-all": L.search_all, "data-filter": L.search_filter, "data-year": L.search_year,
-      "data-page": L.search_page, "data-any": L.search_any, "data-options": lang.t("search"),
-      "data-reset": lang.t("search.reset")
-    },
+    ".na-search": dict(config.extra.na_search_words, **{"data-options": lang.t("search"),
+                                                         "data-reset": lang.t("search.reset")}),
     ".na-bilingual-toggle": {
       "data-label-on": L.bilingual, "data-label-off": L.bilingual_off, "data-misaligned": L.misaligned,
       "data-missing": L.missing, "data-pair-missing": L.pair_missing, "data-pair-failed": L.pair_failed

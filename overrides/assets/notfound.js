@@ -86,14 +86,10 @@
   function localizeSearch(lang, L, M, home) {
     var search = document.querySelector(".na-search");
     if (!search) return;
-    var attrs = { "data-na-lang": lang, "data-na-pagefind": home + "pagefind/shards.json",
-                  "data-na-search-page": home + "search/", "aria-label": L.search_placeholder,
-                  "data-more": L.search_more, "data-page-label": L.search_page_label, "data-date": L.search_date,
-                  "data-other-site": L.search_other_site, "data-idle": L.search_idle, "data-count": L.search_count,
-                  "data-none": L.search_none, "data-error": L.search_error, "data-recent": L.search_recent,
-                  "data-all": L.search_all, "data-filter": L.search_filter, "data-year": L.search_year,
-                  "data-page": L.search_page, "data-any": L.search_any, "data-options": M.search,
-                  "data-reset": M["search.reset"] };
+    var attrs = Object.assign({ "data-na-lang": lang, "data-na-pagefind": home + "pagefind/shards.json",
+                                "data-na-search-page": home + "search/", "aria-label": L.search_placeholder,
+                                "data-options": M.search, "data-reset": M["search.reset"] },
+                              L.search_box);   /* labels.SEARCH_BOX_WORDS, as md-scope.js sets them */
     Object.keys(attrs).forEach(function (name) { search.setAttribute(name, attrs[name]); });
     if (lang === "en") search.setAttribute("data-na-zh-search", root + "search/");
     else search.removeAttribute("data-na-zh-search");
