@@ -15,6 +15,7 @@ import json
 from functools import lru_cache
 from html import escape
 
+from ..variants.convert import convert_joined
 from .search_text import SearchArticle
 from .search_tokens import BLOCK_END, TAIL, spelling_counterparts, tokens
 
@@ -48,15 +49,14 @@ class Simplifier:
                 self.pairs.setdefault(s, t)
 
     def every(self, texts: list[str]) -> list[str]:
-        """``[self(t) for t in texts]`` in one conversion where it can be (no text holds a line
-        break, and the whole keeps its length; OpenCC's phrases never span one)."""
-        whole = "\n".join(texts)
-        if whole.count("\n") == len(texts) - 1:
-            simple = self.cc.convert(whole)
-            if len(simple) == len(whole):
-                self._pair(simple, whole)
-                return simple.split("\n")
-        return [self(t) for t in texts]
+        """``[self(t) for t in texts]`` in one conversion where it can be (convert_joined, and
+        every text keeps its length)."""
+        simple = convert_joined(self.cc.convert, texts)
+        if simple is None or any(len(s) != len(t) for s, t in zip(simple, texts)):
+            return [self(t) for t in texts]
+        for s, t in zip(simple, texts):
+            self._pair(s, t)
+        return simple
 
     def pair_text(self) -> str:
         return "".join(s + t for s, t in sorted(self.pairs.items()))

@@ -16,6 +16,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import opencc
 
@@ -132,10 +133,19 @@ class Converter:
         return self._cc.convert(text)
 
     def convert_all(self, texts: list[str]) -> list[str]:
-        """``[self.convert(t) for t in texts]`` in one call of OpenCC where no text holds a line
-        break: no phrase of a dictionary holds one, so none spans two texts (a call per text
-        cost a third more)."""
-        if any("\n" in t for t in texts):
-            return [self.convert(t) for t in texts]
-        out = self._cc.convert("\n".join(texts)).split("\n") if texts else []
-        return out if len(out) == len(texts) else [self.convert(t) for t in texts]
+        """``[self.convert(t) for t in texts]``, in one call of OpenCC where it can be (convert_joined)."""
+        joined = convert_joined(self._cc.convert, texts)
+        return joined if joined is not None else [self.convert(t) for t in texts]
+
+
+def convert_joined(convert: Callable[[str], str], texts: list[str]) -> list[str] | None:
+    """``[convert(t) for t in texts]`` in one call of an OpenCC ``convert``: the texts joined by
+    line breaks, which no phrase of a dictionary holds, so none spans two texts (a call per
+    text costs a third more). None when a text holds a line break or the parts do not come
+    back one for one: then the caller converts each."""
+    if not texts:
+        return []
+    if any("\n" in t for t in texts):
+        return None
+    out = convert("\n".join(texts)).split("\n")
+    return out if len(out) == len(texts) else None
