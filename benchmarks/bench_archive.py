@@ -89,6 +89,7 @@ import baseline_site  # noqa: E402
 from build_scripts.manifest import load_manifest  # noqa: E402
 from build_scripts.site.labels import LANGS, PREFIX  # noqa: E402
 from build_scripts.site.pagefind_files import read_cbor  # noqa: E402
+from build_scripts.site.search import recent_pages  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 QUERIES = {"zh-Hans": "通辽", "zh-Hant": "通辽", "en": "Tongliao"}  # zh-Hant is indexed in Simplified
@@ -279,25 +280,18 @@ def _needs_conversion(site: Path, lang: str, query: str) -> tuple[list[Path], bo
     return [vendor / "t2s.json"], needs
 
 
-def _recent_pages() -> int:
-    """search.js's RECENT: the pages the first search covers at least (read, not repeated)."""
-    js = (Path(__file__).resolve().parents[1] / "overrides/assets/search.js").read_text(encoding="utf-8")
-    return int(re.search(r"var RECENT = (\d+);", js).group(1))
-
-
-RECENT_PAGES = _recent_pages()
 
 
 def first_search(site: Path, lang: str, query: str) -> dict:
     """The files newsarchive.js fetches for a first search: shards.json, the bundle of the newest
-    shard with the next ones merged in until they hold RECENT_PAGES pages (the search reaches the
+    shard with the next ones merged in until they hold search.js's RECENT pages (the search reaches the
     other shards only when those give fewer than 10 results: then their entries, pf_meta and
     index chunks are counted too), the fragments of the 10 best results, and the converter
     files for zh."""
     listing = site / PREFIX[lang] / "pagefind" / "shards.json"
     shards = json.loads(listing.read_text(encoding="utf-8"))["shards"]
     recent, pages = 1, shards[0]["pages"]
-    while recent < len(shards) and pages < RECENT_PAGES:
+    while recent < len(shards) and pages < recent_pages():
         pages += shards[recent]["pages"]
         recent += 1
     bundle = lambda shard: site / PREFIX[lang] / "pagefind" / shard["name"]  # noqa: E731

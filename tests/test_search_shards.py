@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from build_scripts.site import search
 from build_scripts.site.search import BodyDigests, Indexed, _plan_language, shards
 
 LANG = "zh-Hans"
+
+
+@pytest.fixture(autouse=True)
+def two_recent_pages(monkeypatch):
+    """The first search covers two pages (search.js's RECENT, as the layout reads it): a
+    newest block of one day (one page here) is folded into the block before it."""
+    monkeypatch.setattr(search, "recent_pages", lambda: 2)
 
 
 def _article(docs: Path, day: str, page: int = 1, slug: str = "x") -> tuple[str, Path]:
@@ -51,6 +61,20 @@ def test_a_new_month_makes_the_month_before_one_shard(tmp_path):
     assert list(layout) == ["2026-01-01", "2025-12"] and len(layout["2025-12"]) == 31
 
 
+def test_a_newest_block_of_fewer_than_recent_pages_is_folded_into_the_block_before(tmp_path, monkeypatch):
+    pages = _days(tmp_path, "2025-11", 1, 30) + _days(tmp_path, "2025-12", 1, 29)
+    layout = _layout(pages, tmp_path)
+    assert list(layout) == ["2025-12-22", "2025-12-15", "2025-12-08", "2025-12-01", "2025-11"]
+    assert layout["2025-12-22"] == [f"/tongliao-ribao/2025/12/{d}/01/x/" for d in range(22, 30)]
+    assert list(_layout(list(reversed(pages)), tmp_path / "b")) == list(layout)
+    layout = _layout(pages + [_article(tmp_path, "2025-12-30")], tmp_path)
+    assert list(layout)[:2] == ["2025-12-29", "2025-12-22"] and len(layout["2025-12-22"]) == 7
+    monkeypatch.setattr(search, "recent_pages", lambda: 10)     # folded again and again
+    assert list(_layout(_days(tmp_path, "2025-12", 1, 20), tmp_path)) == ["2025-12-08", "2025-12-01"]
+    assert list(_layout(_days(tmp_path, "2025-12", 1, 16), tmp_path)) == ["2025-12-01"]
+    assert list(_layout(_days(tmp_path, "2025-12", 1, 9), tmp_path)) == ["2025-12-01"]
+
+
 def _plan(site: Path, work: Path, pages: list[tuple[str, Path]]) -> list[str]:
     """The shards a build would run Pagefind for; the plan committed, as after a good run."""
     out = Indexed()
@@ -69,7 +93,10 @@ def test_adding_a_day_reindexes_its_week_only_and_a_new_month_folds_the_last_one
     pages.append(_article(tmp_path, "2025-12-17"))
     assert _plan(site, work, pages) == ["2025-12-15"]
     assert _plan(site, work, pages) == []
-    pages += _days(tmp_path, "2025-12", 18, 31) + [_article(tmp_path, "2026-01-01")]
+    pages += _days(tmp_path, "2025-12", 18, 29)          # the 29th alone, folded into the 22nd's block
+    assert _plan(site, work, pages) == ["2025-12-22", "2025-12-15"]
+    assert sorted(p.name for p in (site / "pagefind").iterdir())[-2:] == ["2025-12-22", "shards.json"]
+    pages += _days(tmp_path, "2025-12", 30, 31) + [_article(tmp_path, "2026-01-01")]
     assert _plan(site, work, pages) == ["2026-01-01", "2025-12"]
     listing = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
     assert [(s["name"], s["pages"], s["from"], s["to"]) for s in listing] == [

@@ -1,7 +1,7 @@
 """Pagefind: per language, one search bundle per shard (a month, the newest month by week: see
 shard_of) at <language root>/pagefind/<shard>/, listed newest first
 in <language root>/pagefind/shards.json. search.js searches the newest
-shards (at least search.js's RECENT pages, about a week) first and merges the others (Pagefind mergeIndex)
+shards (at least search.js's RECENT pages, about a week: one bundle, see recent_pages) first and merges the others (Pagefind mergeIndex)
 when the reader asks or when the recent ones have few results.
 
 Pagefind indexes not the built pages but a page per article made from its staged docs file
@@ -63,8 +63,21 @@ def docs_file(lang_docs: Path, url: str) -> Path:
 # indexes more than a month per bundle, which bounds Pagefind's memory. Pages with a search
 # body outside the dated tree (none today: only articles carry data-pagefind-body) go to a
 # small shard "other" of their own, listed last.
+#
+# The first search covers the newest shards up to RECENT pages (search.js), and each shard it
+# merges costs an index chunk per word: the newest block, while it holds fewer than RECENT
+# pages, is folded into the block before it (the 29th to the 31st into the 22nd's: "2025-12-22"
+# then holds the 22nd to the 31st), so the first search loads one bundle. Adding an issue then
+# re-indexes ten days at most.
 SHARDS_FILE = "shards.json"
 WEEK_DAYS = 7
+
+
+@lru_cache(maxsize=1)
+def recent_pages() -> int:
+    """search.js's RECENT: the pages the first search covers at least (read, not repeated)."""
+    js = (Path(__file__).resolve().parents[2] / "overrides" / "assets" / "search.js").read_text(encoding="utf-8")
+    return int(re.search(r"var RECENT = (\d+);", js).group(1))
 
 
 def shard_of(url: str, newest_month: str | None = None) -> str:
@@ -140,7 +153,12 @@ def shards(lang_pages: list[tuple[str, Path]], digests: BodyDigests,
     for entry in indexed:
         out.setdefault(shard_of(entry[0], newest), []).append(entry)
     order = sorted((n for n in out if n != "other"), reverse=True) + (["other"] if "other" in out else [])
-    return {n: out[n] for n in order}
+    out = {n: out[n] for n in order}
+    blocks = [n for n in order if newest and n.startswith(newest + "-")]    # the newest month's, newest first
+    while len(blocks) > 1 and len(out[blocks[0]]) < recent_pages():
+        young = blocks.pop(0)
+        out[blocks[0]] = out[blocks[0]] + out.pop(young)
+    return out
 
 
 def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:

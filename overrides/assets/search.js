@@ -119,7 +119,9 @@
                 filters: {} };
   var FEW = 10;       /* fewer results than this in the recent shards: search all years at once */
   var RECENT = 400;   /* pages the first search covers at least (a week of a daily paper: ~420;
-                         each shard merged costs its own index chunk, the newest month's are weeks) */
+                         each shard merged costs its own index chunk, the newest month's are weeks:
+                         search.py recent_pages reads this, folding a smaller newest week into the
+                         one before, so the first search loads one bundle) */
   var PAGE = 10;      /* results shown at a time */
 
   function getJSON(url) {
