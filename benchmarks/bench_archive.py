@@ -92,7 +92,7 @@ from build_scripts.site.pagefind_files import read_cbor  # noqa: E402
 from build_scripts.site.search import recent_pages  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-QUERIES = {"zh-Hans": "通辽", "zh-Hant": "通辽", "en": "Tongliao"}  # zh-Hant is indexed in Simplified
+QUERIES = {"zh-Hans": "通辽", "zh-Hant": "通辽", "en": "Tongliao"}  # zh-Hant searches the zh-Hans index
 RESULTS_SHOWN = 10
 
 
@@ -289,12 +289,13 @@ def first_search(site: Path, lang: str, query: str) -> dict:
     index chunks are counted too), the fragments of the 10 best results, and the converter
     files for zh."""
     listing = site / PREFIX[lang] / "pagefind" / "shards.json"
-    shards = json.loads(listing.read_text(encoding="utf-8"))["shards"]
+    data = json.loads(listing.read_text(encoding="utf-8"))
+    shards, bundles = data["shards"], (listing.parent / data.get("bundles", ".")).resolve()   # zh-Hant: zh-Hans's
     recent, pages = 1, shards[0]["pages"]
     while recent < len(shards) and pages < recent_pages():
         pages += shards[recent]["pages"]
         recent += 1
-    bundle = lambda shard: site / PREFIX[lang] / "pagefind" / shard["name"]  # noqa: E731
+    bundle = lambda shard: bundles / shard["name"]  # noqa: E731
     parts = [_first_search_bundle(site, bundle(s), lang, query, setup=(i == 0))
              for i, s in enumerate(shards[:recent])]
     merged = sum(p["results"] for p in parts) < RESULTS_SHOWN and recent < len(shards)

@@ -143,3 +143,48 @@ def test_planned_from_the_staged_list_an_edited_article_is_re_digested_and_its_s
     out = Indexed()
     _, jobs = _plan_language(site, work, LANG, listed_articles(docs / LANG, staged), out)
     assert out.reindexed[LANG] == ["2025-11"]           # same size, a new mtime: read again
+
+
+def test_zh_hant_reads_the_zh_hans_bundles_which_follow_its_articles(tmp_path):
+    """No Pagefind run for zh-Hant: its shards.json lists the zh-Hans shards, where their bundles
+    are and how its papers and pages are named; editing a zh-Hant article re-indexes the
+    zh-Hans shard that carries it."""
+    from build_scripts.site import catalog
+    from build_scripts.site.search import Indexer
+
+    docs, site, work = tmp_path / "docs", tmp_path / "site", tmp_path / "work"
+    pages = _days(docs, "2025-12", 1, 2)
+    for url, path in pages:
+        hant = docs / "zh-Hant" / path.relative_to(docs / LANG)
+        hant.parent.mkdir(parents=True, exist_ok=True)
+        hant.write_text(path.read_text(encoding="utf-8").replace("正文", "正文著").replace(
+            "---\n\n", "publication: 通遼日報\npage: 1\npage_name: 要聞\n---\n\n"), encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "---\n\n", "publication: 通辽日报\npage: 1\npage_name: 要闻\n---\n\n"), encoding="utf-8")
+    (site / "zh-Hant" / "pagefind" / "2025-12-01").mkdir(parents=True)     # a bundle of before
+    for lang in [LANG, "zh-Hant"]:
+        catalog.load_cached(docs / lang, catalog.cache_path(docs, lang))
+
+    def plan() -> Indexed:
+        indexer = Indexer(site, work, docs=docs)
+        out = indexer.out
+        for lang in [LANG, "zh-Hant"]:
+            indexer.fields[lang] = catalog.cached_fields(catalog.cache_path(docs, lang))
+        hans, jobs = _plan_language(site, work, LANG, pages, out, None, docs, indexer.fields)
+        for *_, bundle in jobs:
+            bundle.mkdir(parents=True, exist_ok=True)
+            (bundle / "pagefind.js").write_text("", encoding="utf-8")
+        hans.commit()
+        return out
+
+    out = plan()
+    assert out.reindexed == {LANG: ["2025-12-01"], "zh-Hant": []} and out.shards["zh-Hant"] == ["2025-12-01"]
+    listing = json.loads((site / "zh-Hant" / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert listing["bundles"] == "../../pagefind/"
+    assert listing["labels"] == {"01 要闻": "01 要聞", "通辽日报": "通遼日報"}
+    assert listing["shards"] == json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert sorted(p.name for p in (site / "zh-Hant" / "pagefind").iterdir()) == ["shards.json"]
+    assert plan().reindexed[LANG] == []
+    hant = docs / "zh-Hant" / pages[0][1].relative_to(docs / LANG)
+    hant.write_text(hant.read_text(encoding="utf-8").replace("正文著", "另文著"), encoding="utf-8")
+    assert plan().reindexed[LANG] == ["2025-12-01"]

@@ -33,10 +33,14 @@ from ..workers import job_count
 from . import catalog
 from .labels import LANGS, PREFIX
 from .pagefind_files import make_canonical, prune
-from .search_page import search_page
+from .search_page import label_of_page, search_page
 from .search_text import is_article, read_article
 
 FORCE_LANGUAGE = {x.code: x.pagefind for x in LANGUAGES}
+# A language whose search box reads another's bundles (search_page.py: one index for both
+# Chinese scripts): no Pagefind run of its own; its shards.json lists that language's shards,
+# says where their bundles are ("bundles", from the listing) and how its labels read.
+SEARCHED_IN = {"zh-Hant": "zh-Hans"}
 
 
 def article_pages(lang_docs: Path) -> list[tuple[str, Path]]:
@@ -128,6 +132,23 @@ class BodyDigests:
             atomic.write_text(self.path, json.dumps(self.now))
 
 
+class WithVersion:
+    """The digest of an article and of its version in a language whose box searches this one's
+    bundles (SEARCHED_IN): a zh-Hans page is indexed with its zh-Hant article, at
+    ``docs``/<url>.md (none: "-")."""
+
+    def __init__(self, own: BodyDigests, other: BodyDigests, docs: Path):
+        self.own, self.other, self.docs = own, other, docs
+
+    def __call__(self, url: str, path: Path | str) -> str | None:
+        digest = self.own(url, path)
+        return digest and f"{digest}+{self.other(url, docs_file(self.docs, url)) or '-'}"
+
+    def save(self) -> None:
+        self.own.save()
+        self.other.save()
+
+
 def listed_articles(lang_docs: Path, urls) -> list[tuple[str, str]]:
     """(url, docs file) of the articles among a known page list (URLs relative to the language
     root, as staged: outputs.staged_pages): no walk of any tree, and paths as plain strings,
@@ -170,11 +191,21 @@ def fingerprint(lang: str, entries: list[tuple[str, Path, str]]) -> str:
     return h.hexdigest()
 
 
+def _read(path: Path | str, rel: str, fields: dict):
+    """An article's searchable text; its front matter from ``fields`` when that holds this file."""
+    hit, st = fields.get(rel), os.stat(path)
+    meta = hit[2] if hit and hit[:2] == (st.st_mtime_ns, st.st_size) else None
+    return read_article(Path(path), rel, meta)
+
+
 def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path,
-            fields: dict[str, tuple[int, int, dict]] | None = None) -> int:
+            fields: dict[str, tuple[int, int, dict]] | None = None,
+            version: tuple[Path, dict] | None = None) -> int:
     """The pages Pagefind should index, at their URLs under ``dest``: one search page per
     article, made from its docs file. ``fields``: the staging's front matter cache
-    (catalog.cached_fields), used for a file of the same mtime and size, not parsed again."""
+    (catalog.cached_fields), used for a file of the same mtime and size, not parsed again.
+    ``version``: the docs folder and front matter cache of the language whose box searches
+    these bundles (SEARCHED_IN): each page carries its article there, when it has one."""
     if dest.exists():
         shutil.rmtree(dest)
     fields = fields or {}
@@ -182,9 +213,10 @@ def _mirror(entries: list[tuple[str, Path, str]], lang: str, dest: Path,
         target = dest / url.lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         rel = url.strip("/") + ".md"
-        hit, st = fields.get(rel), os.stat(path)
-        meta = hit[2] if hit and hit[:2] == (st.st_mtime_ns, st.st_size) else None
-        target.write_text(search_page(read_article(Path(path), rel, meta), lang), encoding="utf-8")
+        other = None
+        if version and (other_path := docs_file(version[0], url)).is_file():
+            other = _read(other_path, rel, version[1])
+        target.write_text(search_page(_read(path, rel, fields), lang, other), encoding="utf-8")
     return len(entries)
 
 
@@ -221,11 +253,17 @@ class _Language:
     stamp_file: Path
     stamps: dict[str, str]
     listing: list[dict]
-    digests: BodyDigests
+    digests: BodyDigests | WithVersion
+
+    readers: dict[str, tuple[Path, dict]] = field(default_factory=dict)   # SEARCHED_IN: root, labels
 
     def commit(self) -> None:
         atomic.write_text(self.root / SHARDS_FILE, json.dumps({"version": 1, "shards": self.listing},
                                                               ensure_ascii=False))
+        for root, labels in self.readers.values():
+            bundles = Path(os.path.relpath(self.root, root)).as_posix() + "/"
+            atomic.write_text(root / SHARDS_FILE, json.dumps(
+                {"version": 1, "bundles": bundles, "labels": labels, "shards": self.listing}, ensure_ascii=False))
         atomic.write_text(self.stamp_file, json.dumps(self.stamps))
         self.digests.save()
 
@@ -263,9 +301,15 @@ class Indexer:
         self.add_articles(lang, listed_articles(self.docs / lang, urls))
 
     def add_articles(self, lang: str, lang_pages: list[tuple[str, Path | str]]) -> None:
-        """Index these articles: (url, docs file)."""
-        self.fields[lang] = catalog.cached_fields(catalog.cache_path(self.docs, lang))
-        plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out, self.newest_month)
+        """Index these articles: (url, docs file). A language whose box searches another's
+        bundles (SEARCHED_IN) is indexed with that one, from its docs files."""
+        if lang in SEARCHED_IN:
+            self.out.counts[lang] = len(lang_pages)
+            return
+        for one in [lang, *readers_of(lang)]:
+            self.fields[one] = catalog.cached_fields(catalog.cache_path(self.docs, one))
+        plan, jobs = _plan_language(self.site, self.work, lang, lang_pages, self.out, self.newest_month,
+                                    self.docs, self.fields)
         self.plans.append(plan)
         self.queue = sorted(self.queue + jobs, key=lambda job: -len(job[2]))
         self.pump()
@@ -274,7 +318,8 @@ class Indexer:
         self._reap()
         while self.queue and len(self.running) < self.parallel:
             lang, name, entries, src, dest = self.queue.pop(0)
-            _mirror(entries, lang, src, self.fields.get(lang))
+            versions = [(self.docs / other, self.fields.get(other) or {}) for other in readers_of(lang)]
+            _mirror(entries, lang, src, self.fields.get(lang), versions[0] if versions else None)
             if dest.exists():
                 shutil.rmtree(dest)
             proc = subprocess.Popen(
@@ -333,10 +378,35 @@ class Indexer:
         return self.out
 
 
+def readers_of(lang: str) -> list[str]:
+    """The languages whose search box reads ``lang``'s bundles (SEARCHED_IN)."""
+    return [other for other, searched in SEARCHED_IN.items() if searched == lang]
+
+
+def version_labels(fields: dict[str, tuple], other: dict[str, tuple]) -> dict[str, str]:
+    """The papers' and pages' names (search.js: a result's info, the page filter) as another
+    language's articles print them, from both front matter caches: {zh-Hans: zh-Hant}."""
+    out: dict[str, str] = {}
+    for rel, hit in fields.items():
+        theirs = other.get(rel)
+        if not theirs:
+            continue
+        ours, printed = hit[2], theirs[2]
+        for a, b in [(str(ours.get("publication") or ""), str(printed.get("publication") or "")),
+                     (label_of_page(ours.get("page"), str(ours.get("page_name") or "")),
+                      label_of_page(printed.get("page"), str(printed.get("page_name") or "")))]:
+            if a and b and a != b:
+                out.setdefault(a, b)
+    return dict(sorted(out.items()))
+
+
 def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str, Path]],
-                   out: Indexed, newest_month: str | None = None) -> tuple[_Language, list]:
+                   out: Indexed, newest_month: str | None = None, docs: Path | None = None,
+                   fields: dict[str, dict] | None = None) -> tuple[_Language, list]:
     """The shards of one language, and the Pagefind jobs (lang, shard, pages, source, bundle)
-    for those whose text changed since their bundle was made."""
+    for those whose text changed since their bundle was made. ``docs``: the staged docs tree,
+    whose other languages' versions a page carries (readers_of); ``fields``: their front
+    matter caches (catalog.cached_fields), by language."""
     root = site / PREFIX[lang] / "pagefind"
     root.mkdir(parents=True, exist_ok=True)
     stamp_file = work / f"{lang}.shards.json"
@@ -346,11 +416,25 @@ def _plan_language(site: Path, work: Path, lang: str, lang_pages: list[tuple[str
         old_stamps = {}
     stamp_file.unlink(missing_ok=True)          # written back when every Pagefind run succeeded
     shutil.rmtree(work / lang, ignore_errors=True)   # mirrors of an interrupted run
-    plan = _Language(lang, root, stamp_file, {}, [], BodyDigests(work, lang))
+    digests: BodyDigests | WithVersion = BodyDigests(work, lang)
+    readers = {}
+    for other in readers_of(lang) if docs is not None else []:
+        digests = WithVersion(digests, BodyDigests(work, other), docs / other)
+        other_root = site / PREFIX[other] / "pagefind"
+        other_root.mkdir(parents=True, exist_ok=True)
+        for child in list(other_root.iterdir()):     # its own bundles, of before
+            if child.name != SHARDS_FILE:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+        (work / f"{other}.shards.json").unlink(missing_ok=True)
+        readers[other] = (other_root, version_labels((fields or {}).get(lang) or {}, (fields or {}).get(other) or {}))
+        out.shards[other], out.reindexed[other] = [], []
+    plan = _Language(lang, root, stamp_file, {}, [], digests, readers)
     by_shard = shards(lang_pages, plan.digests, newest_month)
     out.counts[lang] = sum(len(v) for v in by_shard.values())
     out.shards[lang] = list(by_shard)
     out.reindexed[lang] = []
+    for other in readers:
+        out.shards[other] = list(by_shard)
     jobs = []
     for name, entries in by_shard.items():
         plan.stamps[name] = fp = fingerprint(lang, entries)

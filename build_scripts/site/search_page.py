@@ -3,21 +3,31 @@ tokens (search_tokens.py), with the metadata, filters and sort key the search bo
 
 Metadata: the title as printed (its words are the article's own) and the rest in hex (info_value).
 Blocks, in order: title (weight 10), kicker and subtitle (weight 5), body paragraphs and
-subheads, captions, authors; each ends with BLOCK_END. After TAIL (English only): the
-spelling counterparts (found, never shown). The box rebuilds an excerpt from the
-indexed text (search.js: blocksOf). zh-Hant text is indexed in Simplified (the box converts a
-Traditional query with opencc-js), with the page's Simplified→Traditional character pairs
-(meta ``s2t``) to show excerpts as printed; titles are kept as printed (meta ``title``).
+subheads, captions, authors; each ends with BLOCK_END. After TAIL: tokens for finding only,
+never shown (English: the spelling counterparts). The box rebuilds an excerpt from the
+indexed text (search.js: blocksOf).
+
+One index serves both Chinese scripts: the zh-Hant box searches the zh-Hans bundles
+(search.py SEARCHED_IN) with the query converted to Simplified (opencc-js t→cn, as OpenCC
+t2s). A zh-Hans page carries its zh-Hant article (hant_view): after TAIL the Han runs of
+the zh-Hant text, simplified (t2s), that the zh-Hans text does not hold (s2tw prints 着 as
+著, whose t2s is 著; s2twp swaps words), so a Traditional query finds what it found in
+the zh-Hant text; and in meta ``hant`` how to show the article in Traditional: its
+Simplified→Traditional character pairs, the Han runs those pairs do not turn into the
+printed zh-Hant text (whole, as printed) and the zh-Hant title when the two do not make it.
 """
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from html import escape
 
 from ..variants.convert import convert_joined
 from .search_text import SearchArticle
-from .search_tokens import BLOCK_END, TAIL, spelling_counterparts, tokens
+from .search_tokens import BLOCK_END, HAN, TAIL, spelling_counterparts, tokens
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 @lru_cache(maxsize=1)
@@ -27,39 +37,12 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-class Simplifier:
-    """zh-Hant text → Simplified (OpenCC t2s: the script only, as the search box converts a query
+def simplified(texts: list[str]) -> list[str]:
+    """zh-Hant texts → Simplified (OpenCC t2s: the script only, as the search box converts a query
     with opencc-js t→cn; never tw2sp, whose Taiwan→mainland vocabulary turns 執行 into 运行),
-    character for character, recording the character pairs it changed."""
-
-    def __init__(self):
-        self.cc = _t2s()
-        self.pairs: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        simple = self.cc.convert(text)
-        if len(simple) != len(text):     # a phrase changed length: keep characters aligned
-            simple = "".join(self.cc.convert(c) for c in text)
-        self._pair(simple, text)
-        return simple
-
-    def _pair(self, simple: str, text: str) -> None:
-        for s, t in dict.fromkeys(zip(simple, text)):      # each pair once, in text order
-            if s != t and not s.isspace():
-                self.pairs.setdefault(s, t)
-
-    def every(self, texts: list[str]) -> list[str]:
-        """``[self(t) for t in texts]`` in one conversion where it can be (convert_joined, and
-        every text keeps its length)."""
-        simple = convert_joined(self.cc.convert, texts)
-        if simple is None or any(len(s) != len(t) for s, t in zip(simple, texts)):
-            return [self(t) for t in texts]
-        for s, t in zip(simple, texts):
-            self._pair(s, t)
-        return simple
-
-    def pair_text(self) -> str:
-        return "".join(s + t for s, t in sorted(self.pairs.items()))
+    in one conversion where it can be (convert_joined)."""
+    convert = _t2s().convert
+    return convert_joined(convert, texts) or [convert(t) for t in texts]
 
 
 def _block(text: str, weight: int | None = None) -> str:
@@ -74,9 +57,13 @@ def _meta(name: str, value: str, kind: str = "meta") -> str:
 
 def page_label(art: SearchArticle) -> str:
     """The 版面 filter value and the page shown in a result: "01 要闻"."""
-    if art.page is None:
-        return art.page_name
-    return f"{int(art.page):02d} {art.page_name}".strip()
+    return label_of_page(art.page, art.page_name)
+
+
+def label_of_page(page, page_name: str) -> str:
+    if page is None:
+        return page_name
+    return f"{int(page):02d} {page_name}".strip()
 
 
 def info_value(art: SearchArticle) -> str:
@@ -86,19 +73,64 @@ def info_value(art: SearchArticle) -> str:
     return "0x" + json.dumps([art.date, art.publication, page_label(art)], ensure_ascii=False).encode().hex()
 
 
-def search_page(art: SearchArticle, lang: str) -> str:
+def _texts(art: SearchArticle) -> tuple[list[str], list[int | None]]:
+    """The indexed texts of an article, in block order, and the weight of each."""
     heads = [h for h in (art.kicker, art.subtitle) if h]
     texts = [art.title, *heads, *art.paragraphs, *art.captions] + ([" ".join(art.authors)] if art.authors else [])
-    simplify = Simplifier() if lang == "zh-Hant" else None
-    if simplify:
-        texts = simplify.every(texts)
-    weights = [10] + [5] * len(heads)
-    blocks = [_block(text, weights[i] if i < len(weights) else None) for i, text in enumerate(texts)]
+    return texts, [10] + [5] * len(heads) + [None] * (len(texts) - 1 - len(heads))
+
+
+def to_traditional(text: str, pairs: dict[str, str], runs: dict[str, str]) -> str:
+    """A zh-Hans text as the zh-Hant box shows it (search.js: toTraditional): each Han run as
+    listed in ``runs``, else character by character through ``pairs``."""
+    return _HAN_RUN.sub(lambda m: runs.get(m[0]) or "".join(pairs.get(c, c) for c in m[0]), text)
+
+
+def hant_view(texts: list[str], hant: SearchArticle) -> tuple[str, str]:
+    """What a zh-Hans page (``texts``: its indexed texts) carries of its zh-Hant article: the
+    blocks after TAIL (the simplified zh-Hant runs the zh-Hans text lacks, at their weights)
+    and the meta ``hant`` value (hex JSON: character pairs, runs as printed, title or "")."""
+    theirs, weights = _texts(hant)
+    count: dict[str, dict[str, int]] = {}
+    aligned = len(theirs) == len(texts)
+    for ours, printed in zip(texts, theirs) if aligned else ():
+        if len(ours) == len(printed):
+            for s, t in zip(ours, printed):
+                if s != t and _HAN_RUN.match(s):
+                    seen = count.setdefault(s, {})
+                    seen[t] = seen.get(t, 0) + 1
+    pairs = {s: max(ts, key=ts.get) for s, ts in count.items()}   # the commonest; the first of a tie
+    runs: dict[str, str] = {}
+    for ours, printed in zip(texts, theirs) if aligned else ():
+        mine, print_runs = _HAN_RUN.findall(ours), _HAN_RUN.findall(printed)
+        if len(mine) == len(print_runs):
+            for s, t in zip(mine, print_runs):
+                if s not in runs and "".join(pairs.get(c, c) for c in s) != t:
+                    runs[s] = t
+    title = hant.title if to_traditional(texts[0] if texts else "", pairs, runs) != hant.title else ""
+    known = {chunk for text in texts for chunk in _HAN_RUN.findall(text)}
+    extra: dict[int | None, dict[str, None]] = {}
+    for text, weight in zip(simplified(theirs), weights):
+        for chunk in _HAN_RUN.findall(text):
+            if chunk not in known:
+                extra.setdefault(weight, {})[chunk] = None
+    blocks = "".join(_block(" ".join(chunks), weight) for weight, chunks in extra.items())
+    value = json.dumps(["".join(s + t for s, t in sorted(pairs.items())), runs, title],
+                       ensure_ascii=False, separators=(",", ":"))
+    return (f"<p>{TAIL}</p>" + blocks if blocks else ""), "0x" + value.encode().hex()
+
+
+def search_page(art: SearchArticle, lang: str, hant: SearchArticle | None = None) -> str:
+    """The page of an article of ``lang``; ``hant``: a zh-Hans article's zh-Hant version (hant_view)."""
+    texts, weights = _texts(art)
+    blocks = [_block(text, weight) for text, weight in zip(texts, weights)]
     if lang == "en":
         blocks.append(f"<p>{TAIL} {escape(' '.join(spelling_counterparts(art.text())))}</p>")
     metas = [_meta("title", art.title), _meta("info", info_value(art))]
-    if simplify and simplify.pairs:
-        metas.append(_meta("s2t", simplify.pair_text()))
+    if hant is not None:
+        tail, value = hant_view(texts, hant)
+        blocks.append(tail)
+        metas.append(_meta("hant", value))
     year = art.date[:4]
     metas += [_meta("year", year, "filter"), _meta("page", page_label(art), "filter"),
               _meta("date", art.date, "sort")]

@@ -151,7 +151,7 @@
   function initSearch() {
     if (state.loading) return state.loading;
     var list = new URL(box.getAttribute("data-na-pagefind"), location.href);
-    var base = new URL("../", list);
+    var base = new URL("../", list), bundles = list;   /* results' URLs: this language's pages */
     var opts = { baseUrl: base.pathname, excerptLength: 0 };
     /* A shard's tag (search.py: a digest of what it indexes) names its pagefind-entry.json
        for the browser's cache, which Pagefind otherwise fetches anew every time. */
@@ -159,7 +159,11 @@
     var steps = [getJSON(list.href).then(function (data) {
       state.shards = data.shards || [];
       if (!state.shards.length) throw new Error("no search index");
-      return import(new URL(state.shards[0].name + "/pagefind.js", list).href).then(function (pf) {
+      /* zh-Hant reads the zh-Hans bundles (search.py SEARCHED_IN): "bundles" says where they are,
+         "labels" how the papers' and pages' names read here */
+      if (data.bundles) bundles = new URL(data.bundles, list);
+      state.labels = data.labels || {};
+      return import(new URL(state.shards[0].name + "/pagefind.js", bundles).href).then(function (pf) {
         /* noWorker: Pagefind searches in this page, not in a web worker of its own, which
            would fetch pagefind-worker.js (12 KB gzip) and start and compile the wasm once
            more before the first result; a search of our index takes a few ms. */
@@ -168,7 +172,7 @@
           var merge = function (shards) {
             return shards.reduce(function (p, shard) {
               return p.then(function () {
-                return pf.mergeIndex(new URL(shard.name + "/", list).pathname,
+                return pf.mergeIndex(new URL(shard.name + "/", bundles).pathname,
                                      tagged(shard, Object.assign({ language: INDEX_LANGUAGE[lang] }, opts)));
               });
             }, Promise.resolve());
@@ -191,10 +195,11 @@
       });
     })];
     if (lang.indexOf("zh") === 0) {
-      /* The zh-Hans and zh-Hant indexes hold Simplified text; readers type either script. The
-         query is converted with t2s.json (build_scripts/site/t2s_table.js: opencc-js's t→cn
-         table, ~18 KB gzip): Traditional → Simplified characters, the same as OpenCC t2s that
-         indexes zh-Hant, no vocabulary changes. */
+      /* The one Chinese index holds Simplified text (with the zh-Hant text's own runs, simplified:
+         search_page.py); readers type either script. The query is converted with t2s.json
+         (build_scripts/site/t2s_table.js: opencc-js's t→cn table, ~18 KB gzip): Traditional →
+         Simplified characters, the same as OpenCC t2s that simplifies the zh-Hant runs, no
+         vocabulary changes. */
       steps.push(getJSON(new URL(box.getAttribute("data-na-t2s"), location.href).href).then(function (t) {
         var chars = new Map(), cs = Array.from(t.chars), longest = 1;
         for (var i = 0; i + 1 < cs.length; i += 2) chars.set(cs[i], cs[i + 1]);
@@ -306,7 +311,7 @@
           !order.some(function (i) { return res.found[i].has(x.id); });
       }).sort(function (a, b) { return score.get(b.id) - score.get(a.id); }).slice(0, HEADLINE_CHECK);
       return Promise.all(fresh.map(loaded)).then(function (data) {
-        var exact = fresh.filter(function (x, i) { return titleKey(titleOf(data[i])) === key; });
+        var exact = fresh.filter(function (x, i) { return titleKeys(data[i]).indexOf(key) >= 0; });
         if (!exact.length) return null;
         return { results: exact.concat(res.results), filters: res.filters, partial: true };
       });
@@ -314,10 +319,12 @@
   }
   var HEADLINE_CHECK = 5;   /* the best candidates whose headline is compared (their fragments) */
 
-  /* A result's headline in the script the index holds (Simplified for zh). */
-  function titleOf(data) {
-    var title = (data.meta && data.meta.title) || "";
-    return state.convert ? state.convert(title) : title;
+  /* A result's headline in the script the index holds (Simplified for zh): zh-Hant compares the
+     query with the zh-Hans headline and with its own, simplified. */
+  function titleKeys(data) {
+    var title = (data.meta && data.meta.title) || "", out = [title];
+    if (lang === "zh-Hant") out.push(headline(data, hantView(data)));
+    return out.map(function (t) { return titleKey(state.convert ? state.convert(t) : t); });
   }
 
   function tied(results) {
@@ -336,7 +343,7 @@
   function exactTitlesFirst(results, q) {
     var head = results.slice(0, PAGE), key = titleKey(q);
     return Promise.all(head.map(loaded)).then(function (data) {
-      var exact = head.filter(function (r, i) { return titleKey(titleOf(data[i])) === key; });
+      var exact = head.filter(function (r, i) { return titleKeys(data[i]).indexOf(key) >= 0; });
       if (!exact.length) return { results: results, exact: 0 };
       return { results: exact.concat(results.filter(function (r) { return exact.indexOf(r) < 0; })),
                exact: exact.length };
@@ -396,22 +403,37 @@
     return { text: (from ? "…" : "") + part + (from + MAX - 2 < chars.length ? "…" : ""), needles: lower };
   }
 
-  function convertBack(text, map) {
-    if (!map) return text;
-    var out = "";
-    for (var ch of text) out += map[ch] || ch;
-    return out;
+  /* How a zh-Hans result reads on the zh-Hant site (search_page.py hant_view; search_page.to_traditional):
+     its Simplified→Traditional character pairs, the Han runs they do not make as printed, and
+     the zh-Hant headline when those do not make it. */
+  var HAN_RUN = new RegExp("[" + HAN + "]+", "gu");
+
+  function hantView(data) {
+    if (!data.hantView) {
+      var v = infoOf(data.meta && data.meta.hant), chars = Array.from(v[0] || ""), map = {};
+      for (var i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
+      data.hantView = { pairs: map, runs: v[1] || {}, title: v[2] || "" };
+    }
+    return data.hantView;
   }
 
-  function pairs(s) {
-    if (!s) return null;
-    var map = {}, chars = Array.from(s);
-    for (var i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
-    return map;
+  function toTraditional(text, view) {
+    return text.replace(HAN_RUN, function (run) {
+      if (Object.prototype.hasOwnProperty.call(view.runs, run)) return view.runs[run];
+      var out = "";
+      for (var ch of run) out += view.pairs[ch] || ch;
+      return out;
+    });
   }
+
+  function headline(data, view) {
+    return view.title || toTraditional((data.meta && data.meta.title) || "", view);
+  }
+
+  function labelled(name) { return (state.labels && state.labels[name]) || name; }
 
   /* Text with <mark> around each needle, as nodes. */
-  function marked(text, needles, map) {
+  function marked(text, needles) {
     var frag = document.createDocumentFragment();
     var lower = text.toLowerCase(), i = 0;
     var latin = /^[a-z0-9]/;
@@ -427,13 +449,13 @@
         at = j; len = end - j;
       });
       if (at < 0) break;
-      if (at > i) frag.appendChild(document.createTextNode(convertBack(text.slice(i, at), map)));
+      if (at > i) frag.appendChild(document.createTextNode(text.slice(i, at)));
       var m = document.createElement("mark");
-      m.textContent = convertBack(text.slice(at, at + len), map);
+      m.textContent = text.slice(at, at + len);
       frag.appendChild(m);
       i = at + len;
     }
-    if (i < text.length) frag.appendChild(document.createTextNode(convertBack(text.slice(i), map)));
+    if (i < text.length) frag.appendChild(document.createTextNode(text.slice(i)));
     return frag;
   }
 
@@ -473,18 +495,24 @@
   }
 
   function item(d, q) {
-    var map = pairs(d.meta && d.meta.s2t);
+    var view = lang === "zh-Hant" ? hantView(d) : null;
     var li = document.createElement("li"); li.className = "md-search-result__item";
     var a = document.createElement("a"); a.className = "md-search-result__link"; a.href = d.url;
     var art = document.createElement("article"); art.className = "md-search-result__article md-typeset";
-    var h = document.createElement("h1"); h.textContent = (d.meta && d.meta.title) || d.url;
+    var h = document.createElement("h1");
+    h.textContent = (view ? headline(d, view) : d.meta && d.meta.title) || d.url;
     var info = document.createElement("div"); info.className = "na-search-info";
     var about = infoOf(d.meta && d.meta.info);
-    info.textContent = [dateText(about[0]), about[1], pageText(about[2])]
+    info.textContent = [dateText(about[0]), about[1] && labelled(about[1]), pageText(about[2] && labelled(about[2]))]
       .filter(function (x) { return x; }).join(" · ");
-    var ex = excerpt(blocksOf(d.content || ""), q);
+    var blocks = blocksOf(d.content || "");
+    if (view) {       /* the sentence and the query's words as printed in Traditional */
+      blocks = blocks.map(function (b) { return toTraditional(b, view); });
+      q = toTraditional(q, view);
+    }
+    var ex = excerpt(blocks, q);
     var p = document.createElement("p"); p.className = "na-search-excerpt";
-    p.appendChild(marked(ex.text, ex.needles, map));
+    p.appendChild(marked(ex.text, ex.needles));
     art.appendChild(h); art.appendChild(info); art.appendChild(p); a.appendChild(art); li.appendChild(a);
     return li;
   }
@@ -507,7 +535,7 @@
       while (sel.options.length > 1) sel.remove(1);
       values.forEach(function (v) {
         var o = document.createElement("option");
-        o.value = v; o.textContent = (name === "page" ? pageText(v) : v) + " (" + (counts[name][v] || 0) + ")";
+        o.value = v; o.textContent = (name === "page" ? pageText(labelled(v)) : v) + " (" + (counts[name][v] || 0) + ")";
         sel.appendChild(o);
       });
       sel.value = chosen;
