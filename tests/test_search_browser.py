@@ -222,3 +222,25 @@ def test_the_box_converts_traditional_as_opencc_t2s_does(served, page):
     page.goto(served["base"] + "zh-Hant/")
     for text in ["乾隆皇帝頭髮乾燥", "嚴格執行，建立制度", "發展經濟與軟體產業", "激发科技"]:
         assert page.evaluate("t => window.naSearch.simplified(t)", text) == T2S(text), text
+
+
+def test_the_zh_hant_box_searches_the_zh_hans_index_and_shows_zh_hant_pages(served, page, texts):
+    """One index for both scripts (search.py SEARCHED_IN): the zh-Hant box loads the zh-Hans
+    bundles only, finds a Traditional query where the zh-Hant text differs from the zh-Hans
+    one in more than the script (s2tw prints 驱动着 as 驅動著, whose t2s is 驱动著), and links
+    to the zh-Hant pages, shown as printed."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(urlparse(r.url).path))
+    query = "驅動著通遼"
+    want = holding(texts, "zh-Hant", query)
+    assert want and not holding(texts, "zh-Hans", T2S(query))     # the zh-Hans text has 驱动着
+    assert set(search(page, served["base"], "zh-Hant", query)) == want
+    root = urlparse(served["base"]).path
+    bundles = {p for p in fetched if "/pagefind/" in p and not p.endswith(("shards.json", "t2s.json"))}
+    assert bundles and all(p.startswith(root + "pagefind/") for p in bundles), sorted(bundles)
+    item = page.locator(".na-search-list li").first
+    assert item.locator("a").get_attribute("href").startswith(root + "zh-Hant/")
+    assert item.locator("mark").first.inner_text() == query
+    printed = texts["zh-Hant"][next(iter(want))]
+    assert item.locator("h1").inner_text() == printed.title
+    assert page.problems == []

@@ -116,20 +116,29 @@ def _link_shard_pages(plan: LanguagePlan, new: Path) -> None:
 
 
 def _link_search(lang: str, shards: list[Shard], new: Path) -> None:
-    """Each shard's search bundles (one per month), and one list of them all, newest first."""
-    listing = []
+    """Each shard's search bundles (one per month), and one list of them all, newest first. A
+    language whose box reads another's bundles (search.SEARCHED_IN: "bundles" in its list)
+    has none to link: its list, with every shard's labels."""
+    listing, extra = [], {}
     for shard in shards:
         folder = shard.site / PREFIX[lang] / "pagefind"
         if not (folder / SHARDS_FILE).is_file():
             continue                        # built without search
-        for item in json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))["shards"]:
-            outputs.link_tree(folder / item["name"], new / PREFIX[lang] / "pagefind" / item["name"])
+        data = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))
+        if "bundles" in data:
+            extra["bundles"] = data["bundles"]
+            extra.setdefault("labels", {}).update(data.get("labels") or {})
+        for item in data["shards"]:
+            if "bundles" not in data:
+                outputs.link_tree(folder / item["name"], new / PREFIX[lang] / "pagefind" / item["name"])
             listing.append(item)
     if listing:
         listing.sort(key=lambda item: item["name"], reverse=True)
         listing.sort(key=lambda item: item["name"] == "other")      # last, as search.py lists it
+        if "labels" in extra:
+            extra["labels"] = dict(sorted(extra["labels"].items()))
         atomic.write_text(new / PREFIX[lang] / "pagefind" / SHARDS_FILE,
-                          json.dumps({"version": 1, "shards": listing}, ensure_ascii=False))
+                          json.dumps({"version": 1, **extra, "shards": listing}, ensure_ascii=False))
 
 
 def _link_day_lists(lang: str, shards: list[Shard], new: Path) -> None:
