@@ -57,12 +57,17 @@ def test_every_language_is_built_with_its_lang(built):
 
 
 def test_a_search_bundle_holds_only_what_the_search_box_loads(built):
-    """No Pagefind UI, worker or other language's wasm in a shard (pagefind_files.prune)."""
+    """No Pagefind UI, worker or other language's wasm in a shard (pagefind_files.prune); none
+    for zh-Hant, whose box reads the zh-Hans bundles (search.py SEARCHED_IN)."""
     site = built[1].site
     for prefix, wasm in [("", "unknown"), ("zh-Hant/", "unknown"), ("en/", "en")]:
         root = site / prefix / "pagefind"
-        listing = json.loads((root / "shards.json").read_text(encoding="utf-8"))["shards"]
-        for shard in listing:
+        data = json.loads((root / "shards.json").read_text(encoding="utf-8"))
+        if prefix == "zh-Hant/":
+            assert (root / data["bundles"]).resolve() == (site / "pagefind").resolve()
+            assert [p.name for p in root.iterdir()] == ["shards.json"]
+            root = root / data["bundles"]
+        for shard in data["shards"]:
             bundle = root / shard["name"]
             entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
             (info,) = entry["languages"].values()

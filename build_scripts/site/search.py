@@ -7,7 +7,8 @@ when the reader asks or when the recent ones have few results.
 Pagefind indexes not the built pages but a page per article made from its staged docs file
 (search_page.py: our tokens, metadata, filters), so the index and the search box cut Chinese
 text the same way (search_tokens.py). Chinese bundles are built with a language Pagefind does
-not segment ("und"); English with Pagefind's English stemming.
+not segment ("und"); English with Pagefind's English stemming. zh-Hant has no bundles: its box
+reads the zh-Hans ones (SEARCHED_IN), whose pages carry their zh-Hant articles (search_page.py).
 """
 from __future__ import annotations
 
@@ -303,8 +304,8 @@ class Indexer:
     def add_articles(self, lang: str, lang_pages: list[tuple[str, Path | str]]) -> None:
         """Index these articles: (url, docs file). A language whose box searches another's
         bundles (SEARCHED_IN) is indexed with that one, from its docs files."""
-        if lang in SEARCHED_IN:
-            self.out.counts[lang] = len(lang_pages)
+        if lang in SEARCHED_IN:      # its articles (files: as BodyDigests counts them)
+            self.out.counts[lang] = sum(1 for _, path in lang_pages if os.path.isfile(path))
             return
         for one in [lang, *readers_of(lang)]:
             self.fields[one] = catalog.cached_fields(catalog.cache_path(self.docs, one))
