@@ -74,8 +74,8 @@ def _article(**kw) -> SearchArticle:
 
 
 def _hant_of(html: str) -> tuple[dict, dict, str]:
-    value = re.search(r'data-pagefind-meta="hant\[data-value\]" data-value="0x([0-9a-f]+)"', html).group(1)
-    pairs, runs, title = json.loads(bytes.fromhex(value))
+    value = re.search(r'data-pagefind-meta="hant\[data-value\]" data-value="([\u2800-\u28ff]+)"', html).group(1)
+    pairs, runs, title = json.loads(bytes(ord(c) - 0x2800 for c in value))      # no letter: no word indexed
     return dict(zip(pairs[::2], pairs[1::2])), runs, title
 
 

@@ -89,7 +89,7 @@ def to_traditional(text: str, pairs: dict[str, str], runs: dict[str, str]) -> st
 def hant_view(texts: list[str], hant: SearchArticle) -> tuple[str, str]:
     """What a zh-Hans page (``texts``: its indexed texts) carries of its zh-Hant article: the
     blocks after TAIL (the simplified zh-Hant runs the zh-Hans text lacks, at their weights)
-    and the meta ``hant`` value (hex JSON: character pairs, runs as printed, title or "")."""
+    and the meta ``hant`` value (JSON, unindexed: character pairs, runs as printed, title or "")."""
     theirs, weights = _texts(hant)
     count: dict[str, dict[str, int]] = {}
     aligned = len(theirs) == len(texts)
@@ -117,7 +117,14 @@ def hant_view(texts: list[str], hant: SearchArticle) -> tuple[str, str]:
     blocks = "".join(_block(" ".join(chunks), weight) for weight, chunks in extra.items())
     value = json.dumps(["".join(s + t for s, t in sorted(pairs.items())), runs, title],
                        ensure_ascii=False, separators=(",", ":"))
-    return (f"<p>{TAIL}</p>" + blocks if blocks else ""), "0x" + value.encode().hex()
+    return (f"<p>{TAIL}</p>" + blocks if blocks else ""), unindexed(value)
+
+
+def unindexed(text: str) -> str:
+    """A meta value Pagefind stores but does not index (search.js: fromUnindexed): each UTF-8
+    byte as a Braille pattern (U+2800 + byte), no letter or digit, so no word of the index;
+    Pagefind 1.5 indexes metadata, and a value in hex would be a long word a page."""
+    return "".join(chr(0x2800 + b) for b in text.encode())
 
 
 def search_page(art: SearchArticle, lang: str, hant: SearchArticle | None = None) -> str:

@@ -410,11 +410,20 @@
 
   function hantView(data) {
     if (!data.hantView) {
-      var v = infoOf(data.meta && data.meta.hant), chars = Array.from(v[0] || ""), map = {};
+      var v = fromUnindexed(data.meta && data.meta.hant), chars = Array.from(v[0] || ""), map = {};
       for (var i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
       data.hantView = { pairs: map, runs: v[1] || {}, title: v[2] || "" };
     }
     return data.hantView;
+  }
+
+  /* A meta value in Braille patterns, a UTF-8 byte each (search_page.unindexed): JSON. */
+  function fromUnindexed(s) {
+    try {
+      return JSON.parse(new TextDecoder().decode(new Uint8Array(Array.from(s || "").map(function (c) {
+        return c.codePointAt(0) - 0x2800;
+      }))));
+    } catch (e) { return []; }
   }
 
   function toTraditional(text, view) {
