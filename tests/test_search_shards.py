@@ -181,7 +181,7 @@ def test_zh_hant_reads_the_zh_hans_bundles_which_follow_its_articles(tmp_path):
     assert out.reindexed == {LANG: ["2025-12-01"], "zh-Hant": []} and out.shards["zh-Hant"] == ["2025-12-01"]
     listing = json.loads((site / "zh-Hant" / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     assert listing["bundles"] == "../../pagefind/"
-    assert listing["labels"] == {"01 要闻": "01 要聞", "通辽日报": "通遼日報"}
+    assert listing["labels"] == {"01 要闻": "01 要聞", "通辽日报": "通遼日報"} and "着著" in listing["chars"]
     assert listing["shards"] == json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
     assert sorted(p.name for p in (site / "zh-Hant" / "pagefind").iterdir()) == ["shards.json"]
     assert plan().reindexed[LANG] == []

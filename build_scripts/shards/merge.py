@@ -126,7 +126,7 @@ def _link_search(lang: str, shards: list[Shard], new: Path) -> None:
             continue                        # built without search
         data = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))
         if "bundles" in data:
-            extra["bundles"] = data["bundles"]
+            extra["bundles"], extra["chars"] = data["bundles"], data.get("chars", "")
             extra.setdefault("labels", {}).update(data.get("labels") or {})
         for item in data["shards"]:
             if "bundles" not in data:

@@ -34,13 +34,14 @@ from ..workers import job_count
 from . import catalog
 from .labels import LANGS, PREFIX
 from .pagefind_files import make_canonical, prune
-from .search_page import label_of_page, search_page
+from .search_page import base_pairs, label_of_page, search_page
 from .search_text import is_article, read_article
 
 FORCE_LANGUAGE = {x.code: x.pagefind for x in LANGUAGES}
 # A language whose search box reads another's bundles (search_page.py: one index for both
 # Chinese scripts): no Pagefind run of its own; its shards.json lists that language's shards,
-# says where their bundles are ("bundles", from the listing) and how its labels read.
+# says where their bundles are ("bundles", from the listing), how its labels read ("labels")
+# and how characters read in its script ("chars": search_page.base_pairs).
 SEARCHED_IN = {"zh-Hant": "zh-Hans"}
 
 
@@ -264,7 +265,8 @@ class _Language:
         for root, labels in self.readers.values():
             bundles = Path(os.path.relpath(self.root, root)).as_posix() + "/"
             atomic.write_text(root / SHARDS_FILE, json.dumps(
-                {"version": 1, "bundles": bundles, "labels": labels, "shards": self.listing}, ensure_ascii=False))
+                {"version": 1, "bundles": bundles, "labels": labels, "chars": base_chars(),
+                 "shards": self.listing}, ensure_ascii=False))
         atomic.write_text(self.stamp_file, json.dumps(self.stamps))
         self.digests.save()
 
@@ -377,6 +379,11 @@ class Indexer:
         for plan in self.plans:
             plan.commit()
         return self.out
+
+
+def base_chars() -> str:
+    """search_page.base_pairs as one string of pairs, for the zh-Hant box."""
+    return "".join(s + t for s, t in base_pairs().items())
 
 
 def readers_of(lang: str) -> list[str]:

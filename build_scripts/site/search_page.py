@@ -80,32 +80,49 @@ def _texts(art: SearchArticle) -> tuple[list[str], list[int | None]]:
     return texts, [10] + [5] * len(heads) + [None] * (len(texts) - 1 - len(heads))
 
 
+@lru_cache(maxsize=1)
+def base_pairs() -> dict[str, str]:
+    """Simplified → Traditional of each CJK character on its own (OpenCC s2tw), the ones that
+    change: the table the zh-Hant box gets once (search.py writes it into its shards.json),
+    so a page lists only where its zh-Hant text prints a character otherwise."""
+    import opencc
+    chars = [chr(c) for r in (range(0x3400, 0x4DC0), range(0x4E00, 0xA000)) for c in r]
+    out = opencc.OpenCC("s2tw").convert("\n".join(chars)).split("\n")
+    return {s: t for s, t in zip(chars, out) if s != t and len(t) == 1}
+
+
 def to_traditional(text: str, pairs: dict[str, str], runs: dict[str, str]) -> str:
     """A zh-Hans text as the zh-Hant box shows it (search.js: toTraditional): each Han run as
-    listed in ``runs``, else character by character through ``pairs``."""
-    return _HAN_RUN.sub(lambda m: runs.get(m[0]) or "".join(pairs.get(c, c) for c in m[0]), text)
+    listed in ``runs``, else character by character through the page's ``pairs``, else
+    base_pairs."""
+    base = base_pairs()
+    return _HAN_RUN.sub(lambda m: runs.get(m[0]) or "".join(pairs.get(c) or base.get(c, c) for c in m[0]), text)
 
 
 def hant_view(texts: list[str], hant: SearchArticle) -> tuple[str, str]:
     """What a zh-Hans page (``texts``: its indexed texts) carries of its zh-Hant article: the
     blocks after TAIL (the simplified zh-Hant runs the zh-Hans text lacks, at their weights)
-    and the meta ``hant`` value (JSON, unindexed: character pairs, runs as printed, title or "")."""
+    and the meta ``hant`` value (JSON, unindexed): the character pairs where the zh-Hant text
+    prints a character otherwise than base_pairs, the runs those do not make as printed
+    (whole), and the zh-Hant title when those do not make it, else ""."""
     theirs, weights = _texts(hant)
+    base = base_pairs()
     count: dict[str, dict[str, int]] = {}
     aligned = len(theirs) == len(texts)
     for ours, printed in zip(texts, theirs) if aligned else ():
         if len(ours) == len(printed):
             for s, t in zip(ours, printed):
-                if s != t and _HAN_RUN.match(s):
+                if s != t or s in base:
                     seen = count.setdefault(s, {})
                     seen[t] = seen.get(t, 0) + 1
-    pairs = {s: max(ts, key=ts.get) for s, ts in count.items()}   # the commonest; the first of a tie
+    pairs = {s: t for s, ts in count.items()            # the commonest; the first of a tie
+             if (t := max(ts, key=ts.get)) != base.get(s, s)}
     runs: dict[str, str] = {}
     for ours, printed in zip(texts, theirs) if aligned else ():
         mine, print_runs = _HAN_RUN.findall(ours), _HAN_RUN.findall(printed)
         if len(mine) == len(print_runs):
             for s, t in zip(mine, print_runs):
-                if s not in runs and "".join(pairs.get(c, c) for c in s) != t:
+                if s not in runs and to_traditional(s, pairs, {}) != t:
                     runs[s] = t
     title = hant.title if to_traditional(texts[0] if texts else "", pairs, runs) != hant.title else ""
     known = {chunk for text in texts for chunk in _HAN_RUN.findall(text)}

@@ -163,6 +163,9 @@
          "labels" how the papers' and pages' names read here */
       if (data.bundles) bundles = new URL(data.bundles, list);
       state.labels = data.labels || {};
+      state.chars = new Map();
+      var cs = Array.from(data.chars || "");
+      for (var i = 0; i + 1 < cs.length; i += 2) state.chars.set(cs[i], cs[i + 1]);
       return import(new URL(state.shards[0].name + "/pagefind.js", bundles).href).then(function (pf) {
         /* noWorker: Pagefind searches in this page, not in a web worker of its own, which
            would fetch pagefind-worker.js (12 KB gzip) and start and compile the wasm once
@@ -404,8 +407,8 @@
   }
 
   /* How a zh-Hans result reads on the zh-Hant site (search_page.py hant_view; search_page.to_traditional):
-     its Simplified→Traditional character pairs, the Han runs they do not make as printed, and
-     the zh-Hant headline when those do not make it. */
+     the characters it prints otherwise than the list's "chars" (state.chars), the Han runs
+     those do not make as printed, and the zh-Hant headline when those do not make it. */
   var HAN_RUN = new RegExp("[" + HAN + "]+", "gu");
 
   function hantView(data) {
@@ -430,7 +433,7 @@
     return text.replace(HAN_RUN, function (run) {
       if (Object.prototype.hasOwnProperty.call(view.runs, run)) return view.runs[run];
       var out = "";
-      for (var ch of run) out += view.pairs[ch] || ch;
+      for (var ch of run) out += view.pairs[ch] || state.chars.get(ch) || ch;
       return out;
     });
   }
