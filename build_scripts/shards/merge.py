@@ -125,9 +125,9 @@ def _link_search(lang: str, shards: list[Shard], new: Path) -> None:
         if not (folder / SHARDS_FILE).is_file():
             continue                        # built without search
         data = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))
-        if "bundles" in data:
-            extra["bundles"], extra["chars"] = data["bundles"], data.get("chars", "")
-            extra.setdefault("labels", {}).update(data.get("labels") or {})
+        if "bundles" in data:            # as search.py writes it, the labels of every shard
+            labels = {**extra.get("labels", {}), **(data.get("labels") or {})}
+            extra = {"bundles": data["bundles"], "labels": labels, "chars": data.get("chars", "")}
         for item in data["shards"]:
             if "bundles" not in data:
                 outputs.link_tree(folder / item["name"], new / PREFIX[lang] / "pagefind" / item["name"])
