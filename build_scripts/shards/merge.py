@@ -126,7 +126,7 @@ def _link_search(lang: str, shards: list[Shard], new: Path) -> None:
             continue                        # built without search
         data = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))
         if "bundles" in data:            # as search.py writes it, the labels of every shard
-            labels = {**extra.get("labels", {}), **(data.get("labels") or {})}
+            labels = dict(sorted({**extra.get("labels", {}), **(data.get("labels") or {})}.items()))
             extra = {"bundles": data["bundles"], "labels": labels, "chars": data.get("chars", "")}
         for item in data["shards"]:
             if "bundles" not in data:
@@ -135,8 +135,6 @@ def _link_search(lang: str, shards: list[Shard], new: Path) -> None:
     if listing:
         listing.sort(key=lambda item: item["name"], reverse=True)
         listing.sort(key=lambda item: item["name"] == "other")      # last, as search.py lists it
-        if "labels" in extra:
-            extra["labels"] = dict(sorted(extra["labels"].items()))
         atomic.write_text(new / PREFIX[lang] / "pagefind" / SHARDS_FILE,
                           json.dumps({"version": 1, **extra, "shards": listing}, ensure_ascii=False))
 
