@@ -144,9 +144,10 @@ class HeadingIds:
     def __init__(self):
         self.ids: set[str] = set()
 
-    def heading(self, level: int, text: str, href: str | None = None) -> Heading:
+    def heading(self, level: int, text: str, href: str | None = None, slug: str | None = None) -> Heading:
+        """``slug``: the id to give it (made unique all the same), not one made of its text."""
         from markdown.extensions.toc import unique      # its rule for empty and repeated ids
-        return Heading(level, text, unique(_slug(text), self.ids), href)
+        return Heading(level, text, unique(slug or _slug(text), self.ids), href)
 
 
 class Headings(HeadingIds):
@@ -472,7 +473,10 @@ class Generator:
         title, ids = source_view.page_title(self.lang, arts, f), HeadingIds()
         runs = source_view.spans(source_view.dump_lines(self.dumps_root / f),
                                  [(e, link(frm, str(e.rel))) for e in arts])
-        sections = [Section(ids.heading(2, t(self.lang, "source_span", title=a[0], first=a[1], last=a[2]), a[3])
+        # an article's heading is named by its lines (#L3-L53: the article's own link to them,
+        # which without JavaScript scrolls to it), not by its title, spelt twice in UTF-8
+        sections = [Section(ids.heading(2, t(self.lang, "source_span", title=a[0], first=a[1], last=a[2]), a[3],
+                                        f"L{a[1]}-L{a[2]}")
                             if (a := run.article) else None, run.lines) for run in runs]
         body = render("source", self.lang, heading=ids.heading(1, title), sections=sections,
                       file_label=t(self.lang, "source_file", file=f))

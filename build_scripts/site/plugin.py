@@ -56,6 +56,8 @@ class NewsarchivePlugin(BasePlugin):
         return config
 
     def on_files(self, files, config):
+        for f in [f for f in files if unused_theme_file(f.src_uri)]:
+            files.remove(f)
         return mkdocs_compat.pages_to_render(files, config)
 
     def on_nav(self, nav, config, files):
@@ -126,14 +128,22 @@ class NewsarchivePlugin(BasePlugin):
         return serve_mount.mount(server, config, self.lang)
 
 
-ICONS_FILE = "assets/na-icons.svg"     # overrides/assets/na-icons.svg, a theme static template
+# What Material copies into every language's assets/ and no page here loads: its search (lunr
+# and its worker: Pagefind searches instead), the palette stylesheet (main.html does not link
+# it) and the source maps, which serve only the debugging of Material itself (1.3 MB a language).
+_UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "assets/stylesheets/palette.")
+
+
+def unused_theme_file(src_uri: str) -> bool:
+    return src_uri.startswith(_UNUSED_THEME_FILES) or (src_uri.startswith("assets/") and src_uri.endswith(".map"))
 
 
 def icon(name: str, base_url: str) -> Markup:
-    """An icon of the build's icon file, where a Material partial would draw its SVG inline:
-    one file for the whole build instead of a copy of each path on every page."""
-    href = html.escape(f"{base_url.rstrip('/')}/{ICONS_FILE}#{name}")   # the 404 page: base_url "/…/"
-    return Markup(f'<svg viewBox="0 0 24 24"><use href="{href}"/></svg>')
+    """An icon where a Material partial would draw its SVG inline: an empty <svg> that
+    assets/newsarchive.css (a theme static template: partials/na-icon-masks.html) paints with
+    the icon as a mask, sized by Material's rules for that svg. Nothing of the icon on the
+    page, not even an address relative to it (``base_url`` is not needed)."""
+    return Markup(f'<svg class="na-i-{html.escape(name)}"></svg>')
 
 
 def article_html(markdown: str) -> str:

@@ -30,13 +30,15 @@ def _iso(d) -> str | None:
 
 def news_article(meta: dict, lang: str, url: str, issue_url: str | None,
                  original_url: str | None) -> dict:
+    """An article's schema.org NewsArticle, on every article page: what search engines read
+    (headline, language, URL, authors, date, publisher, page, issue), not the archive's own
+    article id nor the issue's date again (the article's is the issue's)."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": str(meta.get("title") or ""),
         "inLanguage": lang,
         "url": url,
-        "identifier": str(meta.get("id") or ""),
         "author": [{"@type": "Person", "name": str(a)} for a in (meta.get("authors") or [])],
     }
     if meta.get("subtitle"):
@@ -51,7 +53,6 @@ def news_article(meta: dict, lang: str, url: str, issue_url: str | None,
         data["isPartOf"] = {
             "@type": "PublicationIssue",
             "url": issue_url,
-            "datePublished": _iso(meta.get("date")),
             "isPartOf": {"@type": "Periodical", "name": str(meta.get("publication") or "")},
         }
     if original_url:
