@@ -48,3 +48,29 @@ def test_the_cache_lives_in_the_projects_build_folder(tmp_path, monkeypatch):
     assert template_cache.for_project(tmp_path.parent / "elsewhere-without-a-project") is None
     monkeypatch.setenv("NEWSARCHIVE_TEMPLATE_CACHE", "0")
     assert template_cache.for_project(tmp_path) is None
+
+
+def _yaml_dump(meta):
+    import yaml
+    from build_scripts.docfile import _Dumper
+    return yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def test_front_matter_is_written_as_yaml_dump_writes_it():
+    import datetime as dt
+    from build_scripts.docfile import dump_front_matter
+    day = dt.date(2025, 1, 15)
+    shared = ["张颖"]
+    metas = [
+        {"id": "20250115-03-4b3627", "title": "近悦远来 “营”在通辽", "kicker": None, "authors": ["张颖", "吕亮瑞"],
+         "date": day, "page": 3, "order": 1, "draft": False, "source": {"file": "dumps/x.txt", "lines": [3, 53]},
+         "captions": [], "extra": {}},
+        {"title": "null", "a": "yes", "b": "1", "c": "2025-01-01", "d": "a: b", "e": "- x", "f": " lead", "g": "a\nb",
+         "h": "'q'", "i": "#c", "j": "x " * 600, "k": "\u3000中文", "1": "key that reads as a number"},
+        {"date": day, "translation": {"date": day}},           # one date twice: an anchor
+        {"authors": shared, "byline": shared},                  # one list twice: an anchor
+        {"when": dt.datetime(2025, 1, 2, 3, 4), "ratio": 1.5, "pair": (1, 2)},   # left to yaml.dump
+    ]
+    for meta in metas:
+        assert dump_front_matter(meta) == _yaml_dump(meta), meta
+    assert "&id001" in dump_front_matter(metas[2]) and "&id001" in dump_front_matter(metas[3])
