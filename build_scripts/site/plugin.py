@@ -117,6 +117,10 @@ class NewsarchivePlugin(BasePlugin):
         # Templates do not change during a build (`mkdocs serve` makes a new environment for
         # each): no stat of every included template on every page.
         env.auto_reload = False
+        # Looked up a dozen times a page, a few dozen templates in all: a plain dict, not Jinja's
+        # LRU cache (which moves each template it hands out to the end of its queue, under a lock).
+        if env.cache is not None:
+            env.cache = dict(env.cache.items())
         return env
 
     def on_post_page(self, output, page, config):
