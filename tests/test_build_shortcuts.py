@@ -44,7 +44,8 @@ def test_compiled_templates_are_kept_and_used_only_for_the_same_source(tmp_path)
 def test_the_cache_lives_in_the_projects_build_folder(tmp_path, monkeypatch):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (tmp_path / "config").mkdir()
-    assert template_cache.for_project(tmp_path / "config").folder == tmp_path / "build" / "templates"
+    folder = template_cache.for_project(tmp_path / "config").folder
+    assert folder == tmp_path / "build" / "templates" / f"jinja-{jinja2.__version__}"
     assert template_cache.for_project(tmp_path.parent / "elsewhere-without-a-project") is None
     monkeypatch.setenv("NEWSARCHIVE_TEMPLATE_CACHE", "0")
     assert template_cache.for_project(tmp_path) is None

@@ -5,9 +5,10 @@ MkDocs build (and the generated pages' templates a part of staging's): with this
 each build loads their code instead. Jinja keys a template's code by its name and file
 and checks it against a checksum of the template's source and Jinja's and Python's
 versions, so a changed template, or another Jinja or Python, compiles again; the cache
-changes no output. It lives in the project's build folder (``build/templates/``, gone with
-``make clean``); the code files are written atomically (the language builds run at once,
-each may write the same template's code), and a missing or unreadable one is compiled.
+changes no output. It lives in the project's build folder, a folder per Jinja version
+(``build/templates/jinja-<version>/``: code of another Jinja is never read; gone with
+``make clean``). The code files are written atomically (the language builds run at once,
+each may write the same template's code); a missing or unreadable one is compiled.
 """
 from __future__ import annotations
 
@@ -55,4 +56,4 @@ def for_project(start: Path | None = None) -> TemplateCache | None:
         project = Project.find(start)
     except UserError:
         return None
-    return TemplateCache(project.build / FOLDER)
+    return TemplateCache(project.build / FOLDER / f"jinja-{jinja2.__version__}")
