@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 
 from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
-from build_scripts.site import mkdocs_compat, serve_mount, views
+from build_scripts.site import mkdocs_compat, serve_mount, template_cache, views
 from build_scripts.site.indexes import Headings
 from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels,
                                       search_box_words)
@@ -115,9 +115,14 @@ class NewsarchivePlugin(BasePlugin):
         env.globals["na_icon"] = icon
         env.globals["config"] = config      # partials/language.html, imported without a page's context
         env.globals["na_fragment"] = mkdocs_compat.FragmentCache()
+        env.bytecode_cache = template_cache.for_project(Path(config.config_file_path).parent)
         # Templates do not change during a build (`mkdocs serve` makes a new environment for
         # each): no stat of every included template on every page.
         env.auto_reload = False
+        # Looked up a dozen times a page, a few dozen templates in all: a plain dict, not Jinja's
+        # LRU cache (which moves each template it hands out to the end of its queue, under a lock).
+        if env.cache is not None:
+            env.cache = dict(env.cache.items())
         return env
 
     def on_post_page(self, output, page, config):
@@ -206,8 +211,10 @@ def _json_for_html(obj) -> Markup:
 
 # Template indentation is dropped outside the elements that keep whitespace: <pre>, <textarea>,
 # <script>, <style> and the source pages' line list (white-space: pre-wrap in newsarchive.css).
-_KEEP_WHITESPACE = re.compile(r'<(?:(pre|textarea|script|style)\b.*?</\1\s*>|ol class="na-source".*?</ol>)',
-                              re.S | re.I)
+# Any case (ſ is an s to a case-blind match); the look-ahead lets the search skip to each "<"
+# whose next letter can begin one, where a pattern blind to case all through tries every "<".
+_KEEP_WHITESPACE = re.compile(r'<(?=[PpTtSsOoſ])(?i:(?:(pre|textarea|script|style)\b.*?</\1\s*>'
+                              r'|ol class="na-source".*?</ol>))', re.S)
 
 
 def _collapse_newline_runs(text: str) -> str:

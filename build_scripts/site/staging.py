@@ -92,6 +92,7 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool 
     # zh-Hans first, here: its authors (authors.json) are the author page keys of every language.
     master = _load_catalog(docs, out, DEFAULT_LANG)
     _write_authors(out, master[1])
+    _known_slugs(out, master[1])
     others = [lang for lang in LANGS if lang != DEFAULT_LANG]
     reports: dict[str, LanguageReport] = {}
     if parallel:
@@ -118,6 +119,16 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool 
     atomic.write_if_changed(out / PRESENCE_FILE, json.dumps({lang: r.present for lang, r in reports.items()},
                                                            ensure_ascii=False))
     return Staged(reports)
+
+
+def _known_slugs(out: Path, entries: list[catalog.Entry]) -> None:
+    """The plain slug of every zh-Hans author name, worked out here before the workers fork:
+    each language's pages name every one of them (indexes.Generator), which each worker
+    would otherwise work out again (pinyin: most of a language's staging after a new name)."""
+    remember_slugs(_State.load(out, DEFAULT_LANG, code_digest()).slugs)
+    for e in entries:
+        for name in e.authors:
+            author_slug(name)
 
 
 def _present(reports: dict[str, LanguageReport]) -> dict[str, set[str]]:
