@@ -177,9 +177,13 @@ def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: 
     write_text(parts / f".{lang}.build", inputs_hash)
 
 
-def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
-    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt."""
-    files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
+def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]], cache: Path | None = None) -> None:
+    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt;
+    with ``cache`` (a folder), only the parts whose pages changed are made again."""
+    if cache is None:
+        files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
+    else:
+        files = seo.sitemap_files(pages, site_url, PREFIX, cache)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     for rel, content in files.items():
         write_if_changed(site / rel, content, sync=False)
@@ -331,7 +335,7 @@ def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, proj
             f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
         files = outputs.assemble(parts, new, pages, held)
         with recording() as written:
-            write_discovery(new, url, pages)
+            write_discovery(new, url, pages, build_dir / "sitemaps")
             articles = feeds.catalog_entries(docs, build_dir / "docs")
             feeds.write_feeds(docs, build_dir / "docs", new, url, articles)
             notfound.write_article_lists(new, build_dir / "docs", articles, pages)   # what the 404 page suggests from

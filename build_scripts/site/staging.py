@@ -133,10 +133,7 @@ def _make_views(docs: Path, out: Path, lang: str, present: dict[str, set[str]], 
         master = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
     code = code_digest()
     remember_slugs(_State.load(out, lang, code).slugs)
-    kept = views.read_kept(out, lang)
-    keys, made = views.make_views(lang, entries, sorted(present[lang]), present, master, root,
-                                  views.reusable(kept, code))
-    return views.save(out, lang, made, keys, code, kept)
+    return views.update(out, lang, entries, sorted(present[lang]), present, master, root, code)
 
 
 def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_result], list[catalog.Entry]]:
