@@ -139,3 +139,27 @@ def test_sitemaps_from_the_cache_equal_those_made_whole_and_only_a_changed_month
     assert build() == []
     assert not (tmp_path / "sitemaps" / "2025-02.xml.gz").exists()
     assert len(build("https://other.example/")) == 2       # another site URL: every part made again
+
+
+# -- what staging lists for the feeds and the day lists ------------------------------------------
+def test_staging_lists_the_feed_and_day_list_articles_of_each_catalog(tmp_path):
+    from build_scripts.site import catalog, notfound, outputs
+    from build_scripts.site.labels import LANGS
+    from build_scripts.site.staging import stage
+    from site_fixture import make_docs
+    docs = make_docs(tmp_path)
+    (docs / "en" / "2025/12/15/01/jifa-keji.md").unlink()        # an article only some languages have
+    for parallel in (True, False):
+        out = tmp_path / f"staging-{parallel}"
+        staged = stage(docs, out, dumps_root=docs.parent, parallel=parallel)
+        pages = outputs.staged_pages(out)
+        whole = {lang: catalog.load(docs / lang) for lang in LANGS}
+        for lang in LANGS:
+            listed = staged.listed[lang]
+            assert [e.rel for e in listed.newest] == [e.rel for e in feeds.newest_first(whole[lang])[:feeds.FEED_ITEMS]]
+            assert listed.newest and all(e.title for e in listed.newest)
+            assert sorted(listed.titles) == sorted(notfound._from_catalog(whole[lang], pages[lang]))
+        assert notfound.article_lists(out, titles={k: v.titles for k, v in staged.listed.items()}) == \
+            notfound.article_lists(out, whole, pages)
+    assert all(views.load(tmp_path / "staging-True", lang) == views.load(tmp_path / "staging-False", lang)
+               for lang in LANGS)

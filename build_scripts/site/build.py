@@ -13,7 +13,7 @@ newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
 The next site is assembled from the parts by hard links (outputs.py; the pages are
 never walked), with the search bundles, sitemaps, feeds (feeds.py: from the whole
-catalog) and redirect pages, and swapped in for site/ only when complete (publish.py):
+catalog, as staging listed it) and redirect pages, and swapped in for site/ only when complete (publish.py):
 a failure or a full disk leaves site/ as it was.
 """
 from __future__ import annotations
@@ -336,9 +336,10 @@ def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, proj
         files = outputs.assemble(parts, new, pages, held)
         with recording() as written:
             write_discovery(new, url, pages, build_dir / "sitemaps")
-            articles = feeds.catalog_entries(docs, build_dir / "docs")
-            feeds.write_feeds(docs, build_dir / "docs", new, url, articles)
-            notfound.write_article_lists(new, build_dir / "docs", articles, pages)   # what the 404 page suggests from
+            # what staging listed of each catalog: the feeds' newest articles, the 404 page's day lists
+            listed = counts.listed
+            feeds.write_feeds(docs, build_dir / "docs", new, url, {lang: x.newest for lang, x in listed.items()})
+            notfound.write_article_lists(new, build_dir / "docs", titles={lang: x.titles for lang, x in listed.items()})
             # old URLs: the sample's before the paper was in the path, and what corrections took away
             moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
             redirects.write_pages(new, url, pages, moved, PREFIX)

@@ -220,6 +220,17 @@ class Memory:
             taken += 1
         return taken
 
+    def source_digests(self) -> dict[str, str]:
+        """Source hash → a digest of every entry of that source: besides the glossary, the
+        engine and whether it can be reached, all that decides a segment's answer. Two runs'
+        digests name the sources whose answers may differ (en-state: the articles to check)."""
+        rows: dict[str, list[str]] = {}
+        for e in (*self.reviewed.values(), *self.machine.values()):
+            rows.setdefault(e.source_hash, []).append(repr((e.key, e.source, e.text, e.target, e.engine, e.glossary,
+                                                            e.date, e.reviewed, e.reviewer, e.reviewed_on)))
+        return {h: hashlib.blake2b("\n".join(sorted(v)).encode("utf-8"), digest_size=8).hexdigest()
+                for h, v in rows.items()}
+
     def entries(self) -> list[MemoryEntry]:
         every = list(self.reviewed.values()) + list(self.machine.values())
         # Reviewed entry first, then machine entries of the same source: one block per source.
