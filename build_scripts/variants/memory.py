@@ -226,9 +226,11 @@ class Memory:
         digests name the sources whose answers may differ (en-state: the articles to check)."""
         rows: dict[str, list[str]] = {}
         for e in (*self.reviewed.values(), *self.machine.values()):
-            rows.setdefault(e.source_hash, []).append(repr((e.key, e.source, e.text, e.target, e.engine, e.glossary,
-                                                            e.date, e.reviewed, e.reviewer, e.reviewed_on)))
-        return {h: hashlib.blake2b("\n".join(sorted(v)).encode("utf-8"), digest_size=8).hexdigest()
+            # the key holds the source hash, target, engine (or "reviewed") and glossary
+            rows.setdefault(e.source_hash, []).append(f"{e.key}\x1f{e.text}\x1f{e.date}\x1f{e.reviewer}"
+                                                      f"\x1f{e.reviewed_on}")
+        blake2b = hashlib.blake2b
+        return {h: blake2b("\x1e".join(sorted(v) if len(v) > 1 else v).encode("utf-8"), digest_size=8).hexdigest()
                 for h, v in rows.items()}
 
     def entries(self) -> list[MemoryEntry]:
