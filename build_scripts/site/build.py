@@ -13,7 +13,7 @@ newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
 The next site is assembled from the parts by hard links (outputs.py; the pages are
 never walked), with the search bundles, sitemaps, feeds (feeds.py: from the whole
-catalog) and redirect pages, and swapped in for site/ only when complete (publish.py):
+catalog, as staging listed it) and redirect pages, and swapped in for site/ only when complete (publish.py):
 a failure or a full disk leaves site/ as it was.
 """
 from __future__ import annotations
@@ -193,9 +193,13 @@ def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: 
     write_text(parts / f".{lang}.build", inputs_hash)
 
 
-def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
-    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt."""
-    files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
+def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]], cache: Path | None = None) -> None:
+    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt;
+    with ``cache`` (a folder), only the parts whose pages changed are made again."""
+    if cache is None:
+        files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
+    else:
+        files = seo.sitemap_files(pages, site_url, PREFIX, cache)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     for rel, content in files.items():
         write_if_changed(site / rel, content, sync=False)
@@ -347,10 +351,11 @@ def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, proj
             f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
         files = outputs.assemble(parts, new, pages, held)
         with recording() as written:
-            write_discovery(new, url, pages)
-            articles = feeds.catalog_entries(docs, build_dir / "docs")
-            feeds.write_feeds(docs, build_dir / "docs", new, url, articles)
-            notfound.write_article_lists(new, build_dir / "docs", articles, pages)   # what the 404 page suggests from
+            write_discovery(new, url, pages, build_dir / "sitemaps")
+            # what staging listed of each catalog: the feeds' newest articles, the 404 page's day lists
+            listed = counts.listed
+            feeds.write_feeds(docs, build_dir / "docs", new, url, {lang: x.newest for lang, x in listed.items()})
+            notfound.write_article_lists(new, build_dir / "docs", titles={lang: x.titles for lang, x in listed.items()})
             # old URLs: the sample's before the paper was in the path, and what corrections took away
             moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
             redirects.write_pages(new, url, pages, moved, PREFIX)

@@ -51,7 +51,7 @@ class NewsarchivePlugin(BasePlugin):
         config.extra["na_langs"] = [{"lang": x, "name": NATIVE_NAME[x], "prefix": PREFIX[x]} for x in LANGS]
         config.extra["na_not_found"] = not_found_labels()     # overrides/404.html
         self.lang = lang
-        self.views = views.load(Path(config.docs_dir).parent, lang)
+        self.views = views.lazy(Path(config.docs_dir).parent, lang)     # a month's file as its pages come
         self.nav = None
         return config
 

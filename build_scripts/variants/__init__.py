@@ -182,7 +182,8 @@ def make_variants(docs_dir: Path | str = "docs", *,
         if saved:
             say(f"memory updated: {mem.path} ({fill.translated} new segment(s))")
         en_state.answers_from(answers_basis(mem.path, translator.engine_name,
-                                            eng is None or eng.down is not None, bool(fill.failures)))
+                                            eng is None or eng.down is not None, bool(fill.failures)),
+                              mem.source_digests())
         answers = Answers(translator.render)
         present = {lang: markdown_files(docs / lang) for lang in (HANT, EN)}
         report, jobs = _plan(stamps, parsed, present, cc, hant_state, en_state, answers)
