@@ -9,7 +9,10 @@ median bytes, and the share of the site's bytes; then each language's share (its
 search bundles, the rest), what the search bundles hold (fragments, word index, filters, the
 Pagefind script and wasm, anything else), the whole site (every file, search bundles and
 assets too) and the projected year: the site × 365 / its issues (a month: × 12.2). A year built measures
-less than that (its author pages grow slower than its articles).
+less than that (its author pages grow slower than its articles). Last, where an article page's
+bytes are, per language (``article_parts``, the average of up to 500 pages): its head (of it the
+description and JSON-LD), the header (of it the language menu), the nav drawer, the article (of
+it the text), the footer and scripts, and how many relative prefixes ("../") it spells.
 """
 from __future__ import annotations
 
@@ -76,6 +79,53 @@ def bundle_part(rel: str) -> str | None:
     return "other"
 
 
+_PARTS = [("head", "<head>"), ("header", '<header class="md-header'), ("nav", '<div class="md-sidebar md-sidebar--primary'),
+          ("article", '<div class="md-sidebar md-sidebar--secondary'), ("footer, scripts", '<button type="button" class="md-top')]
+_WITHIN = {"head": [("description", re.compile(r'<meta name="description".*?>')),
+                    ("JSON-LD", re.compile(r'<script type="application/ld\+json">.*?</script>', re.S))],
+           "header": [("language menu", re.compile(r'<div class="md-header__option na-langs">.*?</ul>', re.S))],
+           "article": [("text", re.compile(r'<div class="na-text">.*?</div>', re.S))]}
+_PREFIX = re.compile(r"(?:\.\./)+")
+
+
+def article_parts(html: str) -> dict[str, int]:
+    """Bytes of each part of an article page (_PARTS, each from its marker to the next), of what
+    _WITHIN finds in a part, and the relative prefixes' ("../../") bytes."""
+    starts = [(name, html.find(marker)) for name, marker in _PARTS]
+    out = {}
+    for i, (name, at) in enumerate(starts):
+        if at < 0:
+            continue
+        end = next((x for _, x in starts[i + 1:] if x >= 0), len(html))
+        part = html[at:end]
+        out[name] = len(part.encode())
+        for sub, rule in _WITHIN.get(name, []):
+            out[f"  {sub}"] = sum(len(m.group(0).encode()) for m in rule.finditer(part))
+    out["(relative prefixes)"] = sum(len(m.group(0)) for m in _PREFIX.finditer(html))
+    return out
+
+
+def article_breakdown(site: Path, limit: int = 500) -> dict[str, dict[str, float]]:
+    """The average article_parts of up to ``limit`` article pages of each language."""
+    sums: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    counts: dict[str, int] = defaultdict(int)
+    for dirpath, _, names in os.walk(site):
+        if "index.html" not in names:
+            continue
+        rel = os.path.relpath(os.path.join(dirpath, "index.html"), site).replace(os.sep, "/")
+        lang = language_of(rel)
+        if counts[lang] >= limit or page_type(rel) != "article":
+            continue
+        text = Path(dirpath, "index.html").read_text(encoding="utf-8")
+        if 'class="na-article"' not in text:                  # a redirect of a moved article
+            continue
+        counts[lang] += 1
+        sums[lang]["total"] += len(text.encode())
+        for name, n in article_parts(text).items():
+            sums[lang][name] += n
+    return {lang: {k: v / counts[lang] for k, v in parts.items()} for lang, parts in sums.items()}
+
+
 def measure(site: Path) -> tuple[dict[str, list[int]], int, dict, dict]:
     """Bytes of every HTML page by type, the bytes of every file of the site, and per
     language and per part of the search bundles."""
@@ -127,6 +177,11 @@ def main() -> int:
     scale = YEAR_ISSUES / issues if issues else 0.0
     print(f"  projected year ({issues:.0f} issues × {scale:.1f}): {total * scale / 1e9:.2f} GB "
           f"({total * scale / 2**30:.2f} GiB), HTML {html_total * scale / 1e9:.2f} GB")
+    parts = article_breakdown(site)
+    langs = sorted(parts)
+    print("  an article page's parts, average bytes: " + " ".join(f"{x:>9}" for x in langs))
+    for name in dict.fromkeys(k for lang in langs for k in parts[lang]):
+        print(f"    {name:<24}" + " ".join(f"{parts[lang].get(name, 0):9,.0f}" for lang in langs))
     return 0
 
 

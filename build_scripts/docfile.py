@@ -6,6 +6,8 @@ article, which a year of articles notices).
 """
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
 
 import yaml
@@ -19,7 +21,54 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dump_front_matter(meta: dict) -> str:
-    return yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    try:
+        node = _node(meta, set())
+    except _NotPlain:
+        return yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    stream = io.StringIO()
+    dumper = _Dumper(stream, allow_unicode=True, sort_keys=False, width=1000)
+    try:
+        dumper.open()
+        dumper.serialize(node)
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+class _NotPlain(Exception):
+    """A front matter ``_node`` leaves to yaml.dump."""
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _node(value, seen: set[int]):
+    """The YAML node yaml.dump's safe representer makes of ``value`` (what front matters hold:
+    str, None, bool, int, date, and lists and dicts of them), made here: the representer's
+    look-ups per value were a fifth of writing a front matter. Anything else, a subclass of
+    one of these, or a list, dict or date met twice (yaml.dump writes an anchor) raises
+    ``_NotPlain``."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_TAG + "str", value)
+    if value is None:
+        return yaml.ScalarNode(_TAG + "null", "null")
+    if kind is bool:
+        return yaml.ScalarNode(_TAG + "bool", "true" if value else "false")
+    if kind is int:
+        return yaml.ScalarNode(_TAG + "int", str(value))
+    if kind is not list and kind is not dict and kind is not dt.date:
+        raise _NotPlain
+    if id(value) in seen:
+        raise _NotPlain
+    seen.add(id(value))
+    if kind is dt.date:
+        return yaml.ScalarNode(_TAG + "timestamp", value.isoformat())
+    if kind is list:
+        return yaml.SequenceNode(_TAG + "seq", [_node(v, seen) for v in value], flow_style=False)
+    return yaml.MappingNode(_TAG + "map", [(_node(k, seen), _node(v, seen)) for k, v in value.items()],
+                            flow_style=False)
 
 
 def render_document(meta: dict, body: list[BodyBlock] | str) -> str:

@@ -52,3 +52,13 @@ def test_a_changed_material_line_is_noticed():
     at = theirs.index('<main class="md-main" data-md-component="main">')
     changed = theirs[:at] + ['<main class="md-main" data-md-component="main" data-new>'] + theirs[at + 1:]
     assert dropped(changed, lines(OURS)) != DROPPED
+
+
+def test_main_html_links_the_stylesheet_material_s_base_html_links():
+    """main.html writes Material's styles block itself (without palette.css): the stylesheet
+    it names is the installed Material's."""
+    import re
+    theirs = re.findall(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", THEIRS.read_text(encoding="utf-8"))
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert theirs and re.findall(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", main) == theirs[:1]
+    assert "palette." not in main.split("{% block styles %}")[1].split("{% endblock %}")[0]

@@ -228,3 +228,19 @@ def test_merge_memory_takes_what_main_lacks_and_keeps_mains_reviewed(tmp_path):
     assert merged.reviewed_for("今年以来。").text == "Since the start of the year."
     assert merged.lookup("霍林郭勒市。", "google", "g1").text == "Huolin Gol City."
     assert cli(["variants", "--memory", str(main_path), "--merge-memory", str(tmp_path / "gone.jsonl")]) == 2
+
+
+def test_the_fast_nfkc_is_nfkc():
+    import random
+    import unicodedata
+    from build_scripts.variants.memory import nfkc
+    every = [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000]
+    assert [c for c in every if nfkc(c) != unicodedata.normalize("NFKC", c)] == []
+    # mixes of full-width forms, ASCII, ideographs, combining marks, Hangul jamo, superscripts
+    pool = [chr(c) for c in [*range(0x20, 0x7F), *range(0xFF00, 0xFFF0), *range(0x3000, 0x3040),
+                             *range(0x300, 0x370), *range(0x4E00, 0x4E20), 0x1100, 0x1161, 0x11A8, 0xAC00,
+                             0x2126, 0x212B, 0xFB01, 0x2460, 0xB2, 0x2026]]
+    rng = random.Random(7)
+    mixes = ["".join(rng.choice(pool) for _ in range(rng.randrange(1, 9))) for _ in range(30000)]
+    assert [s for s in mixes if nfkc(s) != unicodedata.normalize("NFKC", s)] == []
+    assert nfkc("本报讯（记者　王樱润）５月，全市ＧＤＰ增长²") == "本报讯(记者 王樱润)5月,全市GDP增长2"

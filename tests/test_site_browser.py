@@ -70,11 +70,23 @@ def test_article_opens_with_its_metadata(served, page):
     page.goto(urljoin(page.url, source.get_attribute("href")))
     assert page.locator(".na-source li.na-hl").count() > 10
     shot(page, "source.png")
+    # each line shows its number (the list's own counting, from its start: test_source_view), and
+    # a click on the number links the line; a click on its text does not
+    line_id = page.locator(".na-source li.na-hl").filter(has_text=re.compile(r"\S")).nth(1).get_attribute("id")
+    line = page.locator(f"#{line_id}")
+    assert line.evaluate("el => getComputedStyle(el, '::before').content") == "counter(list-item)"
+    hash_before = page.evaluate("location.hash")
+    box = line.bounding_box()
+    line.click(position={"x": box["width"] - 2, "y": 5})
+    assert page.evaluate("location.hash") == hash_before
+    line.click(position={"x": 5, "y": 5})
+    assert page.evaluate("location.hash") == "#" + line_id
+    page.wait_for_function("document.querySelectorAll('.na-source li.na-hl').length === 1")
 
 
 def test_reused_icons_are_drawn(served, browser):
-    """The drawer's logo and the search box's magnifier are <use> of the header's icons."""
-    bbox = "el => { const b = el.getBBox(); return [b.width, b.height]; }"
+    """The drawer's logo is one of the page's icons (an empty <svg> that assets/newsarchive.css
+    paints through the icon's mask); the search box's magnifier a <use> of the icon file."""
     for width, opens in [(400, "__drawer"), (1280, "__search")]:        # (a phone, a desktop)
         ctx = browser.new_context(viewport={"width": width, "height": 800})
         pg = ctx.new_page()
@@ -83,16 +95,20 @@ def test_reused_icons_are_drawn(served, browser):
             if opens == "__drawer":                         # on a wide screen the search box is open
                 pg.locator('.md-header label.md-header__button[for="__drawer"]').click()
             target = ".md-nav__title .md-logo" if opens == "__drawer" else ".md-search__form label.md-search__icon"
-            use = pg.locator(f"{target} svg use").first
-            pg.wait_for_timeout(400)                        # the drawer slides in
-            assert use.is_visible(), opens
-            w, h = use.evaluate(bbox)
-            assert w > 10 and h > 10, (opens, w, h)
-            # drawn: the icon's pixels go when the <use> is hidden
             icon = pg.locator(f"{target} svg").first
-            drawn = icon.screenshot()
-            use.evaluate("el => el.style.visibility = 'hidden'")
-            assert icon.screenshot() != drawn, opens
+            pg.wait_for_timeout(400)                        # the drawer slides in
+            assert icon.is_visible(), opens
+            if opens == "__drawer":
+                assert icon.evaluate("el => getComputedStyle(el).maskImage").startswith('url("data:image/svg+xml,')
+            else:
+                assert icon.locator("use").count() == 1
+            box = icon.bounding_box()
+            assert box["width"] > 10 and box["height"] > 10 and abs(box["width"] - box["height"]) < 1, (opens, box)
+            # drawn: the icon's pixels go when it is hidden
+            around = pg.locator(target).first
+            drawn = around.screenshot()
+            icon.evaluate("el => el.style.visibility = 'hidden'")
+            assert around.screenshot() != drawn, opens
         finally:
             ctx.close()
 

@@ -53,10 +53,15 @@ def test_the_source_page_is_titled_by_paper_date_and_page(built, lang):  # noqa:
 def test_the_source_page_shows_no_converter_marks(built, lang):  # noqa: F811
     page = source_page(built, lang)
     lines = {int(n): (cls, html.unescape(t)) for n, cls, t in re.findall(
-        r'<li id="L(\d+)"( class="na-source-head")?><a href="#L\1">\1</a>(?:<span>(.*?)</span>)?</li>', page)}
+        r'<li id=L(\d+)( class=na-source-head)?>([^<]*)', page)}
     assert len(lines) == 17                                  # every line of the dump, numbered
+    # the list numbers its items from its start: each line's shown number is its anchor's
+    for start, items in re.findall(r'<ol class="na-source" lang="zh-Hans" start="(\d+)">(.*?)</ol>', page, re.S):
+        ids = [int(n) for n in re.findall(r"<li id=L(\d+)", items)]
+        assert ids == list(range(int(start), int(start) + len(ids)))
+        assert "\n" not in items                  # no line break after a line's text (pre-wrap shows it)
     assert not [t for _, t in lines.values() if t.startswith("#")]
-    assert lines[5] == (' class="na-source-head"', "产业转型")   # "### 产业转型" in the dump
+    assert lines[5] == (" class=na-source-head", "产业转型")   # "### 产业转型" in the dump
     assert lines[8][1] == "激发科技『向新力』打造闪亮『铝程碑』" and lines[8][0]
     assert lines[6] == ("", "全市新能源装机1410万千瓦。")
     assert lines[14] == ("", HOSTILE_SCRIPT)                 # dump text stays text
@@ -65,14 +70,16 @@ def test_the_source_page_shows_no_converter_marks(built, lang):  # noqa: F811
 @pytest.mark.parametrize("lang", SOURCE_LANGS)
 def test_each_article_s_lines_are_under_a_heading_linking_the_article(built, lang):  # noqa: F811
     page = source_page(built, lang)
-    heads = re.findall(r'<h2 id="[^"]*"><a href="([^"]+)">(.*?)</a>.*?</h2>\s*<ol class="na-source" lang="zh-Hans" '
-                       r'start="(\d+)">\s*<li id="L(\d+)"', page, re.S)
+    heads = re.findall(r'<h2 id="L(\d+)-L\d+"><a href="([^"]+)">(.*?)</a>.*?</h2>\s*<ol class="na-source" lang="zh-Hans" '
+                       r'start="(\d+)"><li id=L(\d+)', page, re.S)
+    assert [first for first, *_ in heads] == ["3", "14"]      # named by its lines (#L3-L13), as articles link them
+    heads = [h[1:] for h in heads]
     assert [html.unescape(t) for _, t, _, _ in heads] == SPANS[lang]
     assert [(s, first) for _, _, s, first in heads] == [("3", "3"), ("14", "14")]
     here = PREFIX[lang] + SOURCE
     assert [posixpath.normpath(posixpath.join(here, href)) + "/" for href, _, _, _ in heads] == \
         [PREFIX[lang] + a for a in ARTICLES]
-    lines_1_2 = page.index('id="L1"'), page.index('id="L2"')
+    lines_1_2 = page.index("id=L1>"), page.index("id=L2>")
     assert all(i < page.index("<h2") for i in lines_1_2)     # lines no article holds come first, unheaded
 
 

@@ -3,6 +3,7 @@ translation code or one of the memory's answers it uses changed; the output is
 always what a run from scratch writes, whether in one process or several."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -212,3 +213,33 @@ def test_processes_write_the_same_bytes_as_one_process(archive, tmp_path, render
     assert result.written.reused["en"] == len(articles(docs)) - 3
     assert contents(docs_p) == from_scratch(docs_p, memory_p, tmp_path, "serial-again",
                                             parallel_threshold=10**6)
+
+
+def test_a_changed_memory_has_only_the_articles_asking_for_a_changed_source_checked(archive, tmp_path, rendered,
+                                                                                     monkeypatch):
+    docs, memory_path = archive
+    run(docs, memory_path)
+    mem = Memory.load(memory_path)
+    mem.add_reviewed(SHARED, "People applauded.", "Editor A", "2025-12-22")
+    mem.save()
+    checked = []
+    real = state_module.answers_digest
+
+    def counting(renderings):
+        checked.append(1)
+        return real(renderings)
+    monkeypatch.setattr(state_module, "answers_digest", counting)
+    rendered.clear()
+    run(docs, memory_path)
+    users = {NAIMAN, extra_rel(0), extra_rel(1)}
+    assert sorted(rendered) == sorted(users)
+    assert len(checked) == len(users)             # the others' answers were not asked for again
+    assert contents(docs) == from_scratch(docs, memory_path, tmp_path)
+    # a state that does not know the memory's sources (another memory stamp): every article is checked
+    index = docs.parent / "build" / "cache" / "en-state" / "index.json"
+    data = json.loads(index.read_text())
+    data["basis"][0], data["sources"] = None, None
+    index.write_text(json.dumps(data))
+    checked.clear()
+    run(docs, memory_path)
+    assert len(checked) == len(articles(docs))

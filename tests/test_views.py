@@ -81,7 +81,7 @@ def test_views_are_kept_and_the_changed_ones_named(tmp_path):
     assert views.load(tmp_path, "en") == first
     second = {"a.md": {"alternates": [{"lang": "zh-Hant"}]}, "b.md": first["b.md"], "c.md": {}}
     assert views.save(tmp_path, "en", second) == ["a.md"]       # c.md is new: rendered anyway
-    views.views_file(tmp_path, "en").write_bytes(b"not a pickle")
+    (views.views_dir(tmp_path, "en") / "index.pickle").write_bytes(b"not a pickle")
     assert views.load(tmp_path, "en") == {}
 
 

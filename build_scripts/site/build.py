@@ -13,7 +13,7 @@ newer than their output are rendered (staging rewrites only changed files), and
 outputs of pages no longer staged are removed. Anything else is a full build.
 The next site is assembled from the parts by hard links (outputs.py; the pages are
 never walked), with the search bundles, sitemaps, feeds (feeds.py: from the whole
-catalog) and redirect pages, and swapped in for site/ only when complete (publish.py):
+catalog, as staging listed it) and redirect pages, and swapped in for site/ only when complete (publish.py):
 a failure or a full disk leaves site/ as it was.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ from .. import cache, redirects
 from ..atomic import recording, write_if_changed, write_text
 from ..errors import UserError
 from ..project import Project
-from ..workers import process_pool
+from ..workers import process_pool, start_method
 from . import feeds, mkdocs_compat, notfound, outputs, publish, seo
 from .search import Indexer
 from .labels import LANGS, PREFIX
@@ -133,6 +133,7 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
                        and stamp.read_text() == hashes[lang])
         stamp.unlink(missing_ok=True)        # written back only when this build succeeds
     errors = []
+    _preload_mkdocs()
     with process_pool(len(LANGS)) as pool:
         futures = {pool.submit(_mkdocs_build, str(project.config_file(lang)), str(staging / lang),
                                str(parts / lang), strict, site_url, verbose, dirty[lang]): lang
@@ -163,6 +164,21 @@ def run_mkdocs(staging: Path, parts: Path, pages: dict[str, set[str]], strict: b
     return times
 
 
+# What every language build imports (MkDocs, its config, Material, Markdown, this site's plugin)
+_BUILD_MODULES = ("build_scripts.site.plugin", "mkdocs.commands.build", "mkdocs.config.defaults",
+                  "mkdocs.localization", "markdown.extensions.toc", "pymdownx.slugs", "material")
+
+
+def _preload_mkdocs() -> None:
+    """Import what the builds import, here, when they are forked (workers.start_method): each
+    starts with it loaded instead of importing it again (~0.1 CPU s a build)."""
+    if start_method() != "fork":
+        return
+    import importlib
+    for name in _BUILD_MODULES:
+        importlib.import_module(name)
+
+
 def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: bool, inputs_hash: str) -> None:
     """After a language's build succeeded: prune what a dirty build leaves, record its pages
     and the inputs it was built from (the next build may then be a dirty one)."""
@@ -177,9 +193,13 @@ def _settle_part(parts: Path, lang: str, staging: Path, pages: set[str], dirty: 
     write_text(parts / f".{lang}.build", inputs_hash)
 
 
-def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]]) -> None:
-    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt."""
-    files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
+def write_discovery(site: Path, site_url: str, pages: dict[str, set[str]], cache: Path | None = None) -> None:
+    """The sitemaps (an index, and a sitemap per month with hreflang alternates) and robots.txt;
+    with ``cache`` (a folder), only the parts whose pages changed are made again."""
+    if cache is None:
+        files = {rel: seo.sitemap_bytes(rel, text) for rel, text in seo.sitemaps(pages, site_url, PREFIX).items()}
+    else:
+        files = seo.sitemap_files(pages, site_url, PREFIX, cache)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     for rel, content in files.items():
         write_if_changed(site / rel, content, sync=False)
@@ -331,10 +351,11 @@ def _build_into(new: Path, held: outputs.Held, docs: Path, build_dir: Path, proj
             f"{'incremental: ' + ', '.join(dirty) if dirty else 'full builds'})")
         files = outputs.assemble(parts, new, pages, held)
         with recording() as written:
-            write_discovery(new, url, pages)
-            articles = feeds.catalog_entries(docs, build_dir / "docs")
-            feeds.write_feeds(docs, build_dir / "docs", new, url, articles)
-            notfound.write_article_lists(new, build_dir / "docs", articles, pages)   # what the 404 page suggests from
+            write_discovery(new, url, pages, build_dir / "sitemaps")
+            # what staging listed of each catalog: the feeds' newest articles, the 404 page's day lists
+            listed = counts.listed
+            feeds.write_feeds(docs, build_dir / "docs", new, url, {lang: x.newest for lang, x in listed.items()})
+            notfound.write_article_lists(new, build_dir / "docs", titles={lang: x.titles for lang, x in listed.items()})
             # old URLs: the sample's before the paper was in the path, and what corrections took away
             moved = redirects.load(project.root / redirects.DEFAULT_PATH) | redirects.load(docs / redirects.MOVED_FILE)
             redirects.write_pages(new, url, pages, moved, PREFIX)

@@ -26,6 +26,7 @@ import html
 import itertools
 import os
 import posixpath
+import re
 import stat
 from collections import defaultdict
 from collections.abc import Callable
@@ -62,8 +63,27 @@ def url_of(rel: str) -> str:
 def link(frm: str, to: str) -> str:
     """Relative href from page ``frm`` to page ``to`` (both docs-relative .md paths)."""
     target, here = url_of(to), url_of(frm)
-    rel = posixpath.relpath(target or ".", here or ".")
+    rel = _relpath(target, here)
     return "./" if rel == "." else rel + "/"
+
+
+def _relpath(target: str, here: str) -> str:
+    """``posixpath.relpath(target or ".", here or ".")`` for directory URLs ("" or "a/b/"),
+    by their folders alone: relpath makes both absolute and normal first, which was most of
+    the time of the 30k links a month's generated pages hold. Anything not plainly made of
+    folder names (".", "..", "//", a leading "/") goes to relpath."""
+    if _PLAIN_URL.fullmatch(target) is None or _PLAIN_URL.fullmatch(here) is None:
+        return posixpath.relpath(target or ".", here or ".")
+    to, at = target.split("/")[:-1], here.split("/")[:-1]
+    common = 0
+    for a, b in zip(to, at):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
+_PLAIN_URL = re.compile(r"(?:(?!\.\.?/)[^/]+/)*")     # folder names, each ending in "/"
 
 
 _slugify = None
@@ -144,9 +164,10 @@ class HeadingIds:
     def __init__(self):
         self.ids: set[str] = set()
 
-    def heading(self, level: int, text: str, href: str | None = None) -> Heading:
+    def heading(self, level: int, text: str, href: str | None = None, slug: str | None = None) -> Heading:
+        """``slug``: the id to give it (made unique all the same), not one made of its text."""
         from markdown.extensions.toc import unique      # its rule for empty and repeated ids
-        return Heading(level, text, unique(_slug(text), self.ids), href)
+        return Heading(level, text, unique(slug or _slug(text), self.ids), href)
 
 
 class Headings(HeadingIds):
@@ -182,9 +203,11 @@ def templates_digest() -> str:
 @functools.lru_cache(maxsize=None)
 def _environment():
     import jinja2
+    from .template_cache import for_project
     return jinja2.Environment(loader=jinja2.FileSystemLoader(_templates()), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True, auto_reload=False)  # one build, templates fixed
+                              keep_trailing_newline=True, auto_reload=False,  # one build, templates fixed
+                              bytecode_cache=for_project(_templates().parent.parent))
 
 
 def render(kind: str, lang: str, **view) -> str:
@@ -472,7 +495,10 @@ class Generator:
         title, ids = source_view.page_title(self.lang, arts, f), HeadingIds()
         runs = source_view.spans(source_view.dump_lines(self.dumps_root / f),
                                  [(e, link(frm, str(e.rel))) for e in arts])
-        sections = [Section(ids.heading(2, t(self.lang, "source_span", title=a[0], first=a[1], last=a[2]), a[3])
+        # an article's heading is named by its lines (#L3-L53: the article's own link to them,
+        # which without JavaScript scrolls to it), not by its title, spelt twice in UTF-8
+        sections = [Section(ids.heading(2, t(self.lang, "source_span", title=a[0], first=a[1], last=a[2]), a[3],
+                                        f"L{a[1]}-L{a[2]}")
                             if (a := run.article) else None, run.lines) for run in runs]
         body = render("source", self.lang, heading=ids.heading(1, title), sections=sections,
                       file_label=t(self.lang, "source_file", file=f))

@@ -46,14 +46,20 @@ def _from_catalog(entries: list[catalog.Entry], staged: set[str]):
 
 
 def article_lists(staging: Path, entries: dict[str, list[catalog.Entry]] | None = None,
-                  pages: dict[str, set[str]] | None = None) -> dict[str, str]:
-    """site-relative path → JSON text of every list: from each language's catalog ``entries``
-    and staged ``pages`` when given, else from the views staging kept."""
+                  pages: dict[str, set[str]] | None = None,
+                  titles: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, str]:
+    """site-relative path → JSON text of every list: from each language's (rel, title) of its
+    staged articles (``titles``: what staging listed, staging.Listed), or its catalog
+    ``entries`` and staged ``pages``, else from the views staging kept."""
     files = {}
     for lang in LANGS:
         lists: dict[str, list[list[str]]] = defaultdict(list)
-        found = (_from_catalog(entries[lang], pages[lang]) if entries is not None and pages is not None
-                 else _from_views(staging, lang))
+        if titles is not None:
+            found = titles[lang]
+        elif entries is not None and pages is not None:
+            found = _from_catalog(entries[lang], pages[lang])
+        else:
+            found = _from_views(staging, lang)
         for rel, title in found:
             if name := list_name(rel):
                 lists[name].append([url_of(rel), title])
@@ -64,9 +70,10 @@ def article_lists(staging: Path, entries: dict[str, list[catalog.Entry]] | None 
 
 
 def write_article_lists(site: Path, staging: Path, entries: dict[str, list[catalog.Entry]] | None = None,
-                        pages: dict[str, set[str]] | None = None) -> None:
+                        pages: dict[str, set[str]] | None = None,
+                        titles: dict[str, list[tuple[str, str]]] | None = None) -> None:
     """Write the lists into site/ (only those that changed) and remove those of days gone."""
-    files = article_lists(staging, entries, pages)
+    files = article_lists(staging, entries, pages, titles)
     for rel, text in files.items():
         write_if_changed(site / rel, text, sync=False)   # site/ is output: rebuilt if lost
     for lang in LANGS:

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 
 from build_scripts import atomic
 from build_scripts.body import lead_in_parts, parse_body
-from build_scripts.site import mkdocs_compat, serve_mount, views
+from build_scripts.site import mkdocs_compat, serve_mount, template_cache, views
 from build_scripts.site.indexes import Headings
 from build_scripts.site.labels import (DEFAULT_LANG, LABELS, LANGS, NATIVE_NAME, OG_LOCALE, PREFIX, not_found_labels,
                                       search_box_words)
@@ -51,11 +51,13 @@ class NewsarchivePlugin(BasePlugin):
         config.extra["na_langs"] = [{"lang": x, "name": NATIVE_NAME[x], "prefix": PREFIX[x]} for x in LANGS]
         config.extra["na_not_found"] = not_found_labels()     # overrides/404.html
         self.lang = lang
-        self.views = views.load(Path(config.docs_dir).parent, lang)
+        self.views = views.lazy(Path(config.docs_dir).parent, lang)     # a month's file as its pages come
         self.nav = None
         return config
 
     def on_files(self, files, config):
+        for f in [f for f in files if unused_theme_file(f.src_uri)]:
+            files.remove(f)
         return mkdocs_compat.pages_to_render(files, config)
 
     def on_nav(self, nav, config, files):
@@ -113,9 +115,14 @@ class NewsarchivePlugin(BasePlugin):
         env.globals["na_icon"] = icon
         env.globals["config"] = config      # partials/language.html, imported without a page's context
         env.globals["na_fragment"] = mkdocs_compat.FragmentCache()
+        env.bytecode_cache = template_cache.for_project(Path(config.config_file_path).parent)
         # Templates do not change during a build (`mkdocs serve` makes a new environment for
         # each): no stat of every included template on every page.
         env.auto_reload = False
+        # Looked up a dozen times a page, a few dozen templates in all: a plain dict, not Jinja's
+        # LRU cache (which moves each template it hands out to the end of its queue, under a lock).
+        if env.cache is not None:
+            env.cache = dict(env.cache.items())
         return env
 
     def on_post_page(self, output, page, config):
@@ -126,14 +133,22 @@ class NewsarchivePlugin(BasePlugin):
         return serve_mount.mount(server, config, self.lang)
 
 
-ICONS_FILE = "assets/na-icons.svg"     # overrides/assets/na-icons.svg, a theme static template
+# What Material copies into every language's assets/ and no page here loads: its search (lunr
+# and its worker: Pagefind searches instead), the palette stylesheet (main.html does not link
+# it) and the source maps, which serve only the debugging of Material itself (1.3 MB a language).
+_UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "assets/stylesheets/palette.")
+
+
+def unused_theme_file(src_uri: str) -> bool:
+    return src_uri.startswith(_UNUSED_THEME_FILES) or (src_uri.startswith("assets/") and src_uri.endswith(".map"))
 
 
 def icon(name: str, base_url: str) -> Markup:
-    """An icon of the build's icon file, where a Material partial would draw its SVG inline:
-    one file for the whole build instead of a copy of each path on every page."""
-    href = html.escape(f"{base_url.rstrip('/')}/{ICONS_FILE}#{name}")   # the 404 page: base_url "/…/"
-    return Markup(f'<svg viewBox="0 0 24 24"><use href="{href}"/></svg>')
+    """An icon where a Material partial would draw its SVG inline: an empty <svg> that
+    assets/newsarchive.css (a theme static template: partials/na-icon-masks.html) paints with
+    the icon as a mask, sized by Material's rules for that svg. Nothing of the icon on the
+    page, not even an address relative to it (``base_url`` is not needed)."""
+    return Markup(f'<svg class="na-i-{html.escape(name)}"></svg>')
 
 
 def article_html(markdown: str) -> str:
@@ -196,8 +211,10 @@ def _json_for_html(obj) -> Markup:
 
 # Template indentation is dropped outside the elements that keep whitespace: <pre>, <textarea>,
 # <script>, <style> and the source pages' line list (white-space: pre-wrap in newsarchive.css).
-_KEEP_WHITESPACE = re.compile(r'<(?:(pre|textarea|script|style)\b.*?</\1\s*>|ol class="na-source".*?</ol>)',
-                              re.S | re.I)
+# Any case (ſ is an s to a case-blind match); the look-ahead lets the search skip to each "<"
+# whose next letter can begin one, where a pattern blind to case all through tries every "<".
+_KEEP_WHITESPACE = re.compile(r'<(?=[PpTtSsOoſ])(?i:(?:(pre|textarea|script|style)\b.*?</\1\s*>'
+                              r'|ol class="na-source".*?</ol>))', re.S)
 
 
 def _collapse_newline_runs(text: str) -> str:

@@ -48,7 +48,7 @@ from pathlib import Path
 from .. import atomic
 from ..cache import code_fingerprint
 from ..workers import job_count, process_pool
-from . import catalog, indexes, labels, views
+from . import catalog, feeds, indexes, labels, views
 from .indexes import Generator, Part
 from .slugs import author_slug, remember_slugs
 from .labels import DEFAULT_LANG, LANGS
@@ -71,12 +71,23 @@ class LanguageReport:
     restaged: set[str] = field(default_factory=set, repr=False)    # articles staged anew (rendered anyway)
 
 
-class Staged(dict):
-    """The article count per language (what build.py logs), with ``reports[lang]``."""
+@dataclass
+class Listed:
+    """What the steps after the MkDocs builds read of a language's catalog, taken from it while
+    staging has it loaded (a year's catalog is read once, not again for them)."""
 
-    def __init__(self, reports: dict[str, LanguageReport]):
+    newest: list[catalog.Entry]                 # the feed's articles (feeds.newest)
+    titles: list[tuple[str, str]]               # (rel, title) of every staged article: the 404 day lists
+
+
+class Staged(dict):
+    """The article count per language (what build.py logs), with ``reports[lang]`` and
+    ``listed[lang]``."""
+
+    def __init__(self, reports: dict[str, LanguageReport], listed: dict[str, Listed] | None = None):
         super().__init__({lang: r.articles for lang, r in reports.items()})
         self.reports = reports
+        self.listed = listed or {}
 
 
 # -- the whole stage ---------------------------------------------------------------
@@ -92,32 +103,71 @@ def stage(docs: Path, out: Path, dumps_root: Path | None = None, parallel: bool 
     # zh-Hans first, here: its authors (authors.json) are the author page keys of every language.
     master = _load_catalog(docs, out, DEFAULT_LANG)
     _write_authors(out, master[1])
+    _known_slugs(out, master[1])
     others = [lang for lang in LANGS if lang != DEFAULT_LANG]
     reports: dict[str, LanguageReport] = {}
     if parallel:
         # The other languages in parallel processes while this one stages zh-Hans, then the
-        # views, which need every language's pages.
-        with process_pool(min(len(others), job_count())) as pool:
-            futures = {lang: pool.submit(_stage_language, docs, out, lang, dumps_root) for lang in others}
+        # views, which need every language's pages. A language stays in its process (a pool
+        # of one each, or one for all on one core), which keeps its catalog loaded for the views.
+        pools = _language_pools(others)
+        try:
+            futures = {lang: pools[lang].submit(_stage_in_worker, docs, out, lang, dumps_root) for lang in others}
             reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
             reports.update((lang, future.result()) for lang, future in futures.items())
             present = _present(reports)
-            futures = {lang: pool.submit(_make_views, docs, out, lang, present, root) for lang in others}
-            changed = {DEFAULT_LANG: _make_views(docs, out, DEFAULT_LANG, present, root, master)}
-            changed.update((lang, future.result()) for lang, future in futures.items())
+            futures = {lang: pools[lang].submit(_views_in_worker, docs, out, lang, present, root) for lang in others}
+            made = {DEFAULT_LANG: _make_views(docs, out, DEFAULT_LANG, present, root, master)}
+            made.update((lang, future.result()) for lang, future in futures.items())
+        finally:
+            for pool in {id(pool): pool for pool in pools.values()}.values():
+                pool.shutdown()
     else:
         reports[DEFAULT_LANG] = _stage_language(docs, out, DEFAULT_LANG, dumps_root, master)
         reports.update((lang, _stage_language(docs, out, lang, dumps_root)) for lang in others)
         present = _present(reports)
-        changed = {lang: _make_views(docs, out, lang, present, root, master if lang == DEFAULT_LANG else None)
-                   for lang in LANGS}
+        made = {lang: _make_views(docs, out, lang, present, root, master if lang == DEFAULT_LANG else None)
+                for lang in LANGS}
+    changed = {lang: made[lang][0] for lang in LANGS}
     reports = {lang: reports[lang] for lang in LANGS}
     for lang in LANGS:
         # a page whose view changed (its alternates, author links, …) is rendered again
         _touch(docs / lang, out, lang, sorted(set(changed[lang]) - reports[lang].restaged))
     atomic.write_if_changed(out / PRESENCE_FILE, json.dumps({lang: r.present for lang, r in reports.items()},
                                                            ensure_ascii=False))
-    return Staged(reports)
+    return Staged(reports, {lang: made[lang][1] for lang in LANGS})
+
+
+def _language_pools(langs: list[str]) -> dict:
+    """A process pool of one for each language, or one shared on a single core."""
+    if job_count() < len(langs):
+        shared = process_pool(1)
+        return {lang: shared for lang in langs}
+    return {lang: process_pool(1) for lang in langs}
+
+
+# In a staging worker: the catalog of its language, loaded to stage it, kept for its views.
+_LOADED: dict[str, tuple[dict[str, os.stat_result], list[catalog.Entry]]] = {}
+
+
+def _stage_in_worker(docs: Path, out: Path, lang: str, dumps_root: Path | None) -> LanguageReport:
+    _LOADED[lang] = loaded = _load_catalog(docs, out, lang)
+    return _stage_language(docs, out, lang, dumps_root, loaded)
+
+
+def _views_in_worker(docs: Path, out: Path, lang: str, present: dict[str, set[str]], root: str
+                     ) -> tuple[list[str], Listed]:
+    return _make_views(docs, out, lang, present, root, _LOADED.pop(lang, None))
+
+
+def _known_slugs(out: Path, entries: list[catalog.Entry]) -> None:
+    """The plain slug of every zh-Hans author name, worked out here before the workers fork:
+    each language's pages name every one of them (indexes.Generator), which each worker
+    would otherwise work out again (pinyin: most of a language's staging after a new name)."""
+    remember_slugs(_State.load(out, DEFAULT_LANG, code_digest()).slugs)
+    for e in entries:
+        for name in e.authors:
+            author_slug(name)
 
 
 def _present(reports: dict[str, LanguageReport]) -> dict[str, set[str]]:
@@ -125,18 +175,21 @@ def _present(reports: dict[str, LanguageReport]) -> dict[str, set[str]]:
 
 
 def _make_views(docs: Path, out: Path, lang: str, present: dict[str, set[str]], root: str,
-                loaded: tuple[dict[str, os.stat_result], list[catalog.Entry]] | None = None) -> list[str]:
-    """Make and keep the views of a language's staged pages; return those that changed."""
+                loaded: tuple[dict[str, os.stat_result], list[catalog.Entry]] | None = None
+                ) -> tuple[list[str], Listed]:
+    """Make and keep the views of a language's staged pages; return those that changed, and
+    what the feed and the day lists read of the catalog."""
     entries = (loaded or _load_catalog(docs, out, lang))[1]
     master = None
     if lang != DEFAULT_LANG:
         master = json.loads((out / AUTHORS_FILE).read_text(encoding="utf-8"))
     code = code_digest()
     remember_slugs(_State.load(out, lang, code).slugs)
-    kept = views.read_kept(out, lang)
-    keys, made = views.make_views(lang, entries, sorted(present[lang]), present, master, root,
-                                  views.reusable(kept, code))
-    return views.save(out, lang, made, keys, code, kept)
+    changed = views.update(out, lang, entries, sorted(present[lang]), present, master, root, code)
+    staged = present[lang]
+    listed = Listed(feeds.newest(entries, feeds.FEED_ITEMS),
+                    [(str(e.rel), e.title) for e in entries if str(e.rel) in staged])
+    return changed, listed
 
 
 def _load_catalog(docs: Path, out: Path, lang: str) -> tuple[dict[str, os.stat_result], list[catalog.Entry]]:

@@ -5,8 +5,9 @@ languages, and for an article its byline with author links, date and page labels
 provenance label, citation, description, JSON-LD and the links to its issue, page and
 source. Staging (``staging.stage``) makes the views of every staged page of a language
 from its catalog entries, the pages every language has (``present``) and the zh-Hans
-author names, and keeps them in ``build/docs/.<lang>.views.pickle``; the MkDocs plugin
-only hand a page's view to the templates. A page whose view changed is given a new
+author names, and keeps them in ``build/docs/.<lang>.views/``, a file per month (``update``);
+the MkDocs plugin only hands a page's view to the templates, reading a month's file when it
+first renders a page of it (``lazy``). A page whose view changed is given a new
 mtime by staging, so an incremental build renders it again (a view is never stale).
 
 Links are relative to the page (MkDocs' directory URLs), absolute URLs start at the
@@ -15,6 +16,7 @@ site's root URL (``root_url``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import pickle
 from pathlib import Path
 
@@ -278,6 +280,41 @@ def author_keys_of(entry: Entry, master_authors: dict[str, list[str]] | None) ->
     return _author_keys(entry.authors, master)
 
 
+def _page_views(lang: str, rels: list[str], articles: dict[str, Entry], present: dict[str, set[str]],
+                master_authors: dict[str, list[str]] | None, root: str, slugs: dict[str, str],
+                around: dict[str, tuple[Entry | None, Entry | None]]) -> tuple[dict[str, tuple], dict[str, dict]]:
+    """The key of each article of ``rels`` (``article_key``) and the view of each other page
+    (made here: an alternates list costs less than its key would)."""
+    keys, pages = {}, {}
+    for rel in rels:
+        present_in = tuple(x for x in LANGS if x != lang and rel in present[x])
+        entry = articles.get(rel)
+        if entry is None:
+            pages[rel] = page_view(rel, lang, present_in, root)
+            continue
+        master = None if master_authors is None else master_authors.get(rel)
+        keys[rel] = article_key(entry, present_in, master, root, slugs, around[rel])
+    return keys, pages
+
+
+def _article_views(lang: str, keys: dict[str, tuple], articles: dict[str, Entry],
+                   master_authors: dict[str, list[str]] | None, root: str, slugs: dict[str, str],
+                   around: dict[str, tuple[Entry | None, Entry | None]],
+                   before: tuple[dict[str, tuple], dict[str, dict]]) -> dict[str, dict]:
+    """The view of each article of ``keys``: the kept one (``before``) where its key is the same."""
+    old_keys, old_views = before
+    out = {}
+    for rel, key in keys.items():
+        if old_keys.get(rel) == key and rel in old_views:
+            out[rel] = old_views[rel]
+        else:
+            entry = articles[rel]
+            master = None if master_authors is None else master_authors.get(rel)
+            present_in = key[2]     # article_key: (digest, description, present_in, …)
+            out[rel] = article_view(entry, lang, present_in, master, root, slugs, around[rel])
+    return out
+
+
 def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[str, set[str]],
                master_authors: dict[str, list[str]] | None, root: str,
                before: tuple[dict[str, tuple], dict[str, dict]] = ({}, {})
@@ -288,21 +325,121 @@ def make_views(lang: str, entries: list[Entry], pages: list[str], present: dict[
     articles = {str(e.rel): e for e in entries}
     slugs = catalog_slugs(entries, master_authors)
     around = on_the_same_page(entries)
-    old_keys, old_views = before
-    keys, views = {}, {}
-    for rel in pages:
-        present_in = tuple(x for x in LANGS if x != lang and rel in present[x])
-        entry = articles.get(rel)
-        if entry is None:
-            views[rel] = page_view(rel, lang, present_in, root)
+    keys, made = _page_views(lang, pages, articles, present, master_authors, root, slugs, around)
+    made.update(_article_views(lang, keys, articles, master_authors, root, slugs, around, before))
+    return keys, {rel: made[rel] for rel in pages}
+
+
+# -- kept by part ----------------------------------------------------------------------------
+# A language's views are kept in parts: one file per month of dated pages ("2025-12"), one for
+# the others ("pages"), and an index of each part's digest (the keys of its articles and the
+# views of its other pages). A daily issue changes a month: staging reads and writes that
+# month's part only, and a dirty MkDocs build reads the parts of the pages it renders.
+INDEX = "index.pickle"
+
+
+def views_dir(staging: Path, lang: str) -> Path:
+    return staging / f".{lang}.views"
+
+
+def part_of(rel: str) -> str:
+    """The part a page's view is kept in: its month ("2025-12"), or "pages"."""
+    return paths.month_of(rel) or "pages"
+
+
+def _by_part(rels) -> dict[str, list[str]]:
+    parts: dict[str, list[str]] = {}
+    for rel in rels:
+        parts.setdefault(part_of(rel), []).append(rel)
+    return parts
+
+
+def _part_digest(keys: dict[str, tuple], pages: dict[str, dict]) -> str:
+    """What a part's views are made from (besides the code): reprs of plain data, so equal
+    inputs give one digest whatever objects hold them."""
+    h = hashlib.blake2b(digest_size=16)
+    for rel in sorted(keys):
+        h.update(f"{rel}\0{keys[rel]!r}\n".encode("utf-8"))
+    h.update(b"\1")
+    for rel in sorted(pages):
+        h.update(f"{rel}\0{pages[rel]!r}\n".encode("utf-8"))
+    return h.hexdigest()
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """A part file's (size, mtime_ns): one replaced or damaged since its index was written
+    differs (it is then read and made again)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _read_pickle(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+        if isinstance(data, dict) and data.get("version") == VIEWS_VERSION:
+            return data
+    except Exception:       # noqa: BLE001 - a cache: made anew by the next staging
+        pass
+    return {}
+
+
+def _read_index(staging: Path, lang: str) -> dict:
+    return _read_pickle(views_dir(staging, lang) / INDEX)
+
+
+def _read_part(staging: Path, lang: str, part: str) -> dict:
+    return _read_pickle(views_dir(staging, lang) / f"{part}.pickle")
+
+
+def _write_parts(staging: Path, lang: str, code: str, parts: dict[str, dict], digests: dict[str, str],
+                 index: dict) -> None:
+    """Write the parts given (``parts``: part → its views and keys), then the index (every
+    part's digest), then remove the parts no longer wanted. Written part by part: a stop
+    half-way leaves parts the index does not vouch for, which are made again."""
+    folder = views_dir(staging, lang)
+    for part, data in parts.items():
+        write_pickle(folder / f"{part}.pickle", {"version": VIEWS_VERSION, "code": code, **data})
+    files = {part: _file_stamp(folder / f"{part}.pickle") for part in digests}
+    new_index = {"version": VIEWS_VERSION, "code": code, "parts": digests, "files": files}
+    if new_index != index:
+        write_pickle(folder / INDEX, new_index)
+    for path in folder.glob("*.pickle"):
+        if path.name != INDEX and path.stem not in digests:
+            path.unlink()
+    views_file(staging, lang).unlink(missing_ok=True)        # the whole-language file of before
+
+
+def update(staging: Path, lang: str, entries: list[Entry], pages: list[str], present: dict[str, set[str]],
+           master_authors: dict[str, list[str]] | None, root: str, code: str) -> list[str]:
+    """``make_views`` and ``save`` part by part: a part whose digest is the one kept (same
+    code) is neither read nor written. Returns the pages whose view differs from the kept one."""
+    articles = {str(e.rel): e for e in entries}
+    slugs = catalog_slugs(entries, master_authors)
+    around = on_the_same_page(entries)
+    index = _read_index(staging, lang)
+    same_code = index.get("code") == code
+    kept_digests, kept_files = index.get("parts", {}), index.get("files", {})
+    folder = views_dir(staging, lang)
+    changed, writes, digests = [], {}, {}
+    for part, rels in _by_part(pages).items():
+        keys, made = _page_views(lang, rels, articles, present, master_authors, root, slugs, around)
+        digests[part] = digest = _part_digest(keys, made)
+        stamp = _file_stamp(folder / f"{part}.pickle")
+        if same_code and kept_digests.get(part) == digest and stamp is not None and kept_files.get(part) == stamp:
             continue
-        master = None if master_authors is None else master_authors.get(rel)
-        keys[rel] = key = article_key(entry, present_in, master, root, slugs, around[rel])
-        if old_keys.get(rel) == key and rel in old_views:
-            views[rel] = old_views[rel]
-        else:
-            views[rel] = article_view(entry, lang, present_in, master, root, slugs, around[rel])
-    return keys, views
+        kept = _read_part(staging, lang, part)
+        before = kept.get("views", {})
+        reuse = (kept.get("keys", {}), before) if kept.get("code") == code else ({}, {})
+        made.update(_article_views(lang, keys, articles, master_authors, root, slugs, around, reuse))
+        changed += [rel for rel, view in made.items() if rel in before and before[rel] != view]
+        if made != before or kept.get("keys") != keys or kept.get("code") != code:
+            writes[part] = {"views": made, "keys": keys}
+    _write_parts(staging, lang, code, writes, digests, index)
+    return sorted(changed)
 
 
 def save(staging: Path, lang: str, views: dict[str, dict], keys: dict[str, tuple] | None = None,
@@ -313,28 +450,55 @@ def save(staging: Path, lang: str, views: dict[str, dict], keys: dict[str, tuple
     kept = read_kept(staging, lang) if kept is None else kept
     before = kept.get("views", {})
     changed = [rel for rel, view in views.items() if rel in before and before[rel] != view]
-    if before != views or kept.get("code") != code or kept.get("keys") != keys:
-        write_pickle(views_file(staging, lang), {"version": VIEWS_VERSION, "views": views, "keys": keys or {},
-                                                 "code": code})
+    keys = keys or {}
+    writes, digests = {}, {}
+    for part, rels in _by_part(views).items():
+        part_keys = {rel: keys[rel] for rel in rels if rel in keys}
+        part_views = {rel: views[rel] for rel in rels}
+        # a digest no staging computes (views given whole, not from keys): the next update remakes the part
+        digests[part] = "saved:" + _part_digest(part_keys, part_views)
+        writes[part] = {"views": part_views, "keys": part_keys}
+    _write_parts(staging, lang, code, writes, digests, _read_index(staging, lang))
     return changed
 
 
 def read_kept(staging: Path, lang: str) -> dict:
-    """What the last staging kept: its views, their keys and the code that made them."""
-    try:
-        with views_file(staging, lang).open("rb") as handle:
-            data = pickle.load(handle)
-        if data.get("version") == VIEWS_VERSION:
-            return data
-    except Exception:       # noqa: BLE001 - made anew by the next staging
-        pass
-    return {}
+    """What the last staging kept: its views, their keys and the code that made them (every part)."""
+    index = _read_index(staging, lang)
+    if not index:
+        return {}
+    out: dict = {"version": VIEWS_VERSION, "views": {}, "keys": {}, "code": index.get("code")}
+    for part in index.get("parts", {}):
+        data = _read_part(staging, lang, part)
+        out["views"].update(data.get("views", {}))
+        out["keys"].update(data.get("keys", {}))
+    return out
 
 
 def load(staging: Path, lang: str) -> dict[str, dict]:
-    """The views staging kept for ``lang`` ({} when there are none: a page is then shown
-    with what its own front matter says)."""
+    """The views staging kept for ``lang``, every part ({} when there are none: a page is then
+    shown with what its own front matter says)."""
     return read_kept(staging, lang).get("views", {})
+
+
+class Lazy:
+    """The views staging kept for ``lang``, a part read when a page of it is first asked for
+    (a dirty MkDocs build renders a few months' pages of a year)."""
+
+    def __init__(self, staging: Path, lang: str):
+        self.staging, self.lang = staging, lang
+        self.parts: dict[str, dict[str, dict]] = {}
+
+    def get(self, rel: str, default=None):
+        part = part_of(rel)
+        views = self.parts.get(part)
+        if views is None:
+            views = self.parts[part] = _read_part(self.staging, self.lang, part).get("views", {})
+        return views.get(rel, default)
+
+
+def lazy(staging: Path, lang: str) -> Lazy:
+    return Lazy(staging, lang)
 
 
 def reusable(kept: dict, code: str) -> tuple[dict[str, tuple], dict[str, dict]]:

@@ -28,7 +28,7 @@ from ..errors import UserError
 from . import convert, engines, glossary as _glossary, memory as _memory
 from .translate import FillReport, Translator, stderr_progress
 from .state import Answers, ConversionState, EnglishState, answers_basis, english_key
-from .work import PARALLEL_THRESHOLD, Job, Tools, Workers
+from .work import PARALLEL_THRESHOLD, Job, Tools, Workers, keep_converter
 from .write import (EN, HANT, Missing, WriteReport, read_sources, record_segments,  # noqa: F401
                     markdown_files, remove_orphans, scan_sources)
 
@@ -159,6 +159,8 @@ def make_variants(docs_dir: Path | str = "docs", *,
     clock.lap("memory")
     cc = convert.Converter.from_files(opencc_config, phrases) if hant else None
     converter_spec = (opencc_config, Path(phrases).resolve() if phrases else None)
+    if cc is not None:
+        keep_converter(converter_spec, cc)
     say(f"{len(stamps)} article(s); memory has {len(mem)} entries")
 
     settings = engine_settings or engines.EngineSettings(name=engine, url=engine_url, jobs=jobs,
@@ -180,7 +182,8 @@ def make_variants(docs_dir: Path | str = "docs", *,
         if saved:
             say(f"memory updated: {mem.path} ({fill.translated} new segment(s))")
         en_state.answers_from(answers_basis(mem.path, translator.engine_name,
-                                            eng is None or eng.down is not None, bool(fill.failures)))
+                                            eng is None or eng.down is not None, bool(fill.failures)),
+                              mem.source_digests())
         answers = Answers(translator.render)
         present = {lang: markdown_files(docs / lang) for lang in (HANT, EN)}
         report, jobs = _plan(stamps, parsed, present, cc, hant_state, en_state, answers)

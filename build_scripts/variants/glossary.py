@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -88,7 +89,7 @@ class Glossary:
             return self._pattern, self.terms
         # Not one pattern of the glossary and the extra terms: compiling the whole glossary
         # again for each byline's names was a sixth of the English pages' time.
-        pattern = self._compile(extra)
+        pattern = _compile_terms(frozenset(extra))
         return (_Either(self._pattern, pattern) if self._pattern else pattern), {**self.terms, **extra}
 
     def protect(self, text: str, extra: dict[str, str] | None = None) -> tuple[str, list[str]]:
@@ -118,6 +119,13 @@ class Glossary:
         if sorted(found) != list(range(len(renderings))):
             return None
         return PLACEHOLDER.sub(lambda m: renderings[int(m.group(1))], translated)
+
+
+@lru_cache(maxsize=1 << 12)
+def _compile_terms(terms: frozenset[str]) -> re.Pattern | None:
+    """``Glossary._compile`` of a byline's extra terms (its names), once per set of names:
+    the same names sign many articles."""
+    return Glossary._compile(dict.fromkeys(terms))
 
 
 class _Either:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,11 +40,30 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+# The full-width forms of ASCII (U+FF01–FF5E) and the ideographic space: NFKC maps each to
+# its ASCII character, and they are most of what NFKC changes in Chinese text.
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _narrow(m: re.Match) -> str:
+    c = m.group()
+    return " " if c == "\u3000" else chr(ord(c) - 0xFEE0)
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster for Chinese text: the full-width forms
+    are replaced by what NFKC makes of them (their compatibility decompositions, so the
+    result's NFKC is the text's), and if what is left is normalised already, that is the
+    text's NFKC. (A year's memory has 54k sources, nearly all with full-width commas.)"""
+    wide = _WIDE.sub(_narrow, text)
+    return wide if unicodedata.is_normalized("NFKC", wide) else unicodedata.normalize("NFKC", text)
+
+
 def source_hash(text: str) -> str:
     """What counts as 'the same source'. NFKC as well, so that a typography fix
     upstream (half-width ``,`` ``(`` becoming full-width) does not orphan the
     translations: the width of a comma does not change the English."""
-    key = " ".join(unicodedata.normalize("NFKC", text).split())
+    key = " ".join(nfkc(text).split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -219,6 +239,19 @@ class Memory:
             self.dirty = True
             taken += 1
         return taken
+
+    def source_digests(self) -> dict[str, str]:
+        """Source hash → a digest of every entry of that source: besides the glossary, the
+        engine and whether it can be reached, all that decides a segment's answer. Two runs'
+        digests name the sources whose answers may differ (en-state: the articles to check)."""
+        rows: dict[str, list[str]] = {}
+        for e in (*self.reviewed.values(), *self.machine.values()):
+            # the key holds the source hash, target, engine (or "reviewed") and glossary
+            rows.setdefault(e.source_hash, []).append(f"{e.key}\x1f{e.text}\x1f{e.date}\x1f{e.reviewer}"
+                                                      f"\x1f{e.reviewed_on}")
+        blake2b = hashlib.blake2b
+        return {h: blake2b("\x1e".join(sorted(v) if len(v) > 1 else v).encode("utf-8"), digest_size=8).hexdigest()
+                for h, v in rows.items()}
 
     def entries(self) -> list[MemoryEntry]:
         every = list(self.reviewed.values()) + list(self.machine.values())

@@ -11,7 +11,7 @@ zh-Hant-state.json
 
 en-state/
     ``index.json``: ``key`` (glossary version + code fingerprint) and
-    ``basis`` (below). ``YYYY-MM.json``: an ``EnglishRecord`` per article of
+    ``basis`` and ``sources`` (below). ``YYYY-MM.json``: an ``EnglishRecord`` per article of
     the month (one file a month, so adding an issue rewrites one): the
     source's stamp, its pass-1 segments (so an unchanged source is neither
     parsed nor rendered to learn them), which of those the last rendering
@@ -30,7 +30,10 @@ Asking the memory again for a year's quarter of a million segments costs a
 few seconds, so the state also keeps the ``basis`` of the last answers: the
 memory file's stamp and whether the run could use the engine. While that is
 the same (and the fill had no failures), every answer is the same, and the
-digests need not be checked.
+digests need not be checked. When the memory did change (a daily run adds the new issue's
+translations), ``sources`` (a digest of the memory's entries for each source,
+``Memory.source_digests``) tells which sources' answers may have changed: only the articles
+that ask for one of those are checked.
 """
 from __future__ import annotations
 
@@ -140,10 +143,14 @@ class EnglishState:
         self.records: dict[str, EnglishRecord] = {}
         self.dirty: set[str] = set()          # shards to write
         self.basis: list | None = None        # of the answers the records' digests are of
+        self.sources: dict[str, str] | None = None   # and the memory's source digests then
         self.same_answers = False             # set by ``answers_from``
+        self.changed_sources: set[str] | None = None  # sources whose answers may differ (None: any)
         index = _load_json(self.folder / "index.json")
         if isinstance(index, dict) and index.get("key") == key:
             self.basis = index.get("basis")
+            sources = index.get("sources")
+            self.sources = sources if isinstance(sources, dict) else None
             self._load_shards()
         else:
             self.dirty.add("index")
@@ -162,11 +169,20 @@ class EnglishState:
             except (KeyError, TypeError, ValueError, IndexError, AttributeError):
                 self.dirty.add(path.stem)  # another shape: its articles are made again
 
-    def answers_from(self, basis: list | None) -> None:
-        """Note what this run's answers come from (``answers_basis``; None: cannot tell)."""
+    def answers_from(self, basis: list | None, sources: dict[str, str] | None = None) -> None:
+        """Note what this run's answers come from (``answers_basis``; None: cannot tell) and the
+        memory's source digests (``Memory.source_digests``). With the same engine and reach as
+        last time, a changed memory changes only the answers of the sources whose digest
+        changed: only the articles using one of those are checked."""
         self.same_answers = basis is not None and basis == self.basis
-        if basis != self.basis:
+        self.changed_sources = None
+        if (not self.same_answers and basis is not None and self.basis is not None and basis[1:] == self.basis[1:]
+                and sources is not None and self.sources is not None):
+            self.changed_sources = {h for h in sources.keys() | self.sources.keys()
+                                    if sources.get(h) != self.sources.get(h)}
+        if basis != self.basis or sources != self.sources:
             self.basis = basis
+            self.sources = sources if basis is not None else None
             self.dirty.add("index")
 
     def is_current(self, rel: str, stamp: Stamp) -> bool:
@@ -191,6 +207,10 @@ class EnglishState:
             return True
         if self.same_answers:
             return False
+        changed = self.changed_sources
+        if changed is not None and not any(record.segments[i].source_hash in changed
+                                           or not record.segments[i].source_hash for i in record.used):
+            return False
         return answers_digest(answer(record.segments[i]) for i in record.used) != record.digest
 
     def save(self, keep: set[str]) -> None:
@@ -213,7 +233,9 @@ class EnglishState:
             else:
                 path.unlink(missing_ok=True)  # its articles are gone
         # The index last: a run stopped half-way leaves an old key or basis, never a wrong one.
-        atomic.write_if_changed(self.folder / "index.json", json.dumps({"key": self.key, "basis": self.basis}))
+        atomic.write_if_changed(self.folder / "index.json", json.dumps({"key": self.key, "basis": self.basis,
+                                                                         "sources": self.sources},
+                                                                        separators=(",", ":")))
         self.dirty.clear()
 
 

@@ -87,6 +87,12 @@ def prepare_one(docs: Path, rel: Path, glossary: Glossary) -> tuple[Source, list
 _converters: dict[tuple, Converter] = {}  # one per worker process and spec (loading costs ~0.1 s)
 
 
+def keep_converter(spec: tuple[str, Path | None], converter: Converter) -> None:
+    """The converter this process made for ``spec``: forked workers start with it instead of
+    loading their own (spawned ones still load theirs)."""
+    _converters[spec] = converter
+
+
 def _converter(spec: tuple[str, Path | None] | None) -> Converter | None:
     if spec is None:
         return None

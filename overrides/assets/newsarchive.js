@@ -174,5 +174,16 @@
   if (document.querySelector(".na-source")) {
     highlight();
     window.addEventListener("hashchange", highlight);
+    // a line's number (its ::before, newsarchive.css) links the line: a click left of its text
+    document.querySelectorAll(".na-source").forEach(function (list) {
+      list.addEventListener("click", function (e) {
+        var li = e.target;
+        if (li.tagName !== "LI" || !li.id) return;
+        var text = li.firstChild && li.firstChild.nodeType === 3 ? document.createRange() : null;
+        if (text) text.selectNodeContents(li.firstChild);
+        if (text && e.clientX >= text.getBoundingClientRect().left) return;
+        location.hash = li.id;
+      });
+    });
   }
 })();

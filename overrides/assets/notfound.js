@@ -60,7 +60,7 @@
       var path = new URL(a.href, location.href).pathname, key = NAV[path.slice(root.length).replace(/^\.$/, "")];
       if (path.indexOf(root) !== 0 || !key) return;
       a.href = home + path.slice(root.length).replace(/^\.$/, "");
-      a.querySelector(".md-ellipsis").textContent = L[key];
+      (a.querySelector(".md-ellipsis") || a).textContent = L[key];
     });
     setAttr(".md-header__inner", "aria-label", M.header);
     setAttr(".md-nav--primary", "aria-label", M.nav);
